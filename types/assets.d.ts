@@ -1,0 +1,5 @@
+// Text assets bundled by esbuild's text loader.
+declare module '*.yaml' {
+  const text: string;
+  export default text;
+}
