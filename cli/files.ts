@@ -1,0 +1,66 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+
+export const REPORT_GLOB = '**/*.report.md';
+const IGNORED = ['**/node_modules/**', '**/.git/**', '**/.tools/**', '**/dist/**', '**/out/**'];
+
+/** A problem that stops a file (or the whole run) from being checked. */
+export class UsageError extends Error {}
+
+export interface ReportFile {
+  /** Relative to the working directory, with forward slashes. */
+  readonly path: string;
+  readonly absolutePath: string;
+}
+
+/** Expands files and folders into report files, sorted and without repeats. */
+export function findReportFiles(inputs: readonly string[], cwd: string): ReportFile[] {
+  const found = new Map<string, ReportFile>();
+  for (const input of inputs.length > 0 ? inputs : ['.']) {
+    const absolute = path.resolve(cwd, input);
+    if (!existsSync(absolute)) throw new UsageError(`${input}: no such file or folder`);
+    if (statSync(absolute).isDirectory()) {
+      for (const file of fg.sync(REPORT_GLOB, { cwd: absolute, absolute: true, ignore: IGNORED, dot: false, followSymbolicLinks: false })) {
+        const normal = path.normalize(file);
+        found.set(normal, { path: displayPath(normal, cwd), absolutePath: normal });
+      }
+    } else {
+      found.set(absolute, { path: displayPath(absolute, cwd), absolutePath: absolute });
+    }
+  }
+  return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+export function displayPath(absolute: string, cwd: string): string {
+  return path.relative(cwd, absolute).split(path.sep).join('/') || path.basename(absolute);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads UTF-8 text strictly; a BOM is dropped, as editors do. */
+export function readUtf8(file: string, shownAs: string): string {
+  const bytes = readFileSync(file);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new UsageError(`${shownAs}: not UTF-8 text (byte ${firstInvalidByte(bytes)}); save it as UTF-8`);
+  }
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidByte(bytes: Uint8Array): number {
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    // A prefix decodes unless it holds an invalid byte; cutting inside a valid sequence is forgiven by stream mode.
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid + 1), { stream: true });
+      low = mid + 1;
+    } catch {
+      high = mid;
+    }
+  }
+  return low;
+}

@@ -1,0 +1,17 @@
+import { plural, tally, type CheckedFile } from './types';
+
+/** `path:line:column: severity rule: message`, one-based, then a summary line. */
+export function formatText(files: readonly CheckedFile[]): string {
+  const lines: string[] = [];
+  for (const file of files) {
+    for (const diagnostic of file.diagnostics) {
+      const at = file.lines.position(diagnostic.range.start);
+      lines.push(`${file.path}:${at.line + 1}:${at.character + 1}: ${diagnostic.severity} ${diagnostic.rule}: ${diagnostic.message}`);
+    }
+  }
+  const { errors, warnings, information, filesWithProblems } = tally(files);
+  const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
+  if (information > 0) parts.push(`${information} information`);
+  lines.push(`${parts.join(', ')} in ${filesWithProblems} of ${plural(files.length, 'report')} checked.`);
+  return lines.join('\n') + '\n';
+}

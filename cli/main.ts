@@ -1,0 +1,122 @@
+import { parseArgs } from 'node:util';
+import { EXPORT_FORMATS, type ExportFormat } from '../core';
+import { loadCodebook } from './codebookFile';
+import { runCheck } from './commands/check';
+import { runExport } from './commands/export';
+import { runStats } from './commands/stats';
+import { findReportFiles, UsageError } from './files';
+import { formatText } from './formatters/text';
+import { CHECK_FORMATS, type CheckFormat } from './formatters/types';
+import { loadReports } from './loadReports';
+import { LineIndex } from '../core';
+import { ExitCode, processOutput, type Output } from './output';
+
+declare const FINDINGS_VERSION: string;
+const VERSION = typeof FINDINGS_VERSION === 'string' ? FINDINGS_VERSION : '0.0.0-dev';
+
+const USAGE = `Usage: findings <command> [paths...] [options]
+
+Commands:
+  check [paths...]   Validate reports (*.report.md) in files and folders (default: .)
+  export [paths...]  Write the findings of valid reports as a dataset
+  stats [paths...]   Count spans by code and theme
+
+Options:
+  --format <f>       check: text (default), json, sarif, github
+                     export: jsonl, csv, json (default: from --out's extension, else jsonl)
+                     stats: text (default), json
+  --out <file>       export: where to write (written atomically); standard output if omitted
+  --allow-errors     export: export even when reports have errors
+  --codebook <file>  codebook to use (default: ./codebook.yaml if present, else the built-in SEND codebook)
+  --quiet            check: report errors only
+  -h, --help         show this help
+  -v, --version      show the version
+
+Exit codes: 0 no errors, 1 errors found (or export refused), 2 could not run.
+`;
+
+const COMMANDS = ['check', 'export', 'stats'] as const;
+type Command = (typeof COMMANDS)[number];
+
+export async function main(argv: readonly string[], cwd: string, output: Output = processOutput): Promise<ExitCode> {
+  try {
+    return await run(argv, cwd, output);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      output.err(`findings: ${(error as Error).message}\n`);
+    } else {
+      output.err(`findings: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    }
+    return ExitCode.Failure;
+  }
+}
+
+async function run(argv: readonly string[], cwd: string, output: Output): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      'allow-errors': { type: 'boolean', default: false },
+      codebook: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  });
+  if (values.version) {
+    output.out(`${VERSION}\n`);
+    return ExitCode.Ok;
+  }
+  const [command, ...paths] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    (command === undefined && !values.help ? output.err : output.out)(USAGE);
+    return command === undefined && !values.help ? ExitCode.Failure : ExitCode.Ok;
+  }
+  if (!COMMANDS.includes(command as Command)) throw new UsageError(`unknown command '${command}' (use check, export or stats; see --help)`);
+
+  const codebook = loadCodebook(values.codebook, cwd);
+  if (codebook.diagnostics.length > 0) {
+    output.err(`findings: ${codebook.path}: invalid codebook (${codebook.diagnostics.length} problem${codebook.diagnostics.length === 1 ? '' : 's'})\n`);
+    output.err(formatText([{ path: codebook.path!, text: codebook.text!, lines: new LineIndex(codebook.text!), diagnostics: codebook.diagnostics }]));
+    return ExitCode.Failure;
+  }
+  const files = findReportFiles(paths, cwd);
+  const loaded = loadReports(files, codebook.codebook);
+  for (const problem of loaded.unreadable) output.err(`findings: ${problem}\n`);
+  if (files.length === 0) output.err(`findings: no reports (*.report.md) found in ${paths.length > 0 ? paths.join(', ') : '.'}\n`);
+
+  let code: ExitCode;
+  switch (command as Command) {
+    case 'check':
+      code = runCheck(loaded, { format: choose(values.format, CHECK_FORMATS, 'text'), quiet: values.quiet, version: VERSION }, output);
+      break;
+    case 'export':
+      if (loaded.unreadable.length > 0) return ExitCode.Failure;
+      code = await runExport(loaded, codebook.codebook, {
+        format: choose(values.format, EXPORT_FORMATS, formatFromExtension(values.out)),
+        out: values.out,
+        allowErrors: values['allow-errors'],
+        cwd,
+      }, output);
+      break;
+    case 'stats':
+      code = runStats(loaded, codebook.codebook, { format: choose(values.format, ['text', 'json'] as const, 'text') }, output);
+      break;
+  }
+  return loaded.unreadable.length > 0 ? ExitCode.Failure : code;
+}
+
+function choose<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`unknown format '${value}' (use ${allowed.join(', ')})`);
+}
+
+function formatFromExtension(out: string | undefined): ExportFormat {
+  const extension = out?.split('.').pop()?.toLowerCase();
+  return (EXPORT_FORMATS as readonly string[]).includes(extension ?? '') ? (extension as ExportFormat) : 'jsonl';
+}
+
+export type { CheckFormat };

@@ -1,0 +1,130 @@
+import type { ParseProblem, SpanAttribute, SpanCode, SpanId } from './types';
+
+export interface AttributeBlock {
+  /** Offset just past the closing `}`; or where scanning stopped when unclosed. */
+  readonly end: number;
+  readonly closed: boolean;
+  readonly codes: SpanCode[];
+  readonly ids: SpanId[];
+  readonly attributes: SpanAttribute[];
+  readonly problems: ParseProblem[];
+}
+
+const enum Char {
+  Tab = 9,
+  LineFeed = 10,
+  CarriageReturn = 13,
+  Space = 32,
+  DoubleQuote = 34,
+  Hash = 35,
+  SingleQuote = 39,
+  Dot = 46,
+  Equals = 61,
+  Backslash = 92,
+  CloseBrace = 125,
+}
+
+function isBlank(code: number): boolean {
+  return code === Char.Space || code === Char.Tab;
+}
+
+function isLineEnd(code: number): boolean {
+  return code === Char.LineFeed || code === Char.CarriageReturn;
+}
+
+/** Ends a bare word: whitespace, `}`, a quote or a line end. */
+function endsWord(code: number): boolean {
+  return isBlank(code) || isLineEnd(code) || code === Char.CloseBrace || Number.isNaN(code);
+}
+
+/**
+ * Reads a Pandoc attribute block `{.code #id key=value key="v w"}` whose `{`
+ * is at `open`. The block must close on its own line: a line end stops it,
+ * which keeps one unclosed `{` from swallowing the rest of the document.
+ */
+export function readAttributeBlock(text: string, open: number): AttributeBlock {
+  const codes: SpanCode[] = [];
+  const ids: SpanId[] = [];
+  const attributes: SpanAttribute[] = [];
+  const problems: ParseProblem[] = [];
+  let i = open + 1;
+  for (;;) {
+    let code = text.charCodeAt(i);
+    while (isBlank(code)) code = text.charCodeAt(++i);
+    if (Number.isNaN(code) || isLineEnd(code)) {
+      return { end: i, closed: false, codes, ids, attributes, problems };
+    }
+    if (code === Char.CloseBrace) {
+      return { end: i + 1, closed: true, codes, ids, attributes, problems };
+    }
+    const tokenStart = i;
+    if (code === Char.Dot || code === Char.Hash) {
+      i++;
+      while (!endsWord(text.charCodeAt(i))) i++;
+      const name = text.slice(tokenStart + 1, i);
+      const tokenRange = { start: tokenStart, end: i };
+      if (name === '') {
+        problems.push({ code: 'span-syntax', message: `An empty \`${text[tokenStart]}\` in the attribute block: write a name after it.`, range: tokenRange });
+      } else if (code === Char.Dot) {
+        codes.push({ name, range: { start: tokenStart + 1, end: i }, tokenRange });
+      } else {
+        ids.push({ value: name, range: { start: tokenStart + 1, end: i }, tokenRange });
+      }
+      continue;
+    }
+    while (!endsWord(text.charCodeAt(i)) && text.charCodeAt(i) !== Char.Equals) i++;
+    const keyEnd = i;
+    if (text.charCodeAt(i) !== Char.Equals || keyEnd === tokenStart) {
+      while (!endsWord(text.charCodeAt(i))) i++;
+      problems.push({
+        code: 'span-syntax',
+        message: `\`${text.slice(tokenStart, i)}\` is not an attribute: write \`.code\`, \`#id\` or \`key=value\`.`,
+        range: { start: tokenStart, end: i },
+      });
+      continue;
+    }
+    i++;
+    const quote = text.charCodeAt(i);
+    if (quote === Char.DoubleQuote || quote === Char.SingleQuote) {
+      const valueStart = i + 1;
+      let value = '';
+      let segmentStart = valueStart;
+      i = valueStart;
+      let terminated = false;
+      for (;;) {
+        const c = text.charCodeAt(i);
+        if (Number.isNaN(c) || isLineEnd(c)) break;
+        if (c === Char.Backslash && i + 1 < text.length && !isLineEnd(text.charCodeAt(i + 1))) {
+          value += text.slice(segmentStart, i) + text[i + 1];
+          i += 2;
+          segmentStart = i;
+          continue;
+        }
+        if (c === quote) {
+          terminated = true;
+          break;
+        }
+        i++;
+      }
+      value += text.slice(segmentStart, i);
+      const valueRange = { start: valueStart, end: i };
+      if (!terminated) {
+        problems.push({ code: 'span-syntax', message: 'The quoted value is not closed on this line.', range: { start: tokenStart, end: i } });
+        return { end: i, closed: false, codes, ids, attributes, problems };
+      }
+      i++;
+      attributes.push({ key: text.slice(tokenStart, keyEnd), keyRange: { start: tokenStart, end: keyEnd }, value, valueRange, quoted: true, tokenRange: { start: tokenStart, end: i } });
+      continue;
+    }
+    const valueStart = i;
+    while (!endsWord(text.charCodeAt(i))) i++;
+    attributes.push({
+      key: text.slice(tokenStart, keyEnd),
+      keyRange: { start: tokenStart, end: keyEnd },
+      value: text.slice(valueStart, i),
+      valueRange: { start: valueStart, end: i },
+      quoted: false,
+      tokenRange: { start: tokenStart, end: i },
+    });
+  }
+}

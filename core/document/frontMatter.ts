@@ -1,0 +1,140 @@
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import type { OffsetRange } from '../text/range';
+import type { FieldItem, FieldNode, FrontMatter, ParseProblem } from './types';
+
+export interface FrontMatterSplit {
+  readonly frontMatter: FrontMatter | undefined;
+  readonly bodyStart: number;
+  readonly problems: ParseProblem[];
+}
+
+const OPENING = /---[ \t]*\r?\n/y;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
+
+/**
+ * Finds the front matter at `start` (just after any BOM) and parses it.
+ * Without a closing delimiter the block is taken to end at the first blank
+ * line, so the article after it is still parsed.
+ */
+export function readFrontMatter(text: string, start: number): FrontMatterSplit {
+  OPENING.lastIndex = start;
+  const opening = OPENING.exec(text);
+  if (!opening) {
+    return {
+      frontMatter: undefined,
+      bodyStart: start,
+      problems: [{
+        code: 'frontmatter-missing',
+        message: 'The report has no front matter: it must start with a line `---`, the YAML fields, and a closing `---`.',
+        range: { start, end: start + firstLineLength(text, start) },
+      }],
+    };
+  }
+  const contentStart = start + opening[0].length;
+  const problems: ParseProblem[] = [];
+  let contentEnd = -1;
+  let blockEnd = -1;
+  let firstBlank = -1;
+  let lineStart = contentStart;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEndWithBreak = newline === -1 ? text.length : newline + 1;
+    let lineEnd = newline === -1 ? text.length : newline;
+    if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    const line = text.slice(lineStart, lineEnd);
+    if (CLOSING.test(line)) {
+      contentEnd = lineStart;
+      blockEnd = lineEndWithBreak;
+      break;
+    }
+    if (firstBlank === -1 && line.trim() === '') firstBlank = lineStart;
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  const closed = contentEnd !== -1;
+  if (!closed) {
+    contentEnd = firstBlank === -1 ? text.length : firstBlank;
+    blockEnd = contentEnd;
+    problems.push({
+      code: 'frontmatter-unclosed',
+      message: 'The front matter is not closed: add a line `---` after the last field.',
+      range: { start, end: start + 3 },
+    });
+  }
+  const yamlText = text.slice(contentStart, contentEnd);
+  const yaml = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, strict: true });
+  for (const error of yaml.errors) {
+    problems.push({
+      code: 'yaml-syntax',
+      message: `YAML: ${firstSentence(error.message)}`,
+      range: clampRange(contentStart + error.pos[0], contentStart + Math.max(error.pos[1], error.pos[0] + 1), contentEnd),
+    });
+  }
+  const root = yaml.contents;
+  const isMapping = root === null || isMap(root);
+  const fields = isMap(root) ? readPairs(root.items, contentStart) : [];
+  if (!isMapping && yaml.errors.length === 0) {
+    problems.push({
+      code: 'yaml-syntax',
+      message: 'The front matter must be a mapping of `field: value` lines.',
+      range: rangeOf(root as YamlNode, contentStart) ?? { start: contentStart, end: contentEnd },
+    });
+  }
+  return {
+    frontMatter: { range: { start, end: blockEnd }, contentRange: { start: contentStart, end: contentEnd }, closed, yaml, fields, isMapping },
+    bodyStart: blockEnd,
+    problems,
+  };
+}
+
+function readPairs(pairs: readonly Pair[], base: number): FieldNode[] {
+  const fields: FieldNode[] = [];
+  for (const pair of pairs) {
+    const key = pair.key as YamlNode | null;
+    if (!key || !isScalar(key)) continue;
+    const keyRange = rangeOf(key, base);
+    if (!keyRange) continue;
+    const valueNode = pair.value as YamlNode | null;
+    const valueRange = (valueNode && rangeOf(valueNode, base)) ?? { start: keyRange.end + 1, end: keyRange.end + 1 };
+    const field: FieldNode = {
+      key: String(key.value),
+      keyRange,
+      valueRange,
+      value: valueNode ? valueNode.toJSON() : null,
+      children: valueNode && isMap(valueNode) ? readPairs(valueNode.items, base) : undefined,
+      items: valueNode && isSeq(valueNode) ? readItems(valueNode.items as YamlNode[], base) : undefined,
+    };
+    fields.push(field);
+  }
+  return fields;
+}
+
+function readItems(items: readonly YamlNode[], base: number): FieldItem[] {
+  const result: FieldItem[] = [];
+  for (const item of items) {
+    const range = rangeOf(item, base);
+    if (range) result.push({ value: item.toJSON(), range });
+  }
+  return result;
+}
+
+function rangeOf(node: YamlNode, base: number): OffsetRange | undefined {
+  if (!node.range) return undefined;
+  return { start: base + node.range[0], end: base + node.range[1] };
+}
+
+function clampRange(start: number, end: number, limit: number): OffsetRange {
+  const s = Math.min(start, limit);
+  return { start: s, end: Math.max(s, Math.min(end, limit)) };
+}
+
+function firstLineLength(text: string, start: number): number {
+  const newline = text.indexOf('\n', start);
+  const end = newline === -1 ? text.length : newline;
+  return Math.max(0, (text.charCodeAt(end - 1) === 13 ? end - 1 : end) - start);
+}
+
+function firstSentence(message: string): string {
+  const line = message.split('\n')[0];
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,72 @@
+import type { Codebook, FieldDefinition } from '../codebook/types';
+import type { DocumentRecord, FindingRecord } from './findingRecords';
+
+/** One finding with its document's identity and fields: a JSONL line or a CSV row. */
+export interface FindingRow {
+  readonly path: string;
+  readonly index: number;
+  readonly id: string | null;
+  readonly codes: readonly string[];
+  readonly themes: readonly string[];
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly exact: string;
+  readonly prefix: string;
+  readonly suffix: string;
+  readonly start: number;
+  readonly end: number;
+  readonly start_utf16: number;
+  readonly end_utf16: number;
+  readonly line: number;
+  readonly column: number;
+  readonly end_line: number;
+  readonly end_column: number;
+  readonly parent: number | null;
+  readonly text_sha256: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
+export function findingRows(documents: readonly DocumentRecord[]): FindingRow[] {
+  const rows: FindingRow[] = [];
+  for (const document of documents) {
+    for (const finding of document.findings) rows.push(findingRow(document, finding));
+  }
+  return rows;
+}
+
+function findingRow(document: DocumentRecord, finding: FindingRecord): FindingRow {
+  return {
+    path: document.path,
+    index: finding.index,
+    id: finding.id,
+    codes: finding.codes,
+    themes: finding.themes,
+    attributes: finding.attributes,
+    exact: finding.exact,
+    prefix: finding.prefix,
+    suffix: finding.suffix,
+    start: finding.start,
+    end: finding.end,
+    start_utf16: finding.start_utf16,
+    end_utf16: finding.end_utf16,
+    line: finding.source_start.line,
+    column: finding.source_start.column,
+    end_line: finding.source_end.line,
+    end_column: finding.source_end.column,
+    parent: finding.parent,
+    text_sha256: document.text_sha256,
+    fields: document.fields,
+  };
+}
+
+/** Flat column names for a codebook's fields: `source.publisher` for fields of a mapping. */
+export function fieldColumns(codebook: Codebook): Array<{ name: string; path: string[]; definition: FieldDefinition }> {
+  const columns: Array<{ name: string; path: string[]; definition: FieldDefinition }> = [];
+  for (const definition of codebook.fields.values()) {
+    if (definition.type === 'map' && definition.fields) {
+      for (const child of definition.fields.values()) columns.push({ name: `${definition.name}.${child.name}`, path: [definition.name, child.name], definition: child });
+    } else {
+      columns.push({ name: definition.name, path: [definition.name], definition });
+    }
+  }
+  return columns;
+}

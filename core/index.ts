@@ -1,0 +1,32 @@
+// The pure core: parsing, codebook, validation, index, exports and statistics.
+// Front ends (CLI, language server) call only this module; nothing here may
+// import vscode or the LSP packages.
+export type { OffsetRange, LineCharacter, LineRange } from './text/range';
+export { LineIndex } from './text/lineIndex';
+export { codePointOffsets, codePointLength } from './text/codePoints';
+
+export type * from './document/types';
+export { parseReport } from './document/parseReport';
+
+export type * from './codebook/types';
+export type { AreaEntry, AreaKind } from './codebook/areas';
+export { allAreas, lookUpArea, normaliseAreaName, type AreaMatch } from './codebook/areaLookup';
+export { BUILTIN_CODEBOOK, BUILTIN_CODEBOOK_PATH } from './codebook/builtinCodebook';
+export { buildCodebook, type CodebookResult } from './codebook/loadCodebook';
+export { codebookSchema } from './codebook/codebookSchema';
+export { defaultCodebook } from './codebook/defaultCodebook';
+
+export type { Diagnostic, Fix, Severity, TextEdit } from './validate/diagnostic';
+export { RULES, RULE_IDS, type RuleId } from './validate/rules';
+export { validateReport, hasErrors } from './validate/validateReport';
+
+export { analyzeReport, type AnalyzedReport } from './workspace/analyzeReport';
+export { ReportIndex, comparePaths, type IndexedReport } from './workspace/reportIndex';
+
+export { documentRecord, frontMatterFields, CONTEXT_LENGTH, type DocumentRecord, type FindingRecord, type SourcePosition } from './export/findingRecords';
+export { findingRows, fieldColumns, type FindingRow } from './export/exportRows';
+export { serializeFindings, EXPORT_FORMATS, FORMAT_VERSION, type ExportFormat } from './export/serializers';
+
+export { countDocument, countCorpus, type Counts, type DocumentCounts, type CorpusCounts } from './stats/counts';
+export { toPortableDiagnostics, type PortableDiagnostic } from './validate/portableDiagnostic';
+export { exportCorpus, type ExportableReport, type CorpusExport } from './export/exportCorpus';

@@ -1,0 +1,27 @@
+/**
+ * Converts ascending UTF-16 offsets into code point offsets in one pass.
+ * Exports give both units: UTF-16 for JavaScript and editors, code points
+ * for Python and most analysis tools.
+ */
+export function codePointOffsets(text: string, utf16Offsets: readonly number[]): number[] {
+  const order = utf16Offsets.map((offset, index) => ({ offset, index })).sort((a, b) => a.offset - b.offset);
+  const result = new Array<number>(utf16Offsets.length);
+  let unit = 0;
+  let points = 0;
+  for (const { offset, index } of order) {
+    while (unit < offset && unit < text.length) {
+      const code = text.charCodeAt(unit);
+      const isPairStart = code >= 0xd800 && code <= 0xdbff && unit + 1 < text.length;
+      const next = isPairStart ? text.charCodeAt(unit + 1) : 0;
+      unit += isPairStart && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+      points++;
+    }
+    result[index] = points;
+  }
+  return result;
+}
+
+/** Number of code points in a string. */
+export function codePointLength(text: string): number {
+  return codePointOffsets(text, [text.length])[0];
+}

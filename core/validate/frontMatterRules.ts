@@ -1,0 +1,182 @@
+import { lookUpArea } from '../codebook/areaLookup';
+import type { FieldDefinition } from '../codebook/types';
+import type { FieldNode } from '../document/types';
+import type { OffsetRange } from '../text/range';
+import type { Fix } from './diagnostic';
+import { replaceFix, type RuleContext } from './context';
+import { didYouMean, listValues, suggest } from './suggest';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Unknown, missing and ill-typed fields, enum values and areas. */
+export function checkFrontMatter(context: RuleContext): void {
+  const frontMatter = context.document.frontMatter;
+  if (!frontMatter || !frontMatter.isMapping) return;
+  checkFieldSet(context, frontMatter.fields, context.codebook.fields, frontMatter.contentRange, true);
+}
+
+function checkFieldSet(
+  context: RuleContext,
+  fields: readonly FieldNode[],
+  definitions: ReadonlyMap<string, FieldDefinition>,
+  ownerRange: OffsetRange,
+  topLevel: boolean,
+): void {
+  const present = new Set<string>();
+  for (const field of fields) {
+    present.add(field.key);
+    const definition = definitions.get(field.key);
+    if (!definition) {
+      const suggestion = suggest(field.key, [...definitions.keys()].filter((key) => !fields.some((f) => f.key === key)));
+      context.report('field-unknown', field.keyRange, `The codebook defines no field \`${field.key}\`.${didYouMean(suggestion)}`,
+        suggestion ? [replaceFix(`Rename to \`${suggestion}\``, field.keyRange, suggestion)] : []);
+      continue;
+    }
+    checkValue(context, definition, field.value, field.valueRange, field);
+  }
+  for (const definition of definitions.values()) {
+    if (!definition.required || present.has(definition.name)) continue;
+    const fixes: Fix[] = topLevel ? [insertFieldFix(context, definition, ownerRange)] : [];
+    const range = topLevel ? firstLineOf(context, ownerRange) : ownerRange;
+    context.report('field-missing', range, `The required field \`${definition.name}\` is missing${definition.description ? `: ${lowerFirst(definition.description)}` : '.'}`, fixes);
+  }
+}
+
+function checkValue(context: RuleContext, definition: FieldDefinition, value: unknown, range: OffsetRange, field?: FieldNode): void {
+  const label = definition.name.endsWith('[]') ? `An item of \`${definition.name.slice(0, -2)}\`` : `\`${definition.name}\``;
+  if (value === null || value === undefined || value === '') {
+    context.report('field-type', range, `${label} is empty: ${expectation(definition)}.`);
+    return;
+  }
+  switch (definition.type) {
+    case 'string':
+      if (typeof value !== 'string') context.report('field-type', range, `${label} must be text, not ${describe(value)}.`);
+      return;
+    case 'date':
+      if (typeof value !== 'string' || !isIsoDate(value)) context.report('field-type', range, `${label} must be an ISO date such as 2023-03-14, not ${describe(value)}.`);
+      return;
+    case 'url':
+      if (typeof value !== 'string' || !isWebAddress(value)) context.report('field-type', range, `${label} must be an http or https address, not ${describe(value)}.`);
+      return;
+    case 'area':
+      checkArea(context, label, value, range);
+      return;
+    case 'enum':
+      checkEnum(context, definition, label, value, range);
+      return;
+    case 'list':
+      if (!Array.isArray(value)) {
+        context.report('field-type', range, `${label} must be a list, such as \`[${typeof value === 'string' ? value : 'a, b'}]\`.`,
+          typeof value === 'string' ? [replaceFix('Make it a list', range, `[${context.document.text.slice(range.start, range.end)}]`)] : []);
+        return;
+      }
+      if (definition.items) {
+        const items = field?.items ?? [];
+        value.forEach((item, index) => checkValue(context, definition.items!, item, items[index]?.range ?? range));
+      }
+      return;
+    case 'map':
+      if (typeof value !== 'object' || Array.isArray(value)) {
+        context.report('field-type', range, `${label} must be a mapping of ${listValues(definition.fields?.keys() ?? [])} on indented lines.`);
+        return;
+      }
+      if (definition.fields) checkFieldSet(context, field?.children ?? [], definition.fields, field?.keyRange ?? range, false);
+      return;
+  }
+}
+
+function checkArea(context: RuleContext, label: string, value: unknown, range: OffsetRange): void {
+  if (typeof value !== 'string') {
+    context.report('field-type', range, `${label} must be the name of a local authority, not ${describe(value)}.`);
+    return;
+  }
+  const match = lookUpArea(value);
+  switch (match.kind) {
+    case 'canonical':
+      return;
+    case 'alias':
+      context.report('area-alias', range, `\`${value}\` is written \`${match.area.name}\` in this codebook's list of areas.`,
+        [replaceFix(`Write \`${match.area.name}\``, range, match.area.name)]);
+      return;
+    case 'former':
+      context.report('area-unknown', range, `\`${value}\` is no longer a local authority: its SEND duties passed to ${listValues(match.successors)}.`,
+        match.successors.map((name, index) => replaceFix(`Change to \`${name}\``, range, name, index === 0 && match.successors.length === 1)));
+      return;
+    case 'unknown':
+      context.report('area-unknown', range, `\`${value}\` is not an English local authority with SEND duties.${didYouMean(match.suggestion)}`,
+        match.suggestion ? [replaceFix(`Change to \`${match.suggestion}\``, range, match.suggestion)] : []);
+      return;
+  }
+}
+
+function checkEnum(context: RuleContext, definition: FieldDefinition, label: string, value: unknown, range: OffsetRange): void {
+  const values = definition.values ?? new Map();
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    context.report('field-type', range, `${label} must be one of ${listValues(values.keys())}, not ${describe(value)}.`);
+    return;
+  }
+  const text = String(value);
+  if (values.has(text)) return;
+  const suggestion = suggest(text, values.keys());
+  context.report('field-value', range, `\`${text}\` is not an allowed value of ${label}: use ${listValues(values.keys())}.${didYouMean(suggestion)}`,
+    suggestion ? [replaceFix(`Change to \`${suggestion}\``, range, quoteIfNeeded(suggestion))] : []);
+}
+
+function insertFieldFix(context: RuleContext, definition: FieldDefinition, contentRange: OffsetRange): Fix {
+  const text = context.document.text;
+  const needsNewline = contentRange.end > contentRange.start && text[contentRange.end - 1] !== '\n';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const value = definition.default ?? (definition.type === 'list' ? '[]' : '');
+  const line = `${needsNewline ? eol : ''}${definition.name}: ${quoteIfNeeded(value)}${eol}`;
+  return replaceFix(`Add \`${definition.name}\``, { start: contentRange.end, end: contentRange.end }, line, definition.default !== undefined);
+}
+
+function firstLineOf(context: RuleContext, contentRange: OffsetRange): OffsetRange {
+  const frontMatter = context.document.frontMatter!;
+  return { start: frontMatter.range.start, end: Math.min(frontMatter.range.start + 3, contentRange.start) };
+}
+
+function expectation(definition: FieldDefinition): string {
+  switch (definition.type) {
+    case 'enum': return `use ${listValues(definition.values?.keys() ?? [])}`;
+    case 'date': return 'write an ISO date such as 2023-03-14';
+    case 'url': return 'write an http or https address';
+    case 'area': return 'write the local authority\'s name';
+    case 'list': return 'write a list such as `[a, b]`';
+    case 'map': return 'write its fields on indented lines';
+    default: return 'write a value';
+  }
+}
+
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `\`${value}\``;
+  return `\`${String(value)}\``;
+}
+
+/** YAML would read some values (numbers, booleans) as another type unless quoted. */
+export function quoteIfNeeded(value: string): string {
+  return /^(?:[\d.+-]|true$|false$|null$|yes$|no$|~$)|[:#\[\]{},&*!|>'"%@`]/i.test(value) && value !== '[]' ? JSON.stringify(value) : value;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,15 @@
+import type { Codebook } from '../codebook/types';
+import { parseReport } from '../document/parseReport';
+import type { ReportDocument } from '../document/types';
+import type { Diagnostic } from '../validate/diagnostic';
+import { validateReport } from '../validate/validateReport';
+
+export interface AnalyzedReport {
+  readonly document: ReportDocument;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function analyzeReport(text: string, codebook: Codebook): AnalyzedReport {
+  const document = parseReport(text);
+  return { document, diagnostics: validateReport(document, codebook) };
+}

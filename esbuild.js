@@ -1,0 +1,78 @@
+// Bundles the CLI, the language server, the VS Code client and the tests.
+//   node esbuild.js               development build (source maps)
+//   node esbuild.js --production  minified, with source maps (for packaging)
+//   node esbuild.js --watch       rebuild on change
+//   node esbuild.js --tests       also bundle test/**/*.test.ts into out/
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const withTests = args.has('--tests');
+const version = require('./package.json').version;
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  sourcesContent: false,
+  minify: production,
+  logLevel: 'warning',
+  loader: { '.yaml': 'text' },
+  define: { FINDINGS_VERSION: JSON.stringify(version) },
+};
+
+function exists(file) {
+  return fs.existsSync(path.join(__dirname, file));
+}
+
+function targets() {
+  const list = [
+    { ...common, entryPoints: { cli: 'cli/index.ts' }, outdir: 'dist' },
+  ];
+  if (exists('server/main.ts')) list.push({ ...common, entryPoints: { server: 'server/main.ts' }, outdir: 'dist' });
+  if (exists('client/extension.ts')) list.push({ ...common, entryPoints: { client: 'client/extension.ts' }, outdir: 'dist', external: ['vscode'] });
+  if (exists('client/webview/main.ts')) {
+    list.push({ ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { summary: 'client/webview/main.ts' }, outdir: 'dist/webview' });
+  }
+  if (withTests) {
+    const unitTests = listFiles('test', (file) => file.endsWith('.test.ts') && !file.startsWith(path.join('test', 'vscode')));
+    list.push({ ...common, minify: false, entryPoints: unitTests, outdir: 'out', outbase: '.', external: ['mocha', 'fast-check'] });
+    const suite = listFiles(path.join('test', 'vscode', 'suite'), (file) => file.endsWith('.ts'));
+    if (suite.length > 0) {
+      list.push({ ...common, minify: false, entryPoints: suite, outdir: 'out', outbase: '.', external: ['vscode', 'mocha'] });
+    }
+  }
+  return list;
+}
+
+function listFiles(dir, keep) {
+  const root = path.join(__dirname, dir);
+  if (!fs.existsSync(root)) return [];
+  return fs.readdirSync(root, { recursive: true })
+    .map((file) => path.join(dir, String(file)))
+    .filter((file) => keep(file))
+    .sort();
+}
+
+async function main() {
+  const configs = targets();
+  if (watch) {
+    for (const config of configs) {
+      const context = await esbuild.context(config);
+      await context.watch();
+    }
+    console.log(`[watch] watching ${configs.length} bundles`);
+    return;
+  }
+  await Promise.all(configs.map((config) => esbuild.build(config)));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
