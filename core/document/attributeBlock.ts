@@ -76,11 +76,17 @@ export function readAttributeBlock(text: string, open: number): AttributeBlock {
     const keyEnd = i;
     if (text.charCodeAt(i) !== Char.Equals || keyEnd === tokenStart) {
       while (!endsWord(text.charCodeAt(i))) i++;
-      problems.push({
+      // Consecutive stray words (often text typed after the codes) make one problem.
+      const previous = problems[problems.length - 1];
+      const joinsPrevious = previous?.code === 'span-syntax' && previous.message.startsWith('`') && /^[ \t]*$/.test(text.slice(previous.range.end, tokenStart));
+      const start = joinsPrevious ? previous.range.start : tokenStart;
+      const problem: ParseProblem = {
         code: 'span-syntax',
-        message: `\`${text.slice(tokenStart, i)}\` is not an attribute: write \`.code\`, \`#id\` or \`key=value\`.`,
-        range: { start: tokenStart, end: i },
-      });
+        message: `\`${text.slice(start, i)}\` is not an attribute: write \`.code\`, \`#id\` or \`key=value\` (quote values with spaces).`,
+        range: { start, end: i },
+      };
+      if (joinsPrevious) problems[problems.length - 1] = problem;
+      else problems.push(problem);
       continue;
     }
     i++;

@@ -50,8 +50,10 @@ export function scanSpans(text: string, start: number): ScanResult {
       continue;
     }
     const block = readAttributeBlock(text, i + 1);
-    problems.push(...block.problems);
     const open = openers.pop();
+    // Past an unclosed `{` the words are article text, not tokens: report only the missing `}`.
+    if (block.closed) problems.push(...block.problems);
+    else problems.push(...block.problems.filter((problem) => problem.message.startsWith('The quoted value')));
     if (!block.closed) {
       problems.push({
         code: 'span-unclosed',

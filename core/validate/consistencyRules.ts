@@ -41,7 +41,7 @@ function checkConditions(context: RuleContext, field: FieldNode, definition: Fie
       fixes.push(replaceFix(`Change \`${otherKey}\` to \`${allowed[0]}\``, other.valueRange, quoteIfNeeded(allowed[0]), false));
     }
     context.report('outcome-mismatch', field.valueRange,
-      `\`${value.name}\` is a ${field.key} for ${otherKey} ${listValues(allowed)}, but this report's ${otherKey} is \`${otherValue}\`.`, fixes);
+      `The ${field.key} \`${value.name}\` is allowed only when ${otherKey} is ${listValues(allowed)}, but this report's ${otherKey} is \`${otherValue}\`.`, fixes);
   }
 }
 

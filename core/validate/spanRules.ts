@@ -25,7 +25,8 @@ export function checkSpans(context: RuleContext): void {
 function checkCodes(context: RuleContext, span: Span): CodeDefinition[] {
   const { codebook } = context;
   if (span.codes.length === 0) {
-    context.report('code-missing', span.attributeRange, `This span has no code: add one such as ${listValues(codebook.codes.keys(), 4)} (\`.weakness\`).`);
+    const examples = [...codebook.codes.keys()].slice(0, 2).map((name) => `\`.${name}\``).join(' or ');
+    context.report('code-missing', span.attributeRange, `This span has no code: add one as a class, such as ${examples}.`);
     return [];
   }
   const known: CodeDefinition[] = [];
@@ -49,9 +50,11 @@ function checkCodes(context: RuleContext, span: Span): CodeDefinition[] {
 }
 
 function checkAttributes(context: RuleContext, span: Span, codes: CodeDefinition[]): void {
+  // Without a code (reported as code-missing) no attribute can be judged.
+  if (span.codes.length === 0) return;
   const allowed = new Map<string, AttributeDefinition>();
   for (const code of codes) for (const [name, attribute] of code.attributes) if (!allowed.has(name)) allowed.set(name, attribute);
-  const allCodesKnown = codes.length === span.codes.length;
+  const allCodesKnown = span.codes.every((code) => context.codebook.codes.has(code.name));
   const seen = new Set<string>();
   for (const attribute of span.attributes) {
     if (seen.has(attribute.key)) {
@@ -62,7 +65,7 @@ function checkAttributes(context: RuleContext, span: Span, codes: CodeDefinition
     seen.add(attribute.key);
     const definition = allowed.get(attribute.key);
     if (!definition) {
-      if (!allCodesKnown && codes.length === 0) continue;
+      if (!allCodesKnown) continue;
       const suggestion = suggest(attribute.key, [...allowed.keys()].filter((key) => !span.attributes.some((a) => a.key === key)));
       const codeNames = span.codes.map((code) => `\`${code.name}\``).join(', ');
       context.report('attribute-unknown', attribute.keyRange, `${codeNames} take${span.codes.length === 1 ? 's' : ''} no attribute \`${attribute.key}\`${allowed.size > 0 ? `; use ${listValues(allowed.keys())}` : ''}.${didYouMean(suggestion)}`,
