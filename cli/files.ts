@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
+import { createReportFilter, IGNORE_FILE } from '../core';
 
 export const REPORT_GLOB = '**/*.report.md';
 const IGNORED = ['**/node_modules/**', '**/.git/**', '**/.tools/**', '**/dist/**', '**/out/**'];
@@ -21,8 +22,10 @@ export function findReportFiles(inputs: readonly string[], cwd: string): ReportF
     const absolute = path.resolve(cwd, input);
     if (!existsSync(absolute)) throw new UsageError(`${input}: no such file or folder`);
     if (statSync(absolute).isDirectory()) {
-      for (const file of fg.sync(REPORT_GLOB, { cwd: absolute, absolute: true, ignore: IGNORED, dot: false, followSymbolicLinks: false })) {
-        const normal = path.normalize(file);
+      const keep = ignoreFilter(absolute);
+      for (const file of fg.sync(REPORT_GLOB, { cwd: absolute, ignore: IGNORED, dot: false, followSymbolicLinks: false })) {
+        if (!keep(file)) continue;
+        const normal = path.join(absolute, file);
         found.set(normal, { path: displayPath(normal, cwd), absolutePath: normal });
       }
     } else {
@@ -30,6 +33,12 @@ export function findReportFiles(inputs: readonly string[], cwd: string): ReportF
     }
   }
   return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** `.findingsignore` files inside a scanned folder; a folder named on the command line is scanned whole. */
+function ignoreFilter(root: string): (relativePath: string) => boolean {
+  const files = fg.sync(`**/${IGNORE_FILE}`, { cwd: root, ignore: IGNORED, dot: true, followSymbolicLinks: false });
+  return createReportFilter(files.map((file) => ({ dir: path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file), text: readFileSync(path.join(root, file), 'utf8') })));
 }
 
 export function displayPath(absolute: string, cwd: string): string {

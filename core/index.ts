@@ -30,3 +30,4 @@ export { serializeFindings, EXPORT_FORMATS, FORMAT_VERSION, type ExportFormat } 
 export { countDocument, countCorpus, type Counts, type DocumentCounts, type CorpusCounts } from './stats/counts';
 export { toPortableDiagnostics, type PortableDiagnostic } from './validate/portableDiagnostic';
 export { exportCorpus, type ExportableReport, type CorpusExport } from './export/exportCorpus';
+export { createReportFilter, IGNORE_FILE, type IgnoreFile } from './workspace/ignoreFiles';

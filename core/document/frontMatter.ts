@@ -72,12 +72,12 @@ export function readFrontMatter(text: string, start: number): FrontMatterSplit {
   }
   const root = yaml.contents;
   const isMapping = root === null || isMap(root);
-  const fields = isMap(root) ? readPairs(root.items, contentStart) : [];
+  const fields = isMap(root) ? readPairs(root.items, contentStart, text) : [];
   if (!isMapping && yaml.errors.length === 0) {
     problems.push({
       code: 'yaml-syntax',
       message: 'The front matter must be a mapping of `field: value` lines.',
-      range: rangeOf(root as YamlNode, contentStart) ?? { start: contentStart, end: contentEnd },
+      range: rangeOf(root as YamlNode, contentStart, text) ?? { start: contentStart, end: contentEnd },
     });
   }
   return {
@@ -87,40 +87,44 @@ export function readFrontMatter(text: string, start: number): FrontMatterSplit {
   };
 }
 
-function readPairs(pairs: readonly Pair[], base: number): FieldNode[] {
+function readPairs(pairs: readonly Pair[], base: number, text: string): FieldNode[] {
   const fields: FieldNode[] = [];
   for (const pair of pairs) {
     const key = pair.key as YamlNode | null;
     if (!key || !isScalar(key)) continue;
-    const keyRange = rangeOf(key, base);
+    const keyRange = rangeOf(key, base, text);
     if (!keyRange) continue;
     const valueNode = pair.value as YamlNode | null;
-    const valueRange = (valueNode && rangeOf(valueNode, base)) ?? { start: keyRange.end + 1, end: keyRange.end + 1 };
+    const valueRange = (valueNode && rangeOf(valueNode, base, text)) ?? { start: keyRange.end + 1, end: keyRange.end + 1 };
     const field: FieldNode = {
       key: String(key.value),
       keyRange,
       valueRange,
       value: valueNode ? valueNode.toJSON() : null,
-      children: valueNode && isMap(valueNode) ? readPairs(valueNode.items, base) : undefined,
-      items: valueNode && isSeq(valueNode) ? readItems(valueNode.items as YamlNode[], base) : undefined,
+      children: valueNode && isMap(valueNode) ? readPairs(valueNode.items, base, text) : undefined,
+      items: valueNode && isSeq(valueNode) ? readItems(valueNode.items as YamlNode[], base, text) : undefined,
     };
     fields.push(field);
   }
   return fields;
 }
 
-function readItems(items: readonly YamlNode[], base: number): FieldItem[] {
+function readItems(items: readonly YamlNode[], base: number, text: string): FieldItem[] {
   const result: FieldItem[] = [];
   for (const item of items) {
-    const range = rangeOf(item, base);
+    const range = rangeOf(item, base, text);
     if (range) result.push({ value: item.toJSON(), range });
   }
   return result;
 }
 
-function rangeOf(node: YamlNode, base: number): OffsetRange | undefined {
+/** A node's range in the report; block collections end at their last character, not on the next line. */
+function rangeOf(node: YamlNode, base: number, text: string): OffsetRange | undefined {
   if (!node.range) return undefined;
-  return { start: base + node.range[0], end: base + node.range[1] };
+  const start = base + node.range[0];
+  let end = base + node.range[1];
+  while (end > start && /[ \t\r\n]/.test(text[end - 1])) end--;
+  return { start, end };
 }
 
 function clampRange(start: number, end: number, limit: number): OffsetRange {

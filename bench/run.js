@@ -1,0 +1,67 @@
+// npm run bench: whole-process timings of `findings check` against a floor
+// (read files + regular expression) and markdownlint-cli2 on the same corpus,
+// at 1,000 and 10,000 reports; then the language server's edit-to-diagnostics
+// latency when bench/lsp-latency.js is present. Prints figures, asserts nothing.
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { generateCorpus } = require('./generateCorpus');
+
+const root = path.resolve(__dirname, '..');
+const corpusRoot = path.join(__dirname, 'corpus');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+function time(label, command, args, runs = RUNS) {
+  const samples = [];
+  let status = 0;
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    status = result.status ?? -1;
+    if (result.error) throw result.error;
+  }
+  samples.sort((a, b) => a - b);
+  const median = samples[Math.floor(samples.length / 2)];
+  console.log(`  ${label.padEnd(34)} median ${median.toFixed(0).padStart(6)} ms   min ${samples[0].toFixed(0).padStart(6)} ms   max ${samples[samples.length - 1].toFixed(0).padStart(6)} ms   (exit ${status}, ${runs} runs)`);
+  return median;
+}
+
+function ensureBuilt() {
+  if (!fs.existsSync(path.join(root, 'dist', 'cli.js'))) {
+    const build = spawnSync(process.execPath, ['esbuild.js', '--production'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+}
+
+function main() {
+  ensureBuilt();
+  const markdownlint = path.join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+  const results = {};
+  for (const count of [1000, 10000]) {
+    const dir = path.join(corpusRoot, String(count));
+    const { bytes } = generateCorpus(dir, count, path.join(root, 'samples'));
+    const relative = path.relative(root, dir);
+    console.log(`\nCorpus: ${count} reports, ${(bytes / 1e6).toFixed(1)} MB (${relative})`);
+    const floor = time('floor (read + regex)', process.execPath, [path.join(__dirname, 'floor.js'), relative]);
+    const check = time('findings check', process.execPath, ['bin/findings.js', 'check', relative, '--format', 'json']);
+    const lint = count <= 1000 || process.env.BENCH_MARKDOWNLINT_10K
+      ? time('markdownlint-cli2', process.execPath, [markdownlint, `${relative}/**/*.md`], count <= 1000 ? RUNS : 1)
+      : undefined;
+    results[count] = { floor, check, lint };
+    console.log(`  findings check / floor: ${(check / floor).toFixed(2)}x (target: at most 3x)`);
+    if (lint !== undefined) console.log(`  markdownlint-cli2 / findings check: ${(lint / check).toFixed(1)}x (target: at least 10x)`);
+  }
+  const growth = results[10000].check / results[1000].check;
+  console.log(`\nGrowth from 1,000 to 10,000 reports: findings check ${growth.toFixed(1)}x, floor ${(results[10000].floor / results[1000].floor).toFixed(1)}x (linear: about 10x, less where start-up dominates)`);
+  fs.rmSync(corpusRoot, { recursive: true, force: true });
+
+  const latency = path.join(__dirname, 'lsp-latency.js');
+  if (fs.existsSync(latency) && fs.existsSync(path.join(root, 'dist', 'server.js'))) {
+    console.log('\nLanguage server: one-character edit to published diagnostics');
+    const run = spawnSync(process.execPath, [latency], { cwd: root, stdio: 'inherit' });
+    if (run.status !== 0) process.exitCode = run.status ?? 1;
+  }
+}
+
+main();
