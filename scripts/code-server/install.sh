@@ -90,12 +90,12 @@ node_major="$(node -p 'process.versions.node.split(".")[0]')"
 
 say "installing code-server@$VERSION into ${DEST#$REPO_ROOT/} (takes a minute or two)"
 t0=$SECONDS
-rm -rf "$DEST"
 mkdir -p "$DEST"
+rm -rf "$DEST/node_modules" "$DEST/package-lock.json"
 # A package.json of its own, so npm treats this folder as the prefix and does
 # not walk up into the project's package.json / node_modules.
 cat > "$DEST/package.json" <<JSON
-{ "name": "code-server-tool", "private": true, "description": "code-server for test/vscode/runInCodeServer.js; installed by scripts/code-server/install.sh" }
+{ "name": "code-server-tool", "private": true, "description": "code-server for test/vscode/runInCodeServer.js; installed by scripts/code-server/install.sh", "dependencies": {} }
 JSON
 
 # Private TMPDIR: @vscode/ripgrep's postinstall looks for its download in
@@ -117,7 +117,7 @@ tar -czf "$RG_CACHE/ripgrep-$RG_RELEASE-$RG_TARGET.tar.gz" -C "$WORK_TMP/rg" rg
 LOG="$WORK_TMP/npm-install.log"
 if ! TMPDIR="$WORK_TMP" npm_config_yes=true npm_config_unsafe_perm=true \
      npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false \
-     npm install --prefix "$DEST" --no-save --omit=dev --loglevel=warn \
+     npm install --prefix "$DEST" --save-exact --omit=dev --loglevel=warn \
        "code-server@$VERSION" >"$LOG" 2>&1; then
   tail -n 40 "$LOG" >&2
   die "npm install code-server@$VERSION failed (log above)"

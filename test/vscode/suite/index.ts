@@ -18,10 +18,16 @@
  *      in the browser cannot reach it: the web workbench ignores
  *      `extensionEnvironment` in its `payload`, and the tests URI loses any
  *      query string when it becomes a file path.
- *   2. Otherwise <repo>/.test-artifacts/vscode-results.json, found relative to
+ *   2. Otherwise <repo>/.test-artifacts/vscode/results.json, found relative to
  *      this compiled file (out/test/vscode/suite/ -> four levels up).
  *
- * Optional: $FINDINGS_TEST_GREP restricts the run to matching test titles.
+ * Optional:
+ *   $FINDINGS_TEST_GREP restricts the run to matching test titles.
+ *   $FINDINGS_TEST_ACK (set by runInCodeServer): after writing the results,
+ *   wait (at most 15 s) until that file appears before `run()` settles. The
+ *   extension host exits as soon as `run()` settles, which clears diagnostics
+ *   and decorations; the runner takes its workbench screenshot first and then
+ *   creates the file.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -42,7 +48,7 @@ export interface SuiteResults {
 export function resultsPath(): string {
   const fromEnv = process.env.FINDINGS_TEST_RESULTS;
   if (fromEnv && fromEnv.trim() !== '') return path.resolve(fromEnv);
-  return path.resolve(__dirname, '..', '..', '..', '..', '.test-artifacts', 'vscode-results.json');
+  return path.resolve(__dirname, '..', '..', '..', '..', '.test-artifacts', 'vscode', 'results.json');
 }
 
 function describeError(err: unknown): string {
@@ -76,6 +82,38 @@ function writeResults(file: string, results: SuiteResults): void {
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify(results, null, 2) + '\n');
   fs.renameSync(tmp, file);
+}
+
+/** Resolves once $FINDINGS_TEST_ACK exists (or after timeoutMs); at once if it is not set. */
+function waitForAck(timeoutMs = 15_000): Promise<void> {
+  const ack = process.env.FINDINGS_TEST_ACK;
+  if (!ack) return Promise.resolve();
+  return new Promise<void>(resolve => {
+    let watcher: fs.FSWatcher | undefined;
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      clearInterval(poll);
+      clearTimeout(timer);
+      watcher?.close();
+      fs.rmSync(ack, { force: true });
+      resolve();
+    };
+    const check = (): void => {
+      if (fs.existsSync(ack)) finish();
+    };
+    const poll = setInterval(check, 500);
+    const timer = setTimeout(finish, timeoutMs);
+    try {
+      fs.mkdirSync(path.dirname(ack), { recursive: true });
+      watcher = fs.watch(path.dirname(ack), check);
+      watcher.on('error', () => undefined);
+    } catch {
+      /* the poll covers it */
+    }
+    check();
+  });
 }
 
 /** Mocha's spec reporter (output goes to the extension host log) plus a record of every test. */
@@ -124,7 +162,7 @@ export function run(): Promise<void> {
       } catch (writeErr) {
         console.error(`[vscode suite] could not write ${file}:`, writeErr);
       }
-      reject(err instanceof Error ? err : new Error(String(err)));
+      void waitForAck().then(() => reject(err instanceof Error ? err : new Error(String(err))));
     };
 
     try {
@@ -153,8 +191,10 @@ export function run(): Promise<void> {
           return;
         }
         console.log(`[vscode suite] ${results.stats.passes} passed, ${results.stats.failures} failed; results in ${file}`);
-        if (failures > 0) reject(new Error(`${failures} test(s) failed.`));
-        else resolve();
+        void waitForAck().then(() => {
+          if (failures > 0) reject(new Error(`${failures} test(s) failed.`));
+          else resolve();
+        });
       });
     } catch (err) {
       fail('vscode suite: loading or starting mocha', err);

@@ -31,6 +31,15 @@ describe('smoke: extension in a real VS Code', () => {
     assert.strictEqual(folders[0].uri.scheme, 'file');
   });
 
+  it('has loaded a (non built-in) extension contributing the inspection-report language', () => {
+    const contributors = vscode.extensions.all.filter(ext => {
+      const languages = (ext.packageJSON?.contributes?.languages ?? []) as Array<{ id?: string }>;
+      return languages.some(l => l.id === 'inspection-report');
+    });
+    assert.strictEqual(contributors.length, 1, `contributors: ${contributors.map(e => e.id).join(', ') || 'none'}`);
+    assert.ok(!contributors[0].packageJSON.isBuiltin, `${contributors[0].id} is a built-in extension`);
+  });
+
   it('opens a *.report.md file as inspection-report', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'no workspace folder is open');
