@@ -1,0 +1,83 @@
+// npm test: every test stage in turn, then one closing line "N passed, N failed".
+//   1. unit, CLI, property and language-server tests (mocha, on the bundles)
+//   2. TextMate grammar tests (vscode-tmgrammar-test)
+//   3. the extension's suite inside a real VS Code (code-server + headless
+//      Chromium), when `npm run vscode:tools` has installed code-server;
+//      required when CI is set.
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const artifacts = path.join(root, '.test-artifacts');
+fs.mkdirSync(artifacts, { recursive: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const stageResults = [];
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+function record(stage, counts) {
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped ?? 0;
+  stageResults.push(`${stage}: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
+}
+
+function mochaStage() {
+  console.log('\n== Build and unit, CLI, property and language-server tests ==');
+  if (run(process.execPath, ['esbuild.js', '--tests']) !== 0) return record('build', { passed: 0, failed: 1 });
+  const statsFile = path.join(artifacts, 'mocha-stats.json');
+  fs.rmSync(statsFile, { force: true });
+  const status = run(process.execPath, [require.resolve('mocha/bin/mocha.js'), '--reporter', path.join(root, 'test', 'reporters', 'summary.js')], { FINDINGS_TEST_STATS: statsFile });
+  const counts = fs.existsSync(statsFile) ? JSON.parse(fs.readFileSync(statsFile, 'utf8')) : { passed: 0, failed: 1 };
+  if (status !== 0 && counts.failed === 0) counts.failed = 1;
+  record('mocha', counts);
+}
+
+function grammarStage() {
+  console.log('\n== Grammar tests ==');
+  const files = fs.readdirSync(path.join(root, 'test', 'grammar')).filter((name) => name.endsWith('.report.md')).sort();
+  const counts = { passed: 0, failed: 0 };
+  const cli = path.join(root, 'node_modules', 'vscode-tmgrammar-test', 'dist', 'unit.js');
+  for (const file of files) {
+    const status = run(process.execPath, [cli, '-g', 'syntaxes/inspection-report.tmLanguage.json', '-g', 'test/grammar/yaml-stub.tmLanguage.json', path.join('test', 'grammar', file)]);
+    counts[status === 0 ? 'passed' : 'failed']++;
+  }
+  record('grammar', counts);
+}
+
+function vscodeStage() {
+  console.log('\n== Extension tests in VS Code (code-server, headless Chromium) ==');
+  const codeServer = path.join(root, '.tools', 'code-server', 'node_modules', '.bin', 'code-server');
+  if (!fs.existsSync(codeServer) || !fs.existsSync('/usr/bin/chromium')) {
+    const message = 'code-server or Chromium is not installed: run `npm run vscode:tools` first';
+    if (process.env.CI) {
+      console.log(`FAILED: ${message}`);
+      return record('vscode', { passed: 0, failed: 1 });
+    }
+    console.log(`skipped: ${message}`);
+    return record('vscode', { passed: 0, failed: 0, skipped: 1 });
+  }
+  const resultsFile = path.join(artifacts, 'vscode', 'results.json');
+  const status = run(process.execPath, ['test/vscode/runInCodeServer.js', '--results', resultsFile]);
+  let counts = { passed: 0, failed: 1 };
+  if (fs.existsSync(resultsFile)) {
+    const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    counts = { passed: results.stats?.passes ?? 0, failed: results.stats?.failures ?? 0, skipped: results.stats?.pending ?? 0 };
+  }
+  if (status !== 0 && counts.failed === 0) counts.failed = 1;
+  record('vscode', counts);
+}
+
+const only = process.argv[2];
+if (!only || only === 'unit') mochaStage();
+if (!only || only === 'grammar') grammarStage();
+if (!only || only === 'vscode') vscodeStage();
+
+console.log('\n== Summary ==');
+for (const line of stageResults) console.log(`  ${line}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exitCode = totals.failed > 0 ? 1 : 0;
