@@ -22,3 +22,8 @@ for (const format of ['jsonl', 'csv', 'json']) {
 }
 run(['findings', 'stats', 'samples']);
 console.log(`\nDataset written to ${path.join(root, datasetDir)}${path.sep} (findings.jsonl, findings.csv, findings.json)`);
+
+// Then the extension on the samples, in VS Code.
+if (fs.existsSync(path.join(root, 'dist', 'client.js'))) {
+  run([process.execPath, 'scripts/openInEditor.js', ...process.argv.slice(2)]);
+}
