@@ -71,5 +71,15 @@ function firstInvalidByte(bytes: Uint8Array): number {
       high = mid;
     }
   }
+  // The decoder fails at the byte that breaks an unfinished sequence (or at the end of the file):
+  // point at the sequence's lead byte, which is the one in the wrong encoding (Latin-1 `é` is 0xE9).
+  for (let back = 1; back <= 3 && low - back >= 0; back++) {
+    const byte = bytes[low - back];
+    if (byte < 0x80) break;
+    if (byte >= 0xc0) {
+      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return back < length ? low - back : low;
+    }
+  }
   return low;
 }

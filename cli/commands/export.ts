@@ -1,6 +1,7 @@
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { exportCorpus, hasErrors, type Codebook, type ExportFormat } from '../../core';
+import { UsageError } from '../files';
 import { formatText } from '../formatters/text';
 import { plural } from '../formatters/types';
 import { withLines, type LoadedReports } from '../loadReports';
@@ -27,7 +28,12 @@ export async function runExport(loaded: LoadedReports, codebook: Codebook, optio
     return ExitCode.Ok;
   }
   const target = path.resolve(options.cwd, options.out);
-  await writeFileAtomic(target, dataset.content, { encoding: 'utf8' });
+  try {
+    await writeFileAtomic(target, dataset.content, { encoding: 'utf8' });
+  } catch (error) {
+    // A missing folder or no permission is the user's to fix, not an internal error.
+    throw new UsageError(`${options.out}: cannot write the export (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
   output.err(`Exported ${plural(dataset.findings, 'finding')} from ${plural(dataset.documents, 'report')} as ${options.format.toUpperCase()} to ${options.out}\n`);
   return ExitCode.Ok;
 }

@@ -27,10 +27,12 @@ export function validateCodebookSchema(doc: Document, data: unknown): Diagnostic
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const error of validate.errors ?? []) {
-    if (error.keyword === 'if' || error.keyword === 'oneOf' || error.keyword === 'anyOf') continue;
+    // `propertyNames` sums up the errors of the names it checked, which come first and say why.
+    if (error.keyword === 'if' || error.keyword === 'oneOf' || error.keyword === 'anyOf' || error.keyword === 'propertyNames') continue;
     const path = error.instancePath.split('/').slice(1).map((step) => step.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const range = rangeFor(doc, path, error);
-    const message = describe(path, error);
+    const name = error.propertyName;
+    const range = (name !== undefined ? keyRangeAt(doc, [...path, name]) : undefined) ?? rangeFor(doc, path, error);
+    const message = name !== undefined ? `\`${name}\` is not a valid name here: ${describe([], error).replace(/^A name /, 'it ')}` : describe(path, error);
     const key = `${range.start}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -1,4 +1,4 @@
-import { parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../validate/diagnostic';
 import { validateCodebookSchema } from './codebookSchema';
 import { mapEntries, type MapEntry } from './yamlNodes';
@@ -23,21 +23,38 @@ interface Parsed {
   readonly source: CodebookSource;
   readonly doc: Document.Parsed;
   readonly data: Record<string, unknown>;
+  /** The whole YAML value (undefined when the YAML could not be read), for the schema check. */
+  readonly value: unknown;
 }
 
 /** Reads a codebook's YAML text into entries that remember where they were defined. */
 export function readCodebookParts(source: CodebookSource): { parsed: Parsed; diagnostics: Diagnostic[] } {
   const doc = parseDocument(source.text, { prettyErrors: false, uniqueKeys: true });
-  const diagnostics: Diagnostic[] = doc.errors.map((error) => ({
-    rule: 'codebook-yaml',
-    severity: 'error',
-    message: `YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
-    range: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
-    fixes: [],
-  }));
-  const value = doc.errors.length === 0 ? doc.toJS() : undefined;
+  const length = source.text.length;
+  const yamlProblem = (message: string, start: number, end: number): Diagnostic => {
+    // Errors at the end of the text point just past it: keep ranges inside the text.
+    const from = Math.min(start, length);
+    return { rule: 'codebook-yaml', severity: 'error', message: `YAML: ${message}`, range: { start: from, end: Math.max(from, Math.min(end, length)) }, fixes: [] };
+  };
+  const diagnostics: Diagnostic[] = doc.errors.map((error) =>
+    yamlProblem(error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)));
+  let value: unknown;
+  if (doc.errors.length === 0) {
+    try {
+      value = doc.toJS();
+    } catch (error) {
+      // An alias without its anchor (the parser does not report it) or too many aliases.
+      const aliases: Diagnostic[] = [];
+      visit(doc, {
+        Alias(_, node) {
+          if (node.resolve(doc) === undefined && node.range) aliases.push(yamlProblem(`The alias \`*${node.source}\` has no anchor \`&${node.source}\` before it.`, node.range[0], node.range[1]));
+        },
+      });
+      diagnostics.push(...(aliases.length > 0 ? aliases : [yamlProblem((error as Error).message, 0, 0)]));
+    }
+  }
   const data = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  return { parsed: { source, doc, data }, diagnostics };
+  return { parsed: { source, doc, data, value }, diagnostics };
 }
 
 /**
@@ -49,7 +66,8 @@ export function buildCodebook(builtin: CodebookSource, workspace?: CodebookSourc
   const base = readCodebookParts(builtin).parsed;
   if (!workspace) return { codebook: assemble([base]), diagnostics: [] };
   const { parsed, diagnostics } = readCodebookParts(workspace);
-  if (diagnostics.length === 0) diagnostics.push(...validateCodebookSchema(parsed.doc, parsed.data));
+  // An empty file is an empty codebook; any other non-mapping fails the schema's `type: object`.
+  if (diagnostics.length === 0) diagnostics.push(...validateCodebookSchema(parsed.doc, parsed.value ?? {}));
   if (diagnostics.length > 0) return { codebook: assemble([base]), diagnostics };
   const layers = parsed.data.extends === 'none' ? [parsed] : [base, parsed];
   const codebook = assemble(layers);

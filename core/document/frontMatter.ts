@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document as YamlDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { OffsetRange } from '../text/range';
 import type { FieldItem, FieldNode, FrontMatter, ParseProblem } from './types';
 
@@ -62,7 +62,7 @@ export function readFrontMatter(text: string, start: number): FrontMatterSplit {
     });
   }
   const yamlText = text.slice(contentStart, contentEnd);
-  const yaml = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const yaml = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   for (const error of yaml.errors) {
     problems.push({
       code: 'yaml-syntax',
@@ -70,14 +70,16 @@ export function readFrontMatter(text: string, start: number): FrontMatterSplit {
       range: clampRange(contentStart + error.pos[0], contentStart + Math.max(error.pos[1], error.pos[0] + 1), contentEnd),
     });
   }
+  if (yaml.errors.length === 0) problems.push(...unresolvedAliases(yaml, contentStart));
   const root = yaml.contents;
   const isMapping = root === null || isMap(root);
-  const fields = isMap(root) ? readPairs(root.items, contentStart, text) : [];
+  const source: YamlSource = { doc: yaml, base: contentStart, text };
+  const fields = isMap(root) ? readPairs(root.items, source) : [];
   if (!isMapping && yaml.errors.length === 0) {
     problems.push({
       code: 'yaml-syntax',
       message: 'The front matter must be a mapping of `field: value` lines.',
-      range: rangeOf(root as YamlNode, contentStart, text) ?? { start: contentStart, end: contentEnd },
+      range: rangeOf(root as YamlNode, source) ?? { start: contentStart, end: contentEnd },
     });
   }
   return {
@@ -87,44 +89,81 @@ export function readFrontMatter(text: string, start: number): FrontMatterSplit {
   };
 }
 
-function readPairs(pairs: readonly Pair[], base: number, text: string): FieldNode[] {
+/** The parsed YAML, where its text starts in the report, and the report's text. */
+interface YamlSource {
+  readonly doc: YamlDocument.Parsed;
+  readonly base: number;
+  readonly text: string;
+}
+
+function readPairs(pairs: readonly Pair[], source: YamlSource): FieldNode[] {
   const fields: FieldNode[] = [];
   for (const pair of pairs) {
     const key = pair.key as YamlNode | null;
     if (!key || !isScalar(key)) continue;
-    const keyRange = rangeOf(key, base, text);
+    const keyRange = rangeOf(key, source);
     if (!keyRange) continue;
     const valueNode = pair.value as YamlNode | null;
-    const valueRange = (valueNode && rangeOf(valueNode, base, text)) ?? { start: keyRange.end + 1, end: keyRange.end + 1 };
+    const valueRange = (valueNode && rangeOf(valueNode, source)) ?? emptyValueRange(keyRange.end, source);
     const field: FieldNode = {
       key: String(key.value),
       keyRange,
       valueRange,
-      value: valueNode ? valueNode.toJSON() : null,
-      children: valueNode && isMap(valueNode) ? readPairs(valueNode.items, base, text) : undefined,
-      items: valueNode && isSeq(valueNode) ? readItems(valueNode.items as YamlNode[], base, text) : undefined,
+      value: valueNode ? plainValue(valueNode, source) : null,
+      children: valueNode && isMap(valueNode) ? readPairs(valueNode.items, source) : undefined,
+      items: valueNode && isSeq(valueNode) ? readItems(valueNode.items as YamlNode[], source) : undefined,
     };
     fields.push(field);
   }
   return fields;
 }
 
-function readItems(items: readonly YamlNode[], base: number, text: string): FieldItem[] {
+function readItems(items: readonly YamlNode[], source: YamlSource): FieldItem[] {
   const result: FieldItem[] = [];
   for (const item of items) {
-    const range = rangeOf(item, base, text);
-    if (range) result.push({ value: item.toJSON(), range });
+    const range = rangeOf(item, source);
+    if (range) result.push({ value: plainValue(item, source), range });
   }
   return result;
 }
 
 /** A node's range in the report; block collections end at their last character, not on the next line. */
-function rangeOf(node: YamlNode, base: number, text: string): OffsetRange | undefined {
+function rangeOf(node: YamlNode, { base, text }: YamlSource): OffsetRange | undefined {
   if (!node.range) return undefined;
   const start = base + node.range[0];
   let end = base + node.range[1];
   while (end > start && /[ \t\r\n]/.test(text[end - 1])) end--;
   return { start, end };
+}
+
+/** An empty range just after the colon that follows a key; at the key's end when (in broken YAML) there is none. */
+function emptyValueRange(keyEnd: number, { text }: YamlSource): OffsetRange {
+  let at = keyEnd;
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  const offset = text[at] === ':' ? at + 1 : keyEnd;
+  return { start: offset, end: offset };
+}
+
+/** A node's JavaScript value with aliases resolved (`toJSON` alone turns `*a` into `{ source: 'a' }`). */
+function plainValue(node: YamlNode, { doc }: YamlSource): unknown {
+  try {
+    return node.toJS(doc);
+  } catch {
+    return null; // An unresolved or runaway alias, reported by unresolvedAliases.
+  }
+}
+
+/** Aliases without an anchor before them: YAML errors the parser itself does not report. */
+function unresolvedAliases(doc: YamlDocument.Parsed, base: number): ParseProblem[] {
+  const problems: ParseProblem[] = [];
+  visit(doc, {
+    Alias(_, node) {
+      if (node.resolve(doc) === undefined && node.range) {
+        problems.push({ code: 'yaml-syntax', message: `YAML: The alias \`*${node.source}\` has no anchor \`&${node.source}\` before it.`, range: { start: base + node.range[0], end: base + node.range[1] } });
+      }
+    },
+  });
+  return problems;
 }
 
 function clampRange(start: number, end: number, limit: number): OffsetRange {

@@ -41,7 +41,8 @@ function toCsv(rows: readonly FindingRow[], codebook: Codebook): string {
     row.line, row.column, row.end_line, row.end_column, row.parent ?? '', row.text_sha256,
     ...fields.map((column) => cell(valueAt(row.fields, column.path))),
   ].map(String));
-  return stringify([header, ...records], { record_delimiter: 'windows', quoted_match: /^[ \t]|[ \t]$/ });
+  // csv-stringify quotes a cell holding the record delimiter (CRLF) but not a bare LF or CR: match those too.
+  return stringify([header, ...records], { record_delimiter: 'windows', quoted_match: /^[ \t]|[ \t]$|[\r\n]/ });
 }
 
 function valueAt(fields: Readonly<Record<string, unknown>>, path: string[]): unknown {
