@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
@@ -45,16 +46,12 @@ export function displayPath(absolute: string, cwd: string): string {
   return path.relative(cwd, absolute).split(path.sep).join('/') || path.basename(absolute);
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** Reads UTF-8 text strictly; a BOM is dropped, as editors do. */
 export function readUtf8(file: string, shownAs: string): string {
   const bytes = readFileSync(file);
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new UsageError(`${shownAs}: not UTF-8 text (byte ${firstInvalidByte(bytes)}); save it as UTF-8`);
-  }
+  if (!isUtf8(bytes)) throw new UsageError(`${shownAs}: not UTF-8 text (byte ${firstInvalidByte(bytes)}); save it as UTF-8`);
+  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return bytes.toString('utf8', hasBom ? 3 : 0);
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */

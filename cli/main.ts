@@ -7,7 +7,6 @@ import { runStats } from './commands/stats';
 import { findReportFiles, UsageError } from './files';
 import { formatText } from './formatters/text';
 import { CHECK_FORMATS, type CheckFormat } from './formatters/types';
-import { loadReports } from './loadReports';
 import { LineIndex } from '../core';
 import { ExitCode, processOutput, type Output } from './output';
 
@@ -83,18 +82,15 @@ async function run(argv: readonly string[], cwd: string, output: Output): Promis
     return ExitCode.Failure;
   }
   const files = findReportFiles(paths, cwd);
-  const loaded = loadReports(files, codebook.codebook);
-  for (const problem of loaded.unreadable) output.err(`findings: ${problem}\n`);
   if (files.length === 0) output.err(`findings: no reports (*.report.md) found in ${paths.length > 0 ? paths.join(', ') : '.'}\n`);
 
-  let code: ExitCode;
+  let result: { code: ExitCode; unreadable: readonly string[] };
   switch (command as Command) {
     case 'check':
-      code = runCheck(loaded, { format: choose(values.format, CHECK_FORMATS, 'text'), quiet: values.quiet, version: VERSION }, output);
+      result = runCheck(files, codebook.codebook, { format: choose(values.format, CHECK_FORMATS, 'text'), quiet: values.quiet, version: VERSION }, output);
       break;
     case 'export':
-      if (loaded.unreadable.length > 0) return ExitCode.Failure;
-      code = await runExport(loaded, codebook.codebook, {
+      result = await runExport(files, codebook.codebook, {
         format: choose(values.format, EXPORT_FORMATS, formatFromExtension(values.out)),
         out: values.out,
         allowErrors: values['allow-errors'],
@@ -102,10 +98,11 @@ async function run(argv: readonly string[], cwd: string, output: Output): Promis
       }, output);
       break;
     case 'stats':
-      code = runStats(loaded, codebook.codebook, { format: choose(values.format, ['text', 'json'] as const, 'text') }, output);
+      result = runStats(files, codebook.codebook, { format: choose(values.format, ['text', 'json'] as const, 'text') }, output);
       break;
   }
-  return loaded.unreadable.length > 0 ? ExitCode.Failure : code;
+  for (const problem of result.unreadable) output.err(`findings: ${problem}\n`);
+  return result.unreadable.length > 0 ? ExitCode.Failure : result.code;
 }
 
 function choose<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {

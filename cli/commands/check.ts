@@ -1,10 +1,11 @@
-import { hasErrors } from '../../core';
+import { hasErrors, type Codebook } from '../../core';
 import { formatGithub } from '../formatters/github';
 import { formatJson } from '../formatters/json';
 import { formatSarif } from '../formatters/sarif';
 import { formatText } from '../formatters/text';
-import type { CheckFormat, CheckedFile } from '../formatters/types';
-import { withLines, type LoadedReports } from '../loadReports';
+import { checkedFile, type CheckFormat, type CheckedFile } from '../formatters/types';
+import { analyzeFiles } from '../loadReports';
+import type { ReportFile } from '../files';
 import { ExitCode, type Output } from '../output';
 
 export interface CheckOptions {
@@ -13,14 +14,16 @@ export interface CheckOptions {
   readonly version: string;
 }
 
-/** Exit 0 without errors (warnings allowed), 1 with errors. */
-export function runCheck(loaded: LoadedReports, options: CheckOptions, output: Output): ExitCode {
-  const files: CheckedFile[] = loaded.reports.map((report) => {
-    const file = withLines(report);
-    return options.quiet ? { ...file, diagnostics: file.diagnostics.filter((d) => d.severity === 'error') } : file;
+/** Exit 0 without errors (warnings allowed), 1 with errors; files that could not be read are returned for the caller to report. */
+export function runCheck(files: readonly ReportFile[], codebook: Codebook, options: CheckOptions, output: Output): { code: ExitCode; unreadable: readonly string[] } {
+  let errors = false;
+  const { results, unreadable } = analyzeFiles(files, codebook, (path, text, report) => {
+    errors ||= hasErrors(report.diagnostics);
+    const shown = options.quiet ? report.diagnostics.filter((d) => d.severity === 'error') : report.diagnostics;
+    return checkedFile(path, text, shown);
   });
-  output.out(render(files, options));
-  return loaded.reports.some((report) => hasErrors(report.diagnostics)) ? ExitCode.Errors : ExitCode.Ok;
+  output.out(render(results, options));
+  return { code: errors ? ExitCode.Errors : ExitCode.Ok, unreadable };
 }
 
 function render(files: readonly CheckedFile[], options: CheckOptions): string {

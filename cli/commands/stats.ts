@@ -1,5 +1,6 @@
 import { countCorpus, countDocument, type Codebook, type CorpusCounts } from '../../core';
-import type { LoadedReports } from '../loadReports';
+import { analyzeFiles } from '../loadReports';
+import type { ReportFile } from '../files';
 import { ExitCode, type Output } from '../output';
 import { renderTable } from '../table';
 
@@ -7,10 +8,11 @@ export interface StatsOptions {
   readonly format: 'text' | 'json';
 }
 
-export function runStats(loaded: LoadedReports, codebook: Codebook, options: StatsOptions, output: Output): ExitCode {
-  const corpus = countCorpus(loaded.reports.map((report) => countDocument(report.path, report.document)));
+export function runStats(files: readonly ReportFile[], codebook: Codebook, options: StatsOptions, output: Output): { code: ExitCode; unreadable: readonly string[] } {
+  const { results, unreadable } = analyzeFiles(files, codebook, (path, _text, report) => countDocument(path, report.document));
+  const corpus = countCorpus(results);
   output.out(options.format === 'json' ? JSON.stringify(corpus, null, 2) + '\n' : renderStats(corpus, codebook));
-  return ExitCode.Ok;
+  return { code: ExitCode.Ok, unreadable };
 }
 
 /** Codes by theme for the corpus, then codes by report. */

@@ -1,10 +1,17 @@
-import type { Diagnostic, LineIndex } from '../../core';
+import { LineIndex, type Diagnostic } from '../../core';
 
 export interface CheckedFile {
   readonly path: string;
   readonly text: string;
   readonly lines: LineIndex;
   readonly diagnostics: readonly Diagnostic[];
+}
+
+const NO_LINES = new LineIndex('');
+
+/** Keeps the text and its line index only when there is something to point at in it. */
+export function checkedFile(path: string, text: string, diagnostics: readonly Diagnostic[]): CheckedFile {
+  return diagnostics.length > 0 ? { path, text, lines: new LineIndex(text), diagnostics } : { path, text: '', lines: NO_LINES, diagnostics };
 }
 
 export type CheckFormat = 'text' | 'json' | 'sarif' | 'github';

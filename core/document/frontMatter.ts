@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document as YamlDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { OffsetRange } from '../text/range';
+import { readSimpleFrontMatter } from './simpleFrontMatter';
 import type { FieldItem, FieldNode, FrontMatter, ParseProblem } from './types';
 
 export interface FrontMatterSplit {
@@ -61,8 +62,19 @@ export function readFrontMatter(text: string, start: number): FrontMatterSplit {
       range: { start, end: start + 3 },
     });
   }
-  const yamlText = text.slice(contentStart, contentEnd);
-  const yaml = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+  // Plain front matter takes the fast reader; anything else, the full YAML parser.
+  const simple = readSimpleFrontMatter(text, contentStart, contentEnd);
+  const { fields, isMapping } = simple ? { fields: simple, isMapping: true } : readYamlFields(text, contentStart, contentEnd, problems);
+  return {
+    frontMatter: { range: { start, end: blockEnd }, contentRange: { start: contentStart, end: contentEnd }, closed, fields, isMapping },
+    bodyStart: blockEnd,
+    problems,
+  };
+}
+
+/** Reads the fields with the `yaml` package, reporting its errors as problems. */
+export function readYamlFields(text: string, contentStart: number, contentEnd: number, problems: ParseProblem[]): { fields: FieldNode[]; isMapping: boolean } {
+  const yaml = parseDocument(text.slice(contentStart, contentEnd), { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   for (const error of yaml.errors) {
     problems.push({
       code: 'yaml-syntax',
@@ -82,11 +94,7 @@ export function readFrontMatter(text: string, start: number): FrontMatterSplit {
       range: rangeOf(root as YamlNode, source) ?? { start: contentStart, end: contentEnd },
     });
   }
-  return {
-    frontMatter: { range: { start, end: blockEnd }, contentRange: { start: contentStart, end: contentEnd }, closed, yaml, fields, isMapping },
-    bodyStart: blockEnd,
-    problems,
-  };
+  return { fields, isMapping };
 }
 
 /** The parsed YAML, where its text starts in the report, and the report's text. */

@@ -19,7 +19,6 @@ export interface ScanResult {
 }
 
 const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
 const OPEN_BRACE = 123;
 
 /**
@@ -32,15 +31,15 @@ export function scanSpans(text: string, start: number): ScanResult {
   const problems: ParseProblem[] = [];
   const openers: number[] = [];
   let i = start;
-  const length = text.length;
-  while (i < length) {
-    const code = text.charCodeAt(i);
-    if (code === OPEN_BRACKET) {
+  // Jumping from bracket to bracket with a regular expression is several times
+  // faster than visiting every character, and articles have few brackets.
+  const brackets = /[[\]]/g;
+  for (;;) {
+    brackets.lastIndex = i;
+    if (brackets.exec(text) === null) break;
+    i = brackets.lastIndex - 1;
+    if (text.charCodeAt(i) === OPEN_BRACKET) {
       openers.push(i);
-      i++;
-      continue;
-    }
-    if (code !== CLOSE_BRACKET) {
       i++;
       continue;
     }

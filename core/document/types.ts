@@ -1,4 +1,3 @@
-import type { Document as YamlDocument } from 'yaml';
 import type { OffsetRange } from '../text/range';
 
 /** Problems the parser itself finds; the validator reports them under the same ids. */
@@ -41,7 +40,6 @@ export interface FrontMatter {
   /** The YAML text between the delimiters. */
   readonly contentRange: OffsetRange;
   readonly closed: boolean;
-  readonly yaml: YamlDocument.Parsed;
   /** Top-level fields in source order. */
   readonly fields: readonly FieldNode[];
   /** True when the YAML parsed to a mapping (or to nothing). */
