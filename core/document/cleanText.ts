@@ -19,20 +19,26 @@ export function buildCleanText(source: string, bodyStart: number, spans: readonl
   removals.sort((a, b) => a[0] - b[0]);
   const sourceStarts: number[] = [];
   const cleanStarts: number[] = [];
-  const parts: string[] = [];
   let cursor = bodyStart;
   let cleanLength = 0;
   for (const [start, end] of removals) {
     sourceStarts.push(cursor);
     cleanStarts.push(cleanLength);
-    parts.push(source.slice(cursor, start));
     cleanLength += start - cursor;
     cursor = end;
   }
   sourceStarts.push(cursor);
   cleanStarts.push(cleanLength);
-  parts.push(source.slice(cursor));
-  const text = parts.join('');
+  cleanLength += source.length - cursor;
+  // Built on first use: checking a report needs only the offset maps.
+  let text: string | undefined;
+  const build = (): string => {
+    const parts: string[] = [];
+    for (let i = 0; i < sourceStarts.length; i++) {
+      parts.push(source.slice(sourceStarts[i], i + 1 < sourceStarts.length ? removals[i][0] : source.length));
+    }
+    return parts.join('');
+  };
 
   const segmentAt = (starts: number[], offset: number): number => {
     let low = 0;
@@ -46,15 +52,18 @@ export function buildCleanText(source: string, bodyStart: number, spans: readonl
   };
 
   return {
-    text,
+    get text() {
+      text ??= build();
+      return text;
+    },
     toClean(sourceOffset: number): number {
       if (sourceOffset <= bodyStart) return 0;
       const segment = segmentAt(sourceStarts, sourceOffset);
-      const segmentEnd = segment + 1 < cleanStarts.length ? cleanStarts[segment + 1] : text.length;
+      const segmentEnd = segment + 1 < cleanStarts.length ? cleanStarts[segment + 1] : cleanLength;
       return Math.min(cleanStarts[segment] + (sourceOffset - sourceStarts[segment]), segmentEnd);
     },
     toSource(cleanOffset: number): number {
-      const clamped = Math.max(0, Math.min(cleanOffset, text.length));
+      const clamped = Math.max(0, Math.min(cleanOffset, cleanLength));
       // Prefer the later segment at a boundary, so a span's start maps inside its markup.
       const segment = segmentAt(cleanStarts, clamped);
       return sourceStarts[segment] + (clamped - cleanStarts[segment]);

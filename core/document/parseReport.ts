@@ -22,7 +22,9 @@ export function parseReport(text: string): ReportDocument {
     frontMatter: split.frontMatter,
     bodyStart: split.bodyStart,
     spans,
-    cleanText: clean.text,
+    get cleanText() {
+      return clean.text;
+    },
     problems: [...split.problems, ...scan.problems].sort((a, b) => a.range.start - b.range.start),
     cleanToSource: clean.toSource,
     sourceToClean: clean.toClean,

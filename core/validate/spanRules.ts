@@ -2,6 +2,7 @@ import type { AttributeDefinition, CodeDefinition } from '../codebook/types';
 import type { Span, SpanAttribute } from '../document/types';
 import type { OffsetRange } from '../text/range';
 import type { Fix } from './diagnostic';
+import { attributesOf, isTheme, themeNames } from './codebookLookups';
 import { replaceFix, type RuleContext } from './context';
 import { didYouMean, listValues, suggest } from './suggest';
 
@@ -12,7 +13,7 @@ export function checkSpans(context: RuleContext): void {
     const known = checkCodes(context, span);
     checkAttributes(context, span, known);
     checkIds(context, span, firstUseOfId);
-    if (context.document.cleanText.slice(span.clean.start, span.clean.end).trim() === '') {
+    if (tagsNoText(context, span)) {
       context.report('span-empty', span.range, 'This span tags no text.', [{
         title: 'Remove the empty span',
         edits: [{ range: { start: span.range.start, end: span.textRange.start }, newText: '' }, { range: { start: span.textRange.end, end: span.range.end }, newText: '' }],
@@ -22,12 +23,29 @@ export function checkSpans(context: RuleContext): void {
   }
 }
 
+const NON_SPACE = /\S/g;
+
+/** Whether a span's clean text is empty or blank, without building the clean text when there is no nesting. */
+function tagsNoText(context: RuleContext, span: Span): boolean {
+  if (span.clean.start === span.clean.end) return true;
+  const { document } = context;
+  const nested = document.spans[span.index + 1]?.parent === span.index;
+  const [text, start, end] = nested ? [document.cleanText, span.clean.start, span.clean.end] : [document.text, span.textRange.start, span.textRange.end];
+  NON_SPACE.lastIndex = start;
+  const found = NON_SPACE.exec(text);
+  return found === null || found.index >= end;
+}
+
 function checkCodes(context: RuleContext, span: Span): CodeDefinition[] {
   const { codebook } = context;
   if (span.codes.length === 0) {
     const examples = [...codebook.codes.keys()].slice(0, 2).map((name) => `\`.${name}\``).join(' or ');
     context.report('code-missing', span.attributeRange, `This span has no code: add one as a class, such as ${examples}.`);
     return [];
+  }
+  if (span.codes.length === 1) {
+    const only = codebook.codes.get(span.codes[0].name);
+    if (only) return [only];
   }
   const known: CodeDefinition[] = [];
   const seen = new Set<string>();
@@ -52,8 +70,7 @@ function checkCodes(context: RuleContext, span: Span): CodeDefinition[] {
 function checkAttributes(context: RuleContext, span: Span, codes: CodeDefinition[]): void {
   // Without a code (reported as code-missing) no attribute can be judged.
   if (span.codes.length === 0) return;
-  const allowed = new Map<string, AttributeDefinition>();
-  for (const code of codes) for (const [name, attribute] of code.attributes) if (!allowed.has(name)) allowed.set(name, attribute);
+  const allowed = codes.length > 0 ? attributesOf(context.codebook, codes) : new Map<string, AttributeDefinition>();
   const allCodesKnown = span.codes.every((code) => context.codebook.codes.has(code.name));
   const seen = new Set<string>();
   for (const attribute of span.attributes) {
@@ -91,7 +108,7 @@ function checkAttributeValue(context: RuleContext, attribute: SpanAttribute, def
     return;
   }
   if (definition.values === undefined) return;
-  const allowed = definition.values === 'themes' ? [...context.codebook.themes.keys()] : definition.values;
+  const allowed = definition.values === 'themes' ? themeNames(context.codebook) : definition.values;
   const parts = splitValue(attribute);
   if (parts.length > 1 && !definition.multiple) {
     context.report('attribute-value', attribute.valueRange, `\`${attribute.key}\` takes a single value.`);
@@ -99,7 +116,7 @@ function checkAttributeValue(context: RuleContext, attribute: SpanAttribute, def
   }
   const kind = definition.values === 'themes' ? 'theme' : `value of \`${attribute.key}\``;
   for (const part of parts) {
-    if (allowed.includes(part.text)) continue;
+    if (definition.values === 'themes' ? isTheme(context.codebook, part.text) : allowed.includes(part.text)) continue;
     const suggestion = suggest(part.text, allowed);
     context.report('attribute-value', part.range, `\`${part.text}\` is not a ${kind}: use ${listValues(allowed)}.${didYouMean(suggestion)}`,
       suggestion ? [replaceFix(`Change to \`${suggestion}\``, part.range, suggestion)] : []);
