@@ -13,7 +13,30 @@ const watch = args.has('--watch');
 const withTests = args.has('--tests');
 const version = require('./package.json').version;
 
+// Compiles the built-in codebook's YAML into a JSON snapshot at build time,
+// so that no process parses it at start-up (see core/codebook/codebookSnapshot.ts).
+const builtinCodebookSnapshot = {
+  name: 'builtin-codebook-snapshot',
+  setup(build) {
+    build.onResolve({ filter: /^virtual:builtin-codebook-snapshot$/ }, (args) => ({ path: args.path, namespace: 'codebook-snapshot' }));
+    build.onLoad({ filter: /.*/, namespace: 'codebook-snapshot' }, async () => {
+      const entry = path.join(__dirname, 'core', 'codebook', 'builtinSnapshot.ts');
+      const compiled = await esbuild.build({
+        entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent', loader: { '.yaml': 'text' },
+      });
+      const module = { exports: {} };
+      new Function('module', 'exports', 'require', compiled.outputFiles[0].text)(module, module.exports, require);
+      return {
+        contents: JSON.stringify(module.exports.builtinSnapshot()),
+        loader: 'json',
+        watchFiles: [path.join(__dirname, 'core', 'codebook', 'send.codebook.yaml'), path.join(__dirname, 'core', 'codebook', 'loadCodebook.ts'), path.join(__dirname, 'core', 'codebook', 'codebookSnapshot.ts')],
+      };
+    });
+  },
+};
+
 const common = {
+  plugins: [builtinCodebookSnapshot],
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -1,11 +1,12 @@
+import snapshot from 'virtual:builtin-codebook-snapshot';
 import { BUILTIN_CODEBOOK } from './builtinCodebook';
-import { buildCodebook } from './loadCodebook';
+import { restoreCodebook } from './codebookSnapshot';
 import type { Codebook } from './types';
 
 let cached: Codebook | undefined;
 
-/** The built-in SEND codebook, built once. */
+/** The built-in SEND codebook, restored from the snapshot the build made of its YAML. */
 export function defaultCodebook(): Codebook {
-  cached ??= buildCodebook(BUILTIN_CODEBOOK).codebook;
+  cached ??= restoreCodebook(snapshot, [BUILTIN_CODEBOOK]);
   return cached;
 }
