@@ -31,3 +31,24 @@ export { countDocument, countCorpus, type Counts, type DocumentCounts, type Corp
 export { toPortableDiagnostics, type PortableDiagnostic } from './validate/portableDiagnostic';
 export { exportCorpus, type ExportableReport, type CorpusExport } from './export/exportCorpus';
 export { createReportFilter, IGNORE_FILE, type IgnoreFile } from './workspace/ignoreFiles';
+
+// Language features: pure functions over a parsed report and the codebook, with offset ranges (used by the language server).
+export type { LanguageSymbol, CorpusReport, CorpusLocation } from './language/types';
+export { symbolAtOffset, spanWithAttributesAt, innermostSpanAt } from './language/symbolAtOffset';
+export { splitAttributeValue, spanThemes, isThemeAttribute, attributeDefinition, type ValuePart } from './language/attributeValues';
+export { completionsAt, type CompletionProposal, type CompletionKind, type CompletionOptions } from './language/completions';
+export { attributeBlockContext, type AttributeBlockContext, type AttributeToken } from './language/attributeBlockContext';
+export { frontMatterPosition, type FrontMatterPosition } from './language/frontMatterContext';
+export { hoverAt, type HoverResult } from './language/hover';
+export { definitionAt, type DefinitionTarget } from './language/definition';
+export { referenceTargetAt, findReferences, occurrences, codeOccurrences, themeOccurrences, type ReferenceTarget } from './language/references';
+export { highlightsAt } from './language/highlights';
+export { prepareRename, renameEdits, CODEBOOK_NAME_PATTERN, type PrepareRenameResult, type RenameResult, type RenameInput, type WorkspaceCodebookState } from './language/rename';
+export { documentSymbols, NO_CODE, type OutlineSymbol, type OutlineKind } from './language/documentSymbols';
+export { workspaceSymbols, type CorpusSymbol } from './language/workspaceSymbols';
+export { foldingRegions, type FoldingRegion } from './language/folding';
+export { tagSelectionActions, type TagAction } from './language/tagSelection';
+export { fixAllEdits } from './language/fixAll';
+export { codebookSummary, documentSummary } from './language/codebookSummary';
+export { spanLabel, shorten } from './language/spanText';
+export { slugify, uniqueName } from './language/slug';

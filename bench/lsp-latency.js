@@ -1,0 +1,157 @@
+// The language server's latency from a one-character edit to the diagnostics
+// for that version: starts the bundled server (dist/server.js) over stdio in
+// push mode with the debounce set to 0 through workspace/configuration, opens
+// a 5 KB and a 1 MB report built from the samples, and times ~20 edits of
+// each. Run after a build (`node esbuild.js`): `node bench/lsp-latency.js`.
+// Prints figures, asserts nothing.
+'use strict';
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+
+const root = path.resolve(__dirname, '..');
+const EDITS = Number(process.env.LSP_BENCH_EDITS ?? 20);
+const WARMUP = 3;
+
+/** Front matter and body of each sample report. */
+function samples() {
+  const dir = path.join(root, 'samples');
+  return fs.readdirSync(dir)
+    .filter((name) => name.endsWith('.report.md'))
+    .sort()
+    .map((name) => {
+      const text = fs.readFileSync(path.join(dir, name), 'utf8');
+      const end = text.indexOf('\n---\n', 4) + 5;
+      return { frontMatter: text.slice(0, end), body: text.slice(end) };
+    });
+}
+
+/** One front matter, then sample bodies (ids made unique per copy) until the text reaches `bytes`. */
+function buildReport(bytes) {
+  const parts = samples();
+  let text = parts[0].frontMatter;
+  for (let copy = 0; Buffer.byteLength(text) < bytes; copy++) {
+    const body = parts[copy % parts.length].body.replace(/#([a-z0-9-]+)/g, `#$1-${copy}`);
+    const room = bytes - Buffer.byteLength(text);
+    // The last piece: whole paragraphs only, so no span is cut in two.
+    if (Buffer.byteLength(body) > room) {
+      const paragraphs = body.split('\n\n');
+      let piece = '';
+      for (const paragraph of paragraphs) {
+        if (Buffer.byteLength(piece + paragraph) > room && piece !== '') break;
+        piece += `${paragraph}\n\n`;
+      }
+      text += piece;
+      break;
+    }
+    text += `${body}\n`;
+  }
+  return text;
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function main() {
+  const server = path.join(root, 'dist', 'server.js');
+  if (!fs.existsSync(server)) {
+    console.error('dist/server.js is missing: run `node esbuild.js` first.');
+    process.exit(2);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'findings-lsp-bench-'));
+  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiting = new Map();
+  const published = new Map();
+  connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    const key = `${params.uri}#${params.version}`;
+    published.set(key, params.diagnostics.length);
+    const resolve = waiting.get(key);
+    if (resolve) {
+      waiting.delete(key);
+      resolve(process.hrtime.bigint());
+    }
+  });
+  let configured;
+  const configuredPromise = new Promise((resolve) => { configured = resolve; });
+  connection.onRequest('workspace/configuration', (params) => {
+    configured();
+    return params.items.map(() => ({ validate: { run: 'onType', debounceMs: 0 }, maxProblems: 1000 }));
+  });
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+
+  const published$ = (uri, version) => new Promise((resolve) => {
+    const key = `${uri}#${version}`;
+    if (published.has(key)) resolve(process.hrtime.bigint());
+    else waiting.set(key, resolve);
+  });
+
+  try {
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).href,
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'bench' }],
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: { synchronization: { didSave: true }, publishDiagnostics: { versionSupport: true } },
+      },
+      initializationOptions: { trusted: true },
+    });
+    await connection.sendNotification('initialized', {});
+    await configuredPromise;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    console.log(`Push diagnostics, findings.validate.debounceMs = 0, ${EDITS} edits per size after ${WARMUP} warm-up edits.`);
+    console.log(`${'report'.padEnd(16)}${'lines'.padStart(8)}${'spans~'.padStart(9)}${'problems'.padStart(10)}${'min'.padStart(10)}${'median'.padStart(10)}${'p95'.padStart(10)}${'max'.padStart(10)}`);
+    for (const [label, bytes] of [['5 KB', 5 * 1024], ['1 MB', 1024 * 1024]]) {
+      const text = buildReport(bytes);
+      const file = path.join(dir, `bench-${label.replace(' ', '')}.report.md`);
+      fs.writeFileSync(file, text);
+      const uri = pathToFileURL(file).href;
+      const lines = text.split('\n');
+      let version = 1;
+      const opened = published$(uri, version);
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'inspection-report', version, text } });
+      await opened;
+      // Edit a line in the middle of the body: insert a character, then delete it, and so on.
+      const line = Math.floor(lines.length / 2);
+      const times = [];
+      for (let i = 0; i < WARMUP + EDITS; i++) {
+        version++;
+        const insert = i % 2 === 0;
+        const change = insert
+          ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }
+          : { range: { start: { line, character: 0 }, end: { line, character: 1 } }, text: '' };
+        const done = published$(uri, version);
+        const started = process.hrtime.bigint();
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+        const ended = await done;
+        if (i >= WARMUP) times.push(Number(ended - started) / 1e6);
+      }
+      times.sort((a, b) => a - b);
+      const median = percentile(times, 50);
+      const spans = (text.match(/\]\{/g) || []).length;
+      const problems = published.get(`${uri}#${version}`);
+      const ms = (value) => `${value.toFixed(1)} ms`.padStart(10);
+      console.log(`${`${label} (${Buffer.byteLength(text)} B)`.padEnd(16)}${String(lines.length).padStart(8)}${String(spans).padStart(9)}${String(problems).padStart(10)}${ms(times[0])}${ms(median)}${ms(percentile(times, 95))}${ms(times[times.length - 1])}`);
+      await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    }
+    await Promise.race([connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
+    await connection.sendNotification('exit');
+  } finally {
+    setTimeout(() => child.kill(), 500).unref();
+    connection.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+import type { Codebook } from '../codebook/types';
+import type { ReportDocument } from '../document/types';
+import { countDocument } from '../stats/counts';
+import type { Diagnostic } from '../validate/diagnostic';
+
+/** The codebook as plain data, for pickers and summary views (the shape of the `findings/codebook` request). */
+export function codebookSummary(codebook: Codebook) {
+  return {
+    name: codebook.name,
+    version: codebook.version,
+    codes: [...codebook.codes.values()].map((code) => ({
+      name: code.name,
+      label: code.label,
+      description: code.description,
+      color: code.color,
+      attributes: [...code.attributes.values()].map((attribute) => ({
+        name: attribute.name,
+        required: attribute.required,
+        values: attribute.values === 'themes' ? [...codebook.themes.keys()] : attribute.values === undefined ? null : [...attribute.values],
+        multiple: attribute.multiple,
+        description: attribute.description ?? null,
+      })),
+    })),
+    themes: [...codebook.themes.values()].map((theme) => ({ name: theme.name, label: theme.label, definition: theme.definition })),
+  };
+}
+
+/** Span counts and problem counts of one report (the shape of the `findings/documentCounts` request). */
+export function documentSummary(document: ReportDocument, diagnostics: readonly Diagnostic[]) {
+  const counts = countDocument('', document);
+  return {
+    spans: counts.spans,
+    byCode: counts.byCode,
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
+}

@@ -1,0 +1,88 @@
+import type { FieldNode, ReportDocument, Span } from '../document/types';
+import type { OffsetRange } from '../text/range';
+import { shorten, spanLabel } from './spanText';
+
+export type OutlineKind = 'frontMatter' | 'field' | 'code' | 'span';
+
+/** An entry of a report's outline; `selectionRange` lies within `range`, children within `range` too. */
+export interface OutlineSymbol {
+  readonly name: string;
+  readonly detail?: string;
+  readonly kind: OutlineKind;
+  readonly range: OffsetRange;
+  readonly selectionRange: OffsetRange;
+  readonly children: readonly OutlineSymbol[];
+}
+
+/** The name of the group for spans without a code. */
+export const NO_CODE = '(no code)';
+
+/**
+ * The outline: "Front matter" with one child per field, then one entry per
+ * code in order of first use ("weakness (8)"), each with its spans.
+ */
+export function documentSymbols(document: ReportDocument): OutlineSymbol[] {
+  const symbols: OutlineSymbol[] = [];
+  const frontMatter = document.frontMatter;
+  if (frontMatter) {
+    symbols.push({
+      name: 'Front matter',
+      kind: 'frontMatter',
+      range: frontMatter.range,
+      selectionRange: { start: frontMatter.range.start, end: Math.min(frontMatter.range.start + 3, frontMatter.range.end) },
+      children: frontMatter.fields.map(fieldSymbol),
+    });
+  }
+  const groups = new Map<string, Span[]>();
+  for (const span of document.spans) {
+    const names = span.codes.length === 0 ? [NO_CODE] : [...new Set(span.codes.map((code) => code.name))];
+    for (const name of names) {
+      const group = groups.get(name);
+      if (group) group.push(span);
+      else groups.set(name, [span]);
+    }
+  }
+  for (const [name, spans] of groups) {
+    const start = Math.min(...spans.map((span) => span.range.start));
+    const end = Math.max(...spans.map((span) => span.range.end));
+    symbols.push({
+      name: `${name} (${spans.length})`,
+      kind: 'code',
+      range: { start, end },
+      selectionRange: spans[0].range,
+      children: spans.map((span) => ({
+        name: spanLabel(document, span),
+        detail: spanDetail(span),
+        kind: 'span' as const,
+        range: span.range,
+        selectionRange: span.textRange.end > span.textRange.start ? span.textRange : span.range,
+        children: [],
+      })),
+    });
+  }
+  return symbols;
+}
+
+function fieldSymbol(field: FieldNode): OutlineSymbol {
+  const end = Math.max(field.keyRange.end, field.valueRange.end);
+  return {
+    name: field.key,
+    detail: valueDetail(field.value),
+    kind: 'field',
+    range: { start: field.keyRange.start, end },
+    selectionRange: field.keyRange,
+    children: field.children?.map(fieldSymbol) ?? [],
+  };
+}
+
+function valueDetail(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (Array.isArray(value)) return shorten(value.map(String).join(', '), 60);
+  if (typeof value === 'object') return undefined;
+  return shorten(String(value), 60);
+}
+
+function spanDetail(span: Span): string | undefined {
+  const parts = [...span.ids.map((id) => `#${id.value}`), ...span.attributes.map((a) => `${a.key}=${a.value}`)];
+  return parts.length > 0 ? shorten(parts.join(' '), 80) : undefined;
+}

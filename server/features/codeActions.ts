@@ -1,0 +1,77 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type Range } from 'vscode-languageserver/node';
+import { fixAllEdits, tagSelectionActions, type Fix } from '../../core';
+import { workspaceEdit, type ServerContext } from '../context';
+import { SOURCE, type DiagnosticData } from '../diagnostics';
+import { guard, type VersionOf } from '../guard';
+import type { ReportEntry } from '../reportWorkspace';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.findings`;
+export const TAG_KIND = `${CodeActionKind.RefactorRewrite}.findings.tag`;
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND, TAG_KIND];
+
+/**
+ * Quick fixes from the core's fixes, "fix all" (the preferred fixes that do
+ * not overlap), and "Tag selection as <code>" for a selection in the body.
+ */
+export function registerCodeActions(context: ServerContext, versionOf: VersionOf): void {
+  context.connection.onCodeAction(guard(context.connection, 'textDocument/codeAction', (params: CodeActionParams): CodeAction[] | null => {
+    const entry = context.workspace.report(params.textDocument.uri);
+    if (!entry) return null;
+    const only = params.context.only;
+    const wants = (kind: string, explicitOnly = false) => (only === undefined ? !explicitOnly : only.some((o) => kind === o || kind.startsWith(`${o}.`)));
+    const actions: CodeAction[] = [];
+    if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(context, entry, params.context.diagnostics));
+    if (wants(FIX_ALL_KIND, true)) {
+      const edits = fixAllEdits(entry.report.diagnostics);
+      if (edits.length > 0) {
+        actions.push({ title: 'Fix all auto-fixable problems', kind: FIX_ALL_KIND, edit: workspaceEdit(context, [{ uri: entry.uri, lines: entry.lines, version: entry.version, edits }]) });
+      }
+    }
+    if (wants(TAG_KIND)) {
+      const selection = { start: entry.lines.offset(params.range.start), end: entry.lines.offset(params.range.end) };
+      if (selection.end > selection.start) {
+        for (const action of tagSelectionActions(entry.report.document, entry.folder.codebook.codebook, selection)) {
+          actions.push({ title: action.title, kind: TAG_KIND, edit: workspaceEdit(context, [{ uri: entry.uri, lines: entry.lines, version: entry.version, edits: action.edits }]) });
+        }
+      }
+    }
+    return actions;
+  }, versionOf));
+}
+
+function quickFixes(context: ServerContext, entry: ReportEntry, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== SOURCE) continue;
+    // The fixes of the same problem in the current text; the diagnostic's own data only if it is for this version.
+    const current = entry.report.diagnostics.find((d) => d.rule === diagnostic.code && d.message === diagnostic.message && sameRange(entry.lines.range(d.range), diagnostic.range));
+    if (current) {
+      for (const fix of current.fixes) actions.push(fixAction(context, entry, diagnostic, fix));
+      continue;
+    }
+    const data = diagnostic.data as DiagnosticData | undefined;
+    if (!data || !Array.isArray(data.fixes) || data.version !== entry.version) continue;
+    const fixes: DiagnosticData['fixes'] = data.fixes;
+    for (const fix of fixes) {
+      const edit = context.client.documentChanges
+        ? { documentChanges: [{ textDocument: { uri: entry.uri, version: entry.version }, edits: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) }] }
+        : { changes: { [entry.uri]: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } };
+      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit });
+    }
+  }
+  return actions;
+}
+
+function fixAction(context: ServerContext, entry: ReportEntry, diagnostic: LspDiagnostic, fix: Fix): CodeAction {
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: fix.preferred,
+    edit: workspaceEdit(context, [{ uri: entry.uri, lines: entry.lines, version: entry.version, edits: fix.edits }]),
+  };
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}

@@ -1,0 +1,34 @@
+/** The `findings` section of the client's settings. */
+export interface Settings {
+  readonly validate: {
+    /** Validate as the user types (after `debounceMs`), or only when the file is opened or saved. */
+    readonly run: 'onType' | 'onSave';
+    readonly debounceMs: number;
+  };
+  /** At most this many problems per file. */
+  readonly maxProblems: number;
+  /** `findings.codebook.path`: the workspace codebook relative to the folder root (per folder). */
+  readonly codebookPath: string | undefined;
+}
+
+export const DEFAULT_SETTINGS: Settings = { validate: { run: 'onType', debounceMs: 300 }, maxProblems: 1000, codebookPath: undefined };
+
+/** Reads whatever the client sent, keeping the defaults for anything missing or of the wrong type. */
+export function readSettings(value: unknown): Settings {
+  const section = isObject(value) ? value : {};
+  const validate = isObject(section.validate) ? section.validate : {};
+  const run = validate.run === 'onSave' || validate.run === 'onType' ? validate.run : DEFAULT_SETTINGS.validate.run;
+  const debounceMs = typeof validate.debounceMs === 'number' && Number.isFinite(validate.debounceMs) && validate.debounceMs >= 0
+    ? Math.min(validate.debounceMs, 60_000)
+    : DEFAULT_SETTINGS.validate.debounceMs;
+  const maxProblems = typeof section.maxProblems === 'number' && Number.isFinite(section.maxProblems) && section.maxProblems >= 0
+    ? Math.floor(section.maxProblems)
+    : DEFAULT_SETTINGS.maxProblems;
+  const codebook = isObject(section.codebook) ? section.codebook : {};
+  const codebookPath = typeof codebook.path === 'string' && codebook.path.trim() !== '' ? codebook.path.trim() : undefined;
+  return { validate: { run, debounceMs }, maxProblems, codebookPath };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
