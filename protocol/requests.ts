@@ -43,3 +43,118 @@ export interface DocumentCountsResult {
 
 /** The URI scheme under which the client shows the built-in codebook, read-only. */
 export const BUILTIN_CODEBOOK_SCHEME = 'findings-codebook';
+
+// ---------------------------------------------------------------------------
+// Summary panel and "Export findings" (computed by the server from its index:
+// the client never parses a report).
+
+/** Which reports a summary or an export covers. */
+export type FindingsScope =
+  /** One report, open or on disk. */
+  | { readonly kind: 'document'; readonly uri: string }
+  /** Every report of the dataset in every workspace folder (what `findings export .` sees at each folder root). */
+  | { readonly kind: 'workspace' }
+  /** Every report of the dataset under a folder (a workspace folder or one inside it). */
+  | { readonly kind: 'folder'; readonly uri: string };
+
+/** A tally row: how many reports and how many findings share a value. */
+export interface Tally {
+  readonly reports: number;
+  readonly findings: number;
+}
+
+/** One tagged span, as the panel lists it. */
+export interface SummaryFinding {
+  /** The report's URI. */
+  readonly uri: string;
+  /** The report's path relative to its workspace folder, `/`-separated. */
+  readonly path: string;
+  /** The span's index in its report (the export's `index`). */
+  readonly index: number;
+  readonly codes: readonly string[];
+  readonly themes: readonly string[];
+  /** The report's `area` field, or null. */
+  readonly area: string | null;
+  /** The tagged text, exact (the export's `exact`). */
+  readonly text: string;
+  /** The span text's range in the source file, in LSP positions (UTF-16), for selecting it. */
+  readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+}
+
+/** One report in scope. */
+export interface SummaryReport {
+  readonly uri: string;
+  readonly path: string;
+  readonly area: string | null;
+  readonly framework: string | null;
+  readonly outcome: string | null;
+  readonly status: string | null;
+  readonly annotator: string | null;
+  readonly findings: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+export const SummaryRequest = 'findings/summary';
+export interface SummaryParams {
+  readonly scope: FindingsScope;
+}
+export interface SummaryResult {
+  readonly scope: FindingsScope;
+  /** Increases whenever the server's index changes; equal generations mean equal results. */
+  readonly generation: number;
+  readonly reports: readonly SummaryReport[];
+  readonly totals: { readonly reports: number; readonly findings: number; readonly errors: number; readonly warnings: number; readonly reportsWithErrors: number };
+  /** Spans per code (a span with two codes counts for each), sorted by key. */
+  readonly byCode: Readonly<Record<string, number>>;
+  /** Spans per theme, sorted by key. */
+  readonly byTheme: Readonly<Record<string, number>>;
+  /** code -> theme -> spans. */
+  readonly byCodeAndTheme: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Keyed by the field's value; reports without the field are under "(none)". */
+  readonly byArea: Readonly<Record<string, Tally>>;
+  readonly byFramework: Readonly<Record<string, Tally>>;
+  readonly byOutcome: Readonly<Record<string, Tally>>;
+  readonly byStatus: Readonly<Record<string, Tally>>;
+  readonly byAnnotator: Readonly<Record<string, Tally>>;
+  /** Every finding in scope, in report path order then span order. */
+  readonly findings: readonly SummaryFinding[];
+  /** Labels and colours of the codes and themes of the codebook in force. */
+  readonly codebook: CodebookSummary;
+}
+
+/** Sent by the server (debounced) when reports or codebooks changed; the panel then asks again. */
+export const IndexChangedNotification = 'findings/indexChanged';
+export interface IndexChangedParams {
+  readonly generation: number;
+  /** The report URIs whose results changed. */
+  readonly uris: readonly string[];
+}
+
+export type FindingsExportFormat = 'jsonl' | 'csv' | 'json';
+
+/** How many reports in a scope have errors, before exporting. */
+export const ExportCheckRequest = 'findings/exportCheck';
+export interface ExportCheckParams {
+  readonly scope: FindingsScope;
+}
+export interface ExportCheckResult {
+  readonly reports: number;
+  readonly reportsWithErrors: number;
+  readonly errors: number;
+}
+
+/**
+ * The dataset of a scope, exactly what `findings export` writes for the same
+ * reports, run at the workspace folder's root. Cancellable.
+ */
+export const ExportRequest = 'findings/export';
+export interface ExportParams {
+  readonly scope: FindingsScope;
+  readonly format: FindingsExportFormat;
+}
+export interface ExportResult {
+  readonly content: string;
+  readonly documents: number;
+  readonly findings: number;
+}
