@@ -3,7 +3,9 @@
 //   2. TextMate grammar tests (vscode-tmgrammar-test)
 //   3. the extension's suite inside a real VS Code (code-server + headless
 //      Chromium), when `npm run vscode:tools` has installed code-server;
-//      required when CI is set.
+//      required when CI is set;
+//   4. the packaged VSIX installed into code-server and driven in the
+//      workbench (Problems panel, Outline, completion, tagging).
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -49,18 +51,24 @@ function grammarStage() {
   record('grammar', counts);
 }
 
+/** code-server and Chromium (`npm run vscode:tools`): required under CI, else the stage is skipped. */
+function toolsInstalled(stage) {
+  const codeServer = path.join(root, '.tools', 'code-server', 'node_modules', '.bin', 'code-server');
+  if (fs.existsSync(codeServer) && fs.existsSync('/usr/bin/chromium')) return true;
+  const message = 'code-server or Chromium is not installed: run `npm run vscode:tools` first';
+  if (process.env.CI) {
+    console.log(`FAILED: ${message}`);
+    record(stage, { passed: 0, failed: 1 });
+  } else {
+    console.log(`skipped: ${message}`);
+    record(stage, { passed: 0, failed: 0, skipped: 1 });
+  }
+  return false;
+}
+
 function vscodeStage() {
   console.log('\n== Extension tests in VS Code (code-server, headless Chromium) ==');
-  const codeServer = path.join(root, '.tools', 'code-server', 'node_modules', '.bin', 'code-server');
-  if (!fs.existsSync(codeServer) || !fs.existsSync('/usr/bin/chromium')) {
-    const message = 'code-server or Chromium is not installed: run `npm run vscode:tools` first';
-    if (process.env.CI) {
-      console.log(`FAILED: ${message}`);
-      return record('vscode', { passed: 0, failed: 1 });
-    }
-    console.log(`skipped: ${message}`);
-    return record('vscode', { passed: 0, failed: 0, skipped: 1 });
-  }
+  if (!toolsInstalled('vscode')) return;
   const resultsFile = path.join(artifacts, 'vscode', 'results.json');
   const status = run(process.execPath, ['test/vscode/runInCodeServer.js', '--results', resultsFile]);
   let counts = { passed: 0, failed: 1 };
@@ -72,10 +80,27 @@ function vscodeStage() {
   record('vscode', counts);
 }
 
+/** The packaged VSIX installed into code-server: Problems, Outline, completion, tagging. */
+function vsixStage() {
+  console.log('\n== The packaged VSIX, installed into code-server ==');
+  if (!toolsInstalled('vsix')) return;
+  const resultsFile = path.join(artifacts, 'vsix', 'results.json');
+  fs.rmSync(resultsFile, { force: true });
+  const status = run(process.execPath, ['test/vscode/checkVsix.js', '--results', resultsFile]);
+  let counts = { passed: 0, failed: 1 };
+  if (fs.existsSync(resultsFile)) {
+    const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    counts = { passed: results.passed.length, failed: results.failures.length };
+  }
+  if (status !== 0 && counts.failed === 0) counts.failed = 1;
+  record('vsix', counts);
+}
+
 const only = process.argv[2];
 if (!only || only === 'unit') mochaStage();
 if (!only || only === 'grammar') grammarStage();
 if (!only || only === 'vscode') vscodeStage();
+if (!only || only === 'vsix') vsixStage();
 
 console.log('\n== Summary ==');
 for (const line of stageResults) console.log(`  ${line}`);

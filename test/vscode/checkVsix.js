@@ -22,6 +22,7 @@
  *   --vsix FILE   check this VSIX instead of packaging one
  *   --out DIR     where the VSIX, its file list and the screenshots go
  *                 (default .test-artifacts/vsix)
+ *   --results F   also write the checks passed and failed to F (JSON)
  *
  * Screenshots: <out>/1-problems.png, 2-outline.png, 3-completion.png,
  * 4-tag-themes.png (the theme picker), 5-tagged.png (and
@@ -62,6 +63,7 @@ function parseArgs(argv) {
     const arg = argv[i];
     if (arg === '--vsix') opts.vsix = path.resolve(argv[++i] ?? '');
     else if (arg === '--out') opts.out = path.resolve(argv[++i] ?? '');
+    else if (arg === '--results') opts.results = path.resolve(argv[++i] ?? '');
     else if (arg === '--keep-temp') opts.keepTemp = true;
     else if (arg === '--verbose') opts.verbose = true;
     else if (arg === '--help' || arg === '-h') opts.help = true;
@@ -167,7 +169,7 @@ async function waitUntil(page, what, check, timeoutMs = 30_000) {
   }
 }
 
-async function checkWorkbench(page, outDir, failures) {
+async function checkWorkbench(page, outDir, failures, passed) {
   const shots = [];
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   // The explorer lists the samples once the workbench has restored the folder.
@@ -189,6 +191,7 @@ async function checkWorkbench(page, outDir, failures) {
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'spans.report.md' }).first().waitFor({ timeout: 15_000 });
     const files = await page.locator('.markers-panel .monaco-list-row', { hasText: '.report.md' }).allInnerTexts();
     log(`Problems panel files: ${files.map((f) => f.split('\n')[0]).join(', ')}`);
+    passed.push('Problems');
   } catch (e) {
     failures.push(`Problems: ${e.message}`);
   }
@@ -212,6 +215,7 @@ async function checkWorkbench(page, outDir, failures) {
     await groups.first().waitFor({ timeout: 10_000 });
     await page.locator('.part.sidebar .monaco-list-row', { hasText: /weakness \(\d+\)/ }).first().waitFor({ timeout: 10_000 });
     log(`Outline: Front matter, ${(await groups.allInnerTexts()).map((t) => t.trim()).join(', ')}`);
+    passed.push('Outline');
   } catch (e) {
     failures.push(`Outline: ${e.message}`);
   }
@@ -245,6 +249,7 @@ async function checkWorkbench(page, outDir, failures) {
     await widget.locator('.monaco-list-row', { hasText: 'weakness' }).first().waitFor({ timeout: 10_000 });
     const labels = await widget.locator('.monaco-list-row .label-name').allInnerTexts();
     log(`suggest widget at ${line}:${column}: ${labels.join(', ')}`);
+    passed.push('Completion');
   } catch (e) {
     failures.push(`Completion: ${e.message}`);
   }
@@ -304,6 +309,7 @@ async function checkWorkbench(page, outDir, failures) {
     await page.keyboard.press('Enter');
     await editorText('community objections]{.strength theme=outcomes}').waitFor({ timeout: 15_000 });
     log('Ctrl+Alt+S wrapped the line in a strength span');
+    passed.push('Tagging');
   } catch (e) {
     failures.push(`Tagging: ${e.message}`);
   }
@@ -328,13 +334,16 @@ async function main() {
   fs.mkdirSync(opts.out, { recursive: true });
   for (const name of fs.readdirSync(opts.out)) if (name.endsWith('.png') || name === 'browser-console.log') fs.rmSync(path.join(opts.out, name));
   const failures = [];
+  const passed = [];
   let tmp;
   let codeServer;
   let browser;
   let page;
   try {
     const vsix = opts.vsix ?? packageVsix(opts.out);
+    const failedBefore = failures.length;
     const { files, bytes } = checkContents(vsix, failures);
+    if (failures.length === failedBefore) passed.push('Contents');
     const listing = files.map((f) => `${String(f.size).padStart(9)}  ${f.name}`).join('\n');
     fs.writeFileSync(path.join(opts.out, 'files.txt'), `${path.basename(vsix)}: ${bytes} bytes\n${listing}\n`);
     log(`${path.relative(process.cwd(), vsix)}: ${(bytes / 1024).toFixed(1)} KB, ${files.length} files`);
@@ -349,7 +358,7 @@ async function main() {
     browser = await h.launchBrowser({ tmp });
     const url = h.buildWorkbenchUrl({ ...codeServer, workspace });
     page = await h.openWorkbench(browser.browser, url, { consoleLogFile: path.join(opts.out, 'browser-console.log'), verbose: opts.verbose });
-    const shots = await checkWorkbench(page, opts.out, failures);
+    const shots = await checkWorkbench(page, opts.out, failures, passed);
     for (const shot of shots) log(`screenshot ${path.relative(process.cwd(), shot)}`);
   } catch (e) {
     failures.push(e.message);
@@ -357,6 +366,11 @@ async function main() {
   } finally {
     await h.stopAll({ browser, codeServer, tmp, keepTemp: opts.keepTemp });
   }
+  if (opts.results) {
+    fs.mkdirSync(path.dirname(opts.results), { recursive: true });
+    fs.writeFileSync(opts.results, `${JSON.stringify({ passed, failures }, null, 2)}\n`);
+  }
+  for (const check of passed) log(`pass ${check}`);
   if (failures.length > 0) {
     for (const failure of failures) console.log(`[check-vsix] FAIL ${failure}`);
     log('FAILED');
