@@ -1,11 +1,11 @@
 import { isUtf8 } from 'node:buffer';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
 import { createReportFilter, IGNORE_FILE } from '../core';
 
-export const REPORT_GLOB = '**/*.report.md';
-const IGNORED = ['**/node_modules/**', '**/.git/**', '**/.tools/**', '**/dist/**', '**/out/**'];
+export const REPORT_SUFFIX = '.report.md';
+/** Folders a scan never enters (besides hidden ones, whose names start with a dot, such as `.git`). */
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out']);
 
 /** A problem that stops a file (or the whole run) from being checked. */
 export class UsageError extends Error {}
@@ -23,11 +23,14 @@ export function findReportFiles(inputs: readonly string[], cwd: string): ReportF
     const absolute = path.resolve(cwd, input);
     if (!existsSync(absolute)) throw new UsageError(`${input}: no such file or folder`);
     if (statSync(absolute).isDirectory()) {
-      const keep = ignoreFilter(absolute);
-      for (const file of fg.sync(REPORT_GLOB, { cwd: absolute, ignore: IGNORED, dot: false, followSymbolicLinks: false })) {
-        if (!keep(file)) continue;
-        const normal = path.join(absolute, file);
-        found.set(normal, { path: displayPath(normal, cwd), absolutePath: normal });
+      const scan = scanFolder(absolute);
+      const keep = createReportFilter(scan.ignoreFiles.map((file) => ({ dir: path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file), text: readFileSync(path.join(absolute, file), 'utf8') })));
+      // Every report under the folder shows as the folder's own path plus the report's path in it.
+      const shownFolder = displayPath(absolute, cwd);
+      const prefix = path.relative(cwd, absolute) === '' ? '' : `${shownFolder}/`;
+      for (const file of scan.reports) {
+        if (!keep(file.relative)) continue;
+        found.set(file.absolute, { path: prefix + file.relative, absolutePath: file.absolute });
       }
     } else {
       found.set(absolute, { path: displayPath(absolute, cwd), absolutePath: absolute });
@@ -36,10 +39,37 @@ export function findReportFiles(inputs: readonly string[], cwd: string): ReportF
   return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** `.findingsignore` files inside a scanned folder; a folder named on the command line is scanned whole. */
-function ignoreFilter(root: string): (relativePath: string) => boolean {
-  const files = fg.sync(`**/${IGNORE_FILE}`, { cwd: root, ignore: IGNORED, dot: true, followSymbolicLinks: false });
-  return createReportFilter(files.map((file) => ({ dir: path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file), text: readFileSync(path.join(root, file), 'utf8') })));
+interface FolderScan {
+  /** `*.report.md` files, with their path relative to the folder (with `/`) and their absolute path. */
+  readonly reports: Array<{ relative: string; absolute: string }>;
+  /** `.findingsignore` files, relative to the folder (with `/`). */
+  readonly ignoreFiles: string[];
+}
+
+/**
+ * Lists the regular files named `*.report.md` below a folder, and its
+ * `.findingsignore` files, in one walk. Hidden files and folders, skipped
+ * folders and symbolic links are left out (links are not followed).
+ */
+function scanFolder(root: string): FolderScan {
+  const reports: FolderScan['reports'] = [];
+  const ignoreFiles: string[] = [];
+  const pending: Array<{ relative: string; absolute: string }> = [{ relative: '', absolute: root.endsWith(path.sep) ? root : root + path.sep }];
+  for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
+    for (const entry of readdirSync(folder.absolute, { withFileTypes: true })) {
+      const name = entry.name;
+      if (name.charCodeAt(0) === 46 /* . */) {
+        if (name === IGNORE_FILE && entry.isFile()) ignoreFiles.push(folder.relative + name);
+        continue;
+      }
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(name)) pending.push({ relative: `${folder.relative}${name}/`, absolute: `${folder.absolute}${name}${path.sep}` });
+      } else if (name.endsWith(REPORT_SUFFIX) && entry.isFile()) {
+        reports.push({ relative: folder.relative + name, absolute: folder.absolute + name });
+      }
+    }
+  }
+  return { reports, ignoreFiles };
 }
 
 export function displayPath(absolute: string, cwd: string): string {
@@ -48,6 +78,10 @@ export function displayPath(absolute: string, cwd: string): string {
 
 /** Reads UTF-8 text strictly; a BOM is dropped, as editors do. */
 export function readUtf8(file: string, shownAs: string): string {
+  // Decoding straight to a string is the fast path; the decoder replaces bytes
+  // that are not UTF-8 with U+FFFD, so only text holding one is read again as bytes.
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes('\uFFFD')) return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const bytes = readFileSync(file);
   if (!isUtf8(bytes)) throw new UsageError(`${shownAs}: not UTF-8 text (byte ${firstInvalidByte(bytes)}); save it as UTF-8`);
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;

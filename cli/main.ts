@@ -5,8 +5,8 @@ import { runCheck } from './commands/check';
 import { runExport } from './commands/export';
 import { runStats } from './commands/stats';
 import { findReportFiles, UsageError } from './files';
-import { formatText } from './formatters/text';
-import { CHECK_FORMATS, type CheckFormat } from './formatters/types';
+import { diagnosticLines } from './formatters/text';
+import { CHECK_FORMATS, plural, type CheckFormat } from './formatters/types';
 import { LineIndex } from '../core';
 import { ExitCode, processOutput, type Output } from './output';
 
@@ -77,8 +77,10 @@ async function run(argv: readonly string[], cwd: string, output: Output): Promis
 
   const codebook = loadCodebook(values.codebook, cwd);
   if (codebook.diagnostics.length > 0) {
-    output.err(`findings: ${codebook.path}: invalid codebook (${codebook.diagnostics.length} problem${codebook.diagnostics.length === 1 ? '' : 's'})\n`);
-    output.err(formatText([{ path: codebook.path!, text: codebook.text!, lines: new LineIndex(codebook.text!), diagnostics: codebook.diagnostics }]));
+    // The codebook's own problems, and no summary of reports: none was checked against a codebook that does not load.
+    output.err(`findings: ${codebook.path}: invalid codebook (${plural(codebook.diagnostics.length, 'problem')})\n`);
+    const lines = diagnosticLines([{ path: codebook.path!, text: codebook.text!, lines: new LineIndex(codebook.text!), diagnostics: codebook.diagnostics }]);
+    output.err(`${lines.join('\n')}\nNo reports checked: fix the codebook first.\n`);
     return ExitCode.Failure;
   }
   const files = findReportFiles(paths, cwd);

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { documentRecord, hasErrors, serializeFindings, type Codebook, type DocumentRecord, type ExportFormat } from '../../core';
 import { UsageError } from '../files';
 import { formatText } from '../formatters/text';
@@ -37,6 +36,9 @@ export async function runExport(files: readonly ReportFile[], codebook: Codebook
   }
   const target = path.resolve(options.cwd, options.out);
   try {
+    // Loaded on first use: only exports to a file need it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const writeFileAtomic = require('write-file-atomic') as typeof import('write-file-atomic');
     await writeFileAtomic(target, content, { encoding: 'utf8' });
   } catch (error) {
     // A missing folder or no permission is the user's to fix, not an internal error.

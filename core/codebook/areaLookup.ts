@@ -16,16 +16,33 @@ export function normaliseAreaName(name: string): string {
     .trim();
 }
 
-const byNormalisedName = new Map<string, { area: AreaEntry; canonical: boolean }>();
-for (const area of SEND_AREAS) {
-  byNormalisedName.set(normaliseAreaName(area.name), { area, canonical: true });
-  for (const alias of area.aliases ?? []) byNormalisedName.set(normaliseAreaName(alias), { area, canonical: false });
+interface AreaTables {
+  readonly byName: ReadonlyMap<string, AreaEntry>;
+  readonly byNormalisedName: ReadonlyMap<string, { area: AreaEntry; canonical: boolean }>;
+  readonly formerByNormalisedName: ReadonlyMap<string, readonly string[]>;
+  readonly normalisedKeys: readonly string[];
 }
-const formerByNormalisedName = new Map(Object.entries(FORMER_AREAS).map(([name, successors]) => [normaliseAreaName(name), successors]));
-const normalisedKeys = [...byNormalisedName.keys()];
+
+let tables: AreaTables | undefined;
+
+/** Built on first look-up rather than at load: a process that checks no area does not pay for it. */
+function areaTables(): AreaTables {
+  if (tables) return tables;
+  const byName = new Map<string, AreaEntry>();
+  const byNormalisedName = new Map<string, { area: AreaEntry; canonical: boolean }>();
+  for (const area of SEND_AREAS) {
+    if (!byName.has(area.name)) byName.set(area.name, area);
+    byNormalisedName.set(normaliseAreaName(area.name), { area, canonical: true });
+    for (const alias of area.aliases ?? []) byNormalisedName.set(normaliseAreaName(alias), { area, canonical: false });
+  }
+  const formerByNormalisedName = new Map(Object.entries(FORMER_AREAS).map(([name, successors]) => [normaliseAreaName(name), successors]));
+  tables = { byName, byNormalisedName, formerByNormalisedName, normalisedKeys: [...byNormalisedName.keys()] };
+  return tables;
+}
 
 export function lookUpArea(name: string): AreaMatch {
-  const exact = SEND_AREAS.find((area) => area.name === name);
+  const { byName, byNormalisedName, formerByNormalisedName, normalisedKeys } = areaTables();
+  const exact = byName.get(name);
   if (exact) return { kind: 'canonical', area: exact };
   const key = normaliseAreaName(name);
   const found = byNormalisedName.get(key);
@@ -33,7 +50,7 @@ export function lookUpArea(name: string): AreaMatch {
   const successors = formerByNormalisedName.get(key);
   if (successors) return { kind: 'former', successors };
   if (key === '') return { kind: 'unknown', suggestion: undefined };
-  const nearest = closest(key, normalisedKeys);
+  const nearest = closest(key, normalisedKeys as string[]);
   const withinReach = distance(key, nearest) <= Math.max(2, Math.floor(key.length / 4));
   return { kind: 'unknown', suggestion: withinReach ? byNormalisedName.get(nearest)?.area.name : undefined };
 }

@@ -1,4 +1,5 @@
-import { parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import { yamlPackage } from '../document/yamlPackage';
 import type { Diagnostic } from '../validate/diagnostic';
 import { validateCodebookSchema } from './codebookSchema';
 import { mapEntries, type MapEntry } from './yamlNodes';
@@ -29,6 +30,7 @@ interface Parsed {
 
 /** Reads a codebook's YAML text into entries that remember where they were defined. */
 export function readCodebookParts(source: CodebookSource): { parsed: Parsed; diagnostics: Diagnostic[] } {
+  const { parseDocument, visit } = yamlPackage();
   const doc = parseDocument(source.text, { prettyErrors: false, uniqueKeys: true });
   const length = source.text.length;
   const yamlProblem = (message: string, start: number, end: number): Diagnostic => {

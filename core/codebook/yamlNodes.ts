@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import { yamlPackage } from '../document/yamlPackage';
 import type { OffsetRange } from '../text/range';
 
 export interface MapEntry {
@@ -9,6 +10,7 @@ export interface MapEntry {
 
 /** The entries of a YAML mapping node with their key ranges; nothing for other nodes. */
 export function mapEntries(node: unknown): MapEntry[] {
+  const { isMap, isScalar } = yamlPackage();
   if (!isMap(node)) return [];
   const entries: MapEntry[] = [];
   for (const pair of node.items) {
@@ -21,6 +23,7 @@ export function mapEntries(node: unknown): MapEntry[] {
 
 /** The node at a path of keys and indices, or the nearest ancestor that exists. */
 export function nearestNode(doc: Document, path: readonly (string | number)[]): YamlNode | null {
+  const { isMap, isScalar, isSeq } = yamlPackage();
   let node: unknown = doc.contents;
   let found = node as YamlNode | null;
   for (const step of path) {

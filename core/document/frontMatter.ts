@@ -1,6 +1,7 @@
-import { isMap, isScalar, isSeq, parseDocument, visit, type Document as YamlDocument, type Node as YamlNode, type Pair } from 'yaml';
+import type { Document as YamlDocument, Node as YamlNode, Pair } from 'yaml';
 import type { OffsetRange } from '../text/range';
 import { readSimpleFrontMatter } from './simpleFrontMatter';
+import { yamlPackage } from './yamlPackage';
 import type { FieldItem, FieldNode, FrontMatter, ParseProblem } from './types';
 
 export interface FrontMatterSplit {
@@ -74,6 +75,7 @@ export function readFrontMatter(text: string, start: number): FrontMatterSplit {
 
 /** Reads the fields with the `yaml` package, reporting its errors as problems. */
 export function readYamlFields(text: string, contentStart: number, contentEnd: number, problems: ParseProblem[]): { fields: FieldNode[]; isMapping: boolean } {
+  const { isMap, parseDocument } = yamlPackage();
   const yaml = parseDocument(text.slice(contentStart, contentEnd), { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   for (const error of yaml.errors) {
     problems.push({
@@ -105,6 +107,7 @@ interface YamlSource {
 }
 
 function readPairs(pairs: readonly Pair[], source: YamlSource): FieldNode[] {
+  const { isMap, isScalar, isSeq } = yamlPackage();
   const fields: FieldNode[] = [];
   for (const pair of pairs) {
     const key = pair.key as YamlNode | null;
@@ -164,7 +167,7 @@ function plainValue(node: YamlNode, { doc }: YamlSource): unknown {
 /** Aliases without an anchor before them: YAML errors the parser itself does not report. */
 function unresolvedAliases(doc: YamlDocument.Parsed, base: number): ParseProblem[] {
   const problems: ParseProblem[] = [];
-  visit(doc, {
+  yamlPackage().visit(doc, {
     Alias(_, node) {
       if (node.resolve(doc) === undefined && node.range) {
         problems.push({ code: 'yaml-syntax', message: `YAML: The alias \`*${node.source}\` has no anchor \`&${node.source}\` before it.`, range: { start: base + node.range[0], end: base + node.range[1] } });

@@ -1,7 +1,7 @@
-import { buildCleanText } from './cleanText';
+import { buildCleanText, sortedOpens, type CleanText } from './cleanText';
 import { readFrontMatter } from './frontMatter';
 import { scanSpans, type RawSpan } from './spanScanner';
-import type { ReportDocument, Span } from './types';
+import type { FrontMatter, ParseProblem, ReportDocument, Span } from './types';
 
 const BOM = 0xfeff;
 
@@ -15,28 +15,49 @@ export function parseReport(text: string): ReportDocument {
   const split = readFrontMatter(text, start);
   const scan = scanSpans(text, split.bodyStart);
   const clean = buildCleanText(text, split.bodyStart, scan.spans);
-  const spans = nestSpans(scan.spans, clean.toClean);
-  return {
-    text,
-    hasBom,
-    frontMatter: split.frontMatter,
-    bodyStart: split.bodyStart,
-    spans,
-    get cleanText() {
-      return clean.text;
-    },
-    problems: [...split.problems, ...scan.problems].sort((a, b) => a.range.start - b.range.start),
-    cleanToSource: clean.toSource,
-    sourceToClean: clean.toClean,
-  };
+  const spans = nestSpans(scan.spans, clean);
+  const problems = split.problems.length === 0 ? scan.problems : [...split.problems, ...scan.problems];
+  if (problems.length > 1) problems.sort((a, b) => a.range.start - b.range.start);
+  return new ParsedReport(text, hasBom, split.frontMatter, split.bodyStart, spans, problems, clean);
+}
+
+/**
+ * A class, so that the clean text's getter sits on the prototype: V8 gives an
+ * object literal with a getter long-lived storage, and everything it points
+ * at (the spans, the offset tables) then survives into the old generation,
+ * which made garbage collection a large part of checking many reports.
+ */
+class ParsedReport implements ReportDocument {
+  constructor(
+    readonly text: string,
+    readonly hasBom: boolean,
+    readonly frontMatter: FrontMatter | undefined,
+    readonly bodyStart: number,
+    readonly spans: readonly Span[],
+    readonly problems: readonly ParseProblem[],
+    private readonly clean: CleanText,
+  ) {}
+
+  get cleanText(): string {
+    return this.clean.text();
+  }
+
+  cleanToSource(offset: number): number {
+    return this.clean.toSource(offset);
+  }
+
+  sourceToClean(offset: number): number {
+    return this.clean.toClean(offset);
+  }
 }
 
 /** Orders spans by their opening bracket and links each to its enclosing span. */
-function nestSpans(raw: readonly RawSpan[], toClean: (offset: number) => number): Span[] {
-  const ordered = [...raw].sort((a, b) => a.open - b.open);
+function nestSpans(raw: readonly RawSpan[], clean: CleanText): Span[] {
+  const ordered = byOpening(raw);
   const spans: Span[] = [];
   const enclosing: Span[] = [];
-  ordered.forEach((span, index) => {
+  for (let index = 0; index < ordered.length; index++) {
+    const span = ordered[index];
     while (enclosing.length > 0 && enclosing[enclosing.length - 1].range.end <= span.open) enclosing.pop();
     const parent = enclosing[enclosing.length - 1];
     const textRange = { start: span.open + 1, end: span.close };
@@ -50,10 +71,27 @@ function nestSpans(raw: readonly RawSpan[], toClean: (offset: number) => number)
       attributes: span.attributes,
       parent: parent?.index,
       depth: enclosing.length,
-      clean: { start: toClean(textRange.start), end: toClean(textRange.end) },
+      clean: { start: clean.toClean(textRange.start), end: clean.toClean(textRange.end) },
     };
     spans.push(node);
     enclosing.push(node);
-  });
+  }
   return spans;
+}
+
+/** The spans in the order of their `[` (each span has its own), placed by binary search in the sorted offsets. */
+function byOpening(raw: readonly RawSpan[]): RawSpan[] {
+  const opens = sortedOpens(raw);
+  const ordered = new Array<RawSpan>(raw.length);
+  for (const span of raw) {
+    let low = 0;
+    let high = opens.length - 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (opens[mid] < span.open) low = mid + 1;
+      else high = mid;
+    }
+    ordered[low] = span;
+  }
+  return ordered;
 }

@@ -36,7 +36,8 @@ export function scanSpans(text: string, start: number): ScanResult {
   const brackets = /[[\]]/g;
   for (;;) {
     brackets.lastIndex = i;
-    if (brackets.exec(text) === null) break;
+    // test() rather than exec(): it moves lastIndex without building a match array.
+    if (!brackets.test(text)) break;
     i = brackets.lastIndex - 1;
     if (text.charCodeAt(i) === OPEN_BRACKET) {
       openers.push(i);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ReportDocument, Span } from '../document/types';
 import { codePointOffsets } from '../text/codePoints';
 import { LineIndex } from '../text/lineIndex';
@@ -75,10 +74,17 @@ export function documentRecord(path: string, document: ReportDocument): Document
   return {
     path,
     fields: frontMatterFields(document),
-    text_sha256: createHash('sha256').update(clean, 'utf8').digest('hex'),
+    text_sha256: sha256Hex(clean),
     text_length: { code_points: points[0], utf16: clean.length },
     findings,
   };
+}
+
+/** node:crypto is loaded on first use, by exports only: checking reports never needs it. */
+function sha256Hex(text: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 export function frontMatterFields(document: ReportDocument): Record<string, unknown> {

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Codebook } from '../codebook/types';
 import { fieldColumns, findingRows, type FindingRow } from './exportRows';
 import type { DocumentRecord } from './findingRecords';
@@ -41,6 +40,9 @@ function toCsv(rows: readonly FindingRow[], codebook: Codebook): string {
     row.line, row.column, row.end_line, row.end_column, row.parent ?? '', row.text_sha256,
     ...fields.map((column) => cell(valueAt(row.fields, column.path))),
   ].map(String));
+  // Loaded on first use: only CSV exports need it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { stringify } = require('csv-stringify/sync') as typeof import('csv-stringify/sync');
   // csv-stringify quotes a cell holding the record delimiter (CRLF) but not a bare LF or CR: match those too.
   return stringify([header, ...records], { record_delimiter: 'windows', quoted_match: /^[ \t]|[ \t]$|[\r\n]/ });
 }

@@ -3,7 +3,15 @@ import type { AttributeDefinition, CodeDefinition, Codebook } from '../codebook/
 interface Lookups {
   readonly themeNames: readonly string[];
   readonly themeSet: ReadonlySet<string>;
-  readonly attributesByCodes: Map<string, ReadonlyMap<string, AttributeDefinition>>;
+  readonly attributesByCodes: CodesNode;
+  readonly onlyCode: Map<CodeDefinition, readonly CodeDefinition[]>;
+  readonly requiredAttributes: Map<CodeDefinition, readonly AttributeDefinition[]>;
+}
+
+/** A trie over sequences of codes, holding the attributes each sequence takes. */
+interface CodesNode {
+  readonly next: Map<CodeDefinition, CodesNode>;
+  merged: ReadonlyMap<string, AttributeDefinition> | undefined;
 }
 
 const cache = new WeakMap<Codebook, Lookups>();
@@ -13,7 +21,7 @@ function lookups(codebook: Codebook): Lookups {
   let found = cache.get(codebook);
   if (!found) {
     const themeNames = [...codebook.themes.keys()];
-    found = { themeNames, themeSet: new Set(themeNames), attributesByCodes: new Map() };
+    found = { themeNames, themeSet: new Set(themeNames), attributesByCodes: { next: new Map(), merged: undefined }, onlyCode: new Map(), requiredAttributes: new Map() };
     cache.set(codebook, found);
   }
   return found;
@@ -30,14 +38,42 @@ export function isTheme(codebook: Codebook, name: string): boolean {
 /** The attributes a combination of codes takes; the first code's definition wins. */
 export function attributesOf(codebook: Codebook, codes: readonly CodeDefinition[]): ReadonlyMap<string, AttributeDefinition> {
   if (codes.length === 1) return codes[0].attributes;
-  const key = codes.map((code) => code.name).join(' ');
-  const byCodes = lookups(codebook).attributesByCodes;
-  let allowed = byCodes.get(key);
-  if (!allowed) {
+  // Keyed by the codes' names joined, looked up without joining them: a node per code.
+  let node = lookups(codebook).attributesByCodes;
+  for (const code of codes) {
+    let next = node.next.get(code);
+    if (!next) {
+      next = { next: new Map(), merged: undefined };
+      node.next.set(code, next);
+    }
+    node = next;
+  }
+  if (!node.merged) {
     const merged = new Map<string, AttributeDefinition>();
     for (const code of codes) for (const [name, attribute] of code.attributes) if (!merged.has(name)) merged.set(name, attribute);
-    byCodes.set(key, merged);
-    allowed = merged;
+    node.merged = merged;
   }
-  return allowed;
+  return node.merged;
+}
+
+/** A list of one code, the same list for every span that carries only that code. */
+export function onlyCode(codebook: Codebook, code: CodeDefinition): readonly CodeDefinition[] {
+  const byCode = lookups(codebook).onlyCode;
+  let list = byCode.get(code);
+  if (!list) {
+    list = [code];
+    byCode.set(code, list);
+  }
+  return list;
+}
+
+/** The attributes a code requires, in the codebook's order. */
+export function requiredAttributes(codebook: Codebook, code: CodeDefinition): readonly AttributeDefinition[] {
+  const byCode = lookups(codebook).requiredAttributes;
+  let list = byCode.get(code);
+  if (!list) {
+    list = [...code.attributes.values()].filter((attribute) => attribute.required);
+    byCode.set(code, list);
+  }
+  return list;
 }

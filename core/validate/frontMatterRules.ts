@@ -42,42 +42,46 @@ function checkFieldSet(
   }
 }
 
+/** How messages name a field (or an item of a list field). */
+function labelOf(definition: FieldDefinition): string {
+  return definition.name.endsWith('[]') ? `An item of \`${definition.name.slice(0, -2)}\`` : `\`${definition.name}\``;
+}
+
 function checkValue(context: RuleContext, definition: FieldDefinition, value: unknown, range: OffsetRange, field?: FieldNode): void {
-  const label = definition.name.endsWith('[]') ? `An item of \`${definition.name.slice(0, -2)}\`` : `\`${definition.name}\``;
   if (value === null || value === undefined || value === '') {
-    context.report('field-type', range, `${label} is empty: ${expectation(definition)}.`);
+    context.report('field-type', range, `${labelOf(definition)} is empty: ${expectation(definition)}.`);
     return;
   }
   switch (definition.type) {
     case 'string':
-      if (typeof value !== 'string') context.report('field-type', range, `${label} must be text, not ${describe(value)}.`);
+      if (typeof value !== 'string') context.report('field-type', range, `${labelOf(definition)} must be text, not ${describe(value)}.`);
       return;
     case 'date':
-      if (typeof value !== 'string' || !isIsoDate(value)) context.report('field-type', range, `${label} must be an ISO date such as 2023-03-14, not ${describe(value)}.`);
+      if (typeof value !== 'string' || !isIsoDate(value)) context.report('field-type', range, `${labelOf(definition)} must be an ISO date such as 2023-03-14, not ${describe(value)}.`);
       return;
     case 'url':
-      if (typeof value !== 'string' || !isWebAddress(value)) context.report('field-type', range, `${label} must be an http or https address, not ${describe(value)}.`);
+      if (typeof value !== 'string' || !isWebAddress(value)) context.report('field-type', range, `${labelOf(definition)} must be an http or https address, not ${describe(value)}.`);
       return;
     case 'area':
-      checkArea(context, label, value, range);
+      checkArea(context, definition, value, range);
       return;
     case 'enum':
-      checkEnum(context, definition, label, value, range);
+      checkEnum(context, definition, value, range);
       return;
     case 'list':
       if (!Array.isArray(value)) {
-        context.report('field-type', range, `${label} must be a list, such as \`[${typeof value === 'string' ? value : 'a, b'}]\`.`,
+        context.report('field-type', range, `${labelOf(definition)} must be a list, such as \`[${typeof value === 'string' ? value : 'a, b'}]\`.`,
           typeof value === 'string' ? [replaceFix('Make it a list', range, `[${context.document.text.slice(range.start, range.end)}]`)] : []);
         return;
       }
       if (definition.items) {
         const items = field?.items ?? [];
-        value.forEach((item, index) => checkValue(context, definition.items!, item, items[index]?.range ?? range));
+        for (let index = 0; index < value.length; index++) checkValue(context, definition.items, value[index], items[index]?.range ?? range);
       }
       return;
     case 'map':
       if (typeof value !== 'object' || Array.isArray(value)) {
-        context.report('field-type', range, `${label} must be a mapping of ${listValues(definition.fields?.keys() ?? [])} on indented lines.`);
+        context.report('field-type', range, `${labelOf(definition)} must be a mapping of ${listValues(definition.fields?.keys() ?? [])} on indented lines.`);
         return;
       }
       if (definition.fields) checkFieldSet(context, field?.children ?? [], definition.fields, field?.keyRange ?? range, false);
@@ -85,9 +89,9 @@ function checkValue(context: RuleContext, definition: FieldDefinition, value: un
   }
 }
 
-function checkArea(context: RuleContext, label: string, value: unknown, range: OffsetRange): void {
+function checkArea(context: RuleContext, definition: FieldDefinition, value: unknown, range: OffsetRange): void {
   if (typeof value !== 'string') {
-    context.report('field-type', range, `${label} must be the name of a local authority, not ${describe(value)}.`);
+    context.report('field-type', range, `${labelOf(definition)} must be the name of a local authority, not ${describe(value)}.`);
     return;
   }
   const match = lookUpArea(value);
@@ -109,16 +113,16 @@ function checkArea(context: RuleContext, label: string, value: unknown, range: O
   }
 }
 
-function checkEnum(context: RuleContext, definition: FieldDefinition, label: string, value: unknown, range: OffsetRange): void {
+function checkEnum(context: RuleContext, definition: FieldDefinition, value: unknown, range: OffsetRange): void {
   const values = definition.values ?? new Map();
   if (typeof value !== 'string' && typeof value !== 'number') {
-    context.report('field-type', range, `${label} must be one of ${listValues(values.keys())}, not ${describe(value)}.`);
+    context.report('field-type', range, `${labelOf(definition)} must be one of ${listValues(values.keys())}, not ${describe(value)}.`);
     return;
   }
   const text = String(value);
   if (values.has(text)) return;
   const suggestion = suggest(text, values.keys());
-  context.report('field-value', range, `\`${text}\` is not an allowed value of ${label}: use ${listValues(values.keys())}.${didYouMean(suggestion)}`,
+  context.report('field-value', range, `\`${text}\` is not an allowed value of ${labelOf(definition)}: use ${listValues(values.keys())}.${didYouMean(suggestion)}`,
     suggestion ? [replaceFix(`Change to \`${suggestion}\``, range, quoteIfNeeded(suggestion))] : []);
 }
 

@@ -2,17 +2,17 @@ import type { AttributeDefinition, CodeDefinition } from '../codebook/types';
 import type { Span, SpanAttribute } from '../document/types';
 import type { OffsetRange } from '../text/range';
 import type { Fix } from './diagnostic';
-import { attributesOf, isTheme, themeNames } from './codebookLookups';
+import { attributesOf, isTheme, onlyCode, requiredAttributes, themeNames } from './codebookLookups';
 import { replaceFix, type RuleContext } from './context';
 import { didYouMean, listValues, suggest } from './suggest';
 
 /** Codes, attributes, ids and emptiness of every span. */
 export function checkSpans(context: RuleContext): void {
-  const firstUseOfId = new Map<string, Span>();
+  let firstUseOfId: Map<string, Span> | undefined;
   for (const span of context.document.spans) {
     const known = checkCodes(context, span);
     checkAttributes(context, span, known);
-    checkIds(context, span, firstUseOfId);
+    if (span.ids.length > 0) checkIds(context, span, (firstUseOfId ??= new Map()));
     if (tagsNoText(context, span)) {
       context.report('span-empty', span.range, 'This span tags no text.', [{
         title: 'Remove the empty span',
@@ -24,37 +24,52 @@ export function checkSpans(context: RuleContext): void {
 }
 
 const NON_SPACE = /\S/g;
+const SPACE = /\s/;
+const SEPARATOR = /[\s,]/;
+const NO_CODES: readonly CodeDefinition[] = [];
+const NO_ATTRIBUTES: ReadonlyMap<string, AttributeDefinition> = new Map();
 
-/** Whether a span's clean text is empty or blank, without building the clean text when there is no nesting. */
+/** Whether a span's clean text is empty or blank, without building the clean text. */
 function tagsNoText(context: RuleContext, span: Span): boolean {
   if (span.clean.start === span.clean.end) return true;
   const { document } = context;
   const nested = document.spans[span.index + 1]?.parent === span.index;
-  const [text, start, end] = nested ? [document.cleanText, span.clean.start, span.clean.end] : [document.text, span.textRange.start, span.textRange.end];
-  NON_SPACE.lastIndex = start;
-  const found = NON_SPACE.exec(text);
-  return found === null || found.index >= end;
+  if (!nested) {
+    // test() rather than exec(): no match array; lastIndex ends just past the first non-space.
+    NON_SPACE.lastIndex = span.textRange.start;
+    return !NON_SPACE.test(document.text) || NON_SPACE.lastIndex - 1 >= span.textRange.end;
+  }
+  // With nested spans, read the clean text through the offset map (each clean offset maps to its character in the source).
+  for (let offset = span.clean.start; offset < span.clean.end; offset++) {
+    if (!isSpace(document.text.charCodeAt(document.cleanToSource(offset)))) return false;
+  }
+  return true;
 }
 
-function checkCodes(context: RuleContext, span: Span): CodeDefinition[] {
+/** `\s` of a regular expression, for one UTF-16 unit. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return SPACE.test(String.fromCharCode(code));
+}
+
+function checkCodes(context: RuleContext, span: Span): readonly CodeDefinition[] {
   const { codebook } = context;
   if (span.codes.length === 0) {
     const examples = [...codebook.codes.keys()].slice(0, 2).map((name) => `\`.${name}\``).join(' or ');
     context.report('code-missing', span.attributeRange, `This span has no code: add one as a class, such as ${examples}.`);
-    return [];
+    return NO_CODES;
   }
   if (span.codes.length === 1) {
     const only = codebook.codes.get(span.codes[0].name);
-    if (only) return [only];
+    if (only) return onlyCode(codebook, only);
   }
   const known: CodeDefinition[] = [];
-  const seen = new Set<string>();
-  for (const code of span.codes) {
-    if (seen.has(code.name)) {
+  for (let index = 0; index < span.codes.length; index++) {
+    const code = span.codes[index];
+    if (span.codes.findIndex((other) => other.name === code.name) < index) {
       context.report('code-duplicate', code.tokenRange, `The code \`${code.name}\` is already on this span.`, [removeToken(context, code.tokenRange, 'Remove the repeated code')]);
       continue;
     }
-    seen.add(code.name);
     const definition = codebook.codes.get(code.name);
     if (definition) {
       known.push(definition);
@@ -67,22 +82,21 @@ function checkCodes(context: RuleContext, span: Span): CodeDefinition[] {
   return known;
 }
 
-function checkAttributes(context: RuleContext, span: Span, codes: CodeDefinition[]): void {
+function checkAttributes(context: RuleContext, span: Span, codes: readonly CodeDefinition[]): void {
   // Without a code (reported as code-missing) no attribute can be judged.
   if (span.codes.length === 0) return;
-  const allowed = codes.length > 0 ? attributesOf(context.codebook, codes) : new Map<string, AttributeDefinition>();
-  const allCodesKnown = span.codes.every((code) => context.codebook.codes.has(code.name));
-  const seen = new Set<string>();
-  for (const attribute of span.attributes) {
-    if (seen.has(attribute.key)) {
+  const allowed = codes.length > 0 ? attributesOf(context.codebook, codes) : NO_ATTRIBUTES;
+  const attributes = span.attributes;
+  for (let index = 0; index < attributes.length; index++) {
+    const attribute = attributes[index];
+    if (hasKey(attributes, attribute.key, index)) {
       context.report('attribute-duplicate', attribute.tokenRange, `\`${attribute.key}\` is already set on this span; only the first value counts.`,
         [removeToken(context, attribute.tokenRange, `Remove the second \`${attribute.key}\``)]);
       continue;
     }
-    seen.add(attribute.key);
     const definition = allowed.get(attribute.key);
     if (!definition) {
-      if (!allCodesKnown) continue;
+      if (!span.codes.every((code) => context.codebook.codes.has(code.name))) continue;
       const suggestion = suggest(attribute.key, [...allowed.keys()].filter((key) => !span.attributes.some((a) => a.key === key)));
       const codeNames = span.codes.map((code) => `\`${code.name}\``).join(', ');
       context.report('attribute-unknown', attribute.keyRange, `${codeNames} take${span.codes.length === 1 ? 's' : ''} no attribute \`${attribute.key}\`${allowed.size > 0 ? `; use ${listValues(allowed.keys())}` : ''}.${didYouMean(suggestion)}`,
@@ -91,15 +105,22 @@ function checkAttributes(context: RuleContext, span: Span, codes: CodeDefinition
     }
     checkAttributeValue(context, attribute, definition);
   }
+  let reportedMissing: string[] | undefined;
   for (const code of codes) {
-    for (const definition of code.attributes.values()) {
-      if (!definition.required || seen.has(definition.name)) continue;
+    for (const definition of requiredAttributes(context.codebook, code)) {
+      if (hasKey(attributes, definition.name, attributes.length) || reportedMissing?.includes(definition.name)) continue;
       const codeToken = span.codes.find((c) => c.name === code.name)!;
       context.report('attribute-missing', codeToken.range, `A \`${code.name}\` span needs \`${definition.name}=…\`${definition.description ? `: ${definition.description.charAt(0).toLowerCase()}${definition.description.slice(1)}` : '.'}`,
         [{ title: `Add \`${definition.name}=\``, edits: [{ range: { start: span.range.end - 1, end: span.range.end - 1 }, newText: ` ${definition.name}=` }], preferred: false }]);
-      seen.add(definition.name);
+      (reportedMissing ??= []).push(definition.name);
     }
   }
+}
+
+/** Whether one of the first `before` attributes has this key (spans carry a handful: a scan beats a set). */
+function hasKey(attributes: readonly SpanAttribute[], key: string, before: number): boolean {
+  for (let i = 0; i < before; i++) if (attributes[i].key === key) return true;
+  return false;
 }
 
 function checkAttributeValue(context: RuleContext, attribute: SpanAttribute, definition: AttributeDefinition): void {
@@ -108,6 +129,7 @@ function checkAttributeValue(context: RuleContext, attribute: SpanAttribute, def
     return;
   }
   if (definition.values === undefined) return;
+  if (valuesAllowed(context, attribute.value, definition)) return;
   const allowed = definition.values === 'themes' ? themeNames(context.codebook) : definition.values;
   const parts = splitValue(attribute);
   if (parts.length > 1 && !definition.multiple) {
@@ -121,6 +143,32 @@ function checkAttributeValue(context: RuleContext, attribute: SpanAttribute, def
     context.report('attribute-value', part.range, `\`${part.text}\` is not a ${kind}: use ${listValues(allowed)}.${didYouMean(suggestion)}`,
       suggestion ? [replaceFix(`Change to \`${suggestion}\``, part.range, suggestion)] : []);
   }
+}
+
+/**
+ * Whether every space- or comma-separated value is allowed, and there is only
+ * one unless the attribute takes several: the common case, decided without
+ * building the parts that checkAttributeValue needs to report a problem.
+ */
+function valuesAllowed(context: RuleContext, value: string, definition: AttributeDefinition): boolean {
+  if (!SEPARATOR.test(value)) return definition.values === 'themes' ? isTheme(context.codebook, value) : definition.values!.includes(value);
+  let parts = 0;
+  let at = 0;
+  while (at < value.length) {
+    while (at < value.length && isSeparator(value.charCodeAt(at))) at++;
+    if (at === value.length) break;
+    const start = at;
+    while (at < value.length && !isSeparator(value.charCodeAt(at))) at++;
+    if (++parts > 1 && !definition.multiple) return false;
+    const part = start === 0 && at === value.length ? value : value.slice(start, at);
+    if (!(definition.values === 'themes' ? isTheme(context.codebook, part) : definition.values!.includes(part))) return false;
+  }
+  return true;
+}
+
+/** A comma or `\s`: what separates the values of an attribute (see splitValue). */
+function isSeparator(code: number): boolean {
+  return code === 44 || isSpace(code);
 }
 
 /** Splits `theme="a b"` into its values, with exact ranges when the value has no escapes. */

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -7,8 +8,20 @@ import {
 } from '../../core';
 import { copySamples, runBin, runCli } from '../helpers/cli';
 import { csvObjects } from '../helpers/csv';
-import { readRepoFile } from '../helpers/repo';
+import { readRepoFile, repoPath } from '../helpers/repo';
 import { TempDir } from '../helpers/tempDir';
+
+/** Runs the built CLI, reads its first chunk of output, then closes the pipe as `| head -c 100` does. */
+function firstBytesOfBin(argv: readonly string[], cwd: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [repoPath('bin', 'findings.js'), ...argv], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+  });
+}
 
 interface Checked {
   readonly path: string;
@@ -87,6 +100,26 @@ describe('cli: findings', function () {
       assert.match(ignored.stdout, new RegExp(`in 0 of ${samples.length} reports checked`));
       const named = await runCli(['check', 'broken'], dir.path);
       assert.equal(named.code, 1, 'a folder named on the command line is scanned whole');
+    });
+
+    it('scans folders for regular *.report.md files, leaving out hidden, dependency and build folders and links', async () => {
+      const report = dir.read(samples[0]);
+      for (const file of ['tree/a.report.md', 'tree/deep/er/b.report.md', 'tree/.hidden/c.report.md', 'tree/.d.report.md', 'tree/node_modules/e.report.md',
+        'tree/deep/dist/f.report.md', 'tree/out/g.report.md', 'tree/x/.git/h.report.md', 'tree/i.report.md.bak', 'tree/j.REPORT.md', 'tree/skipped/k.report.md', 'tree/deep/l.report.md']) {
+        dir.write(file, report);
+      }
+      dir.write('tree/.findingsignore', 'skipped/\n');
+      dir.write('tree/deep/.findingsignore', '/l.report.md\n');
+      dir.write('tree/.hidden/.findingsignore', '*\n');
+      fs.symlinkSync(path.join(dir.path, 'tree', 'deep'), path.join(dir.path, 'tree', 'linked'));
+      fs.symlinkSync(path.join(dir.path, 'tree', 'a.report.md'), path.join(dir.path, 'tree', 'link.report.md'));
+      const run = await runCli(['check', 'tree', '--format', 'json'], dir.path);
+      assert.equal(run.code, 0, run.stderr);
+      assert.deepEqual((JSON.parse(run.stdout) as Array<{ path: string }>).map((file) => file.path), ['tree/a.report.md', 'tree/deep/er/b.report.md']);
+      const inside = await runCli(['check', '.', '--format', 'json'], path.join(dir.path, 'tree', 'deep'));
+      assert.deepEqual((JSON.parse(inside.stdout) as Array<{ path: string }>).map((file) => file.path), ['er/b.report.md']);
+      const above = await runCli(['check', '../tree/deep', '--format', 'json'], path.join(dir.path, 'samples'));
+      assert.deepEqual((JSON.parse(above.stdout) as Array<{ path: string }>).map((file) => file.path), ['../tree/deep/er/b.report.md']);
     });
 
     it('checks single files and de-duplicates repeated inputs', async () => {
@@ -215,6 +248,9 @@ describe('cli: findings', function () {
         'bad.yaml:2:3: error codebook-schema: `codes.barrier` needs `description`.',
         'bad.yaml:4:5: error codebook-schema: `codes.barrier` has an unknown property `colour`.',
       ]);
+      // No summary of reports (none was checked), which would count the codebook as a report.
+      assert.deepEqual(lines.slice(3), ['No reports checked: fix the codebook first.']);
+      assert.doesNotMatch(run.stderr, /reports? checked\./);
     });
 
     it('exits 2 on a codebook that is not valid YAML, and on a missing --codebook', async () => {
@@ -418,6 +454,19 @@ describe('cli: findings', function () {
       const inProcess = await runCli(['export', 'samples', '--format', 'csv'], dir.path);
       assert.equal(dir.read('child.csv'), inProcess.stdout);
       assert.deepEqual(dir.list().filter((name) => name.startsWith('child')), ['child.csv']);
+    });
+
+    it('exits quietly when the reader closes the pipe early (`| head`), with the command\'s own status', async () => {
+      // More output than a pipe holds, so writing fails once the reader has gone.
+      for (let copy = 0; copy < 20; copy++) for (const file of broken) dir.write(`many/${copy}/${path.basename(file)}`, dir.read(file));
+      const exported = await firstBytesOfBin(['export', 'samples', '--format', 'jsonl'], dir.path);
+      assert.equal(exported.stderr, '');
+      assert.equal(exported.code, 0);
+      assert.equal(exported.signal, null);
+      const checked = await firstBytesOfBin(['check', 'many', '--format', 'json'], dir.path);
+      assert.equal(checked.stderr, '');
+      assert.equal(checked.code, 1, 'errors found: the status stays 1');
+      assert.equal(checked.signal, null);
     });
 
     it('prints the package version', () => {
