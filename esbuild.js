@@ -81,7 +81,20 @@ function targets() {
   if (exists('server/main.ts')) list.push({ ...common, entryPoints: { server: 'server/main.ts' }, outdir: 'dist' });
   if (exists('client/extension.ts')) list.push({ ...common, entryPoints: { client: 'client/extension.ts' }, outdir: 'dist', external: ['vscode'] });
   if (exists('client/webview/main.ts')) {
-    list.push({ ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { summary: 'client/webview/main.ts' }, outdir: 'dist/webview' });
+    // The summary panel's webview: its script, and its stylesheet with the
+    // codicon font (from @vscode/codicons) copied next to it, so the panel
+    // loads nothing but dist/webview/ (its only localResourceRoot).
+    list.push({
+      ...common,
+      plugins: [],
+      platform: 'browser',
+      target: 'es2022',
+      format: 'iife',
+      entryPoints: [{ in: 'client/webview/main.ts', out: 'summary' }, { in: 'client/webview/summary.css', out: 'summary' }],
+      outdir: 'dist/webview',
+      loader: { '.ttf': 'file' },
+      assetNames: '[name]',
+    });
   }
   if (withTests) {
     const unitTests = listFiles('test', (file) => file.endsWith('.test.ts') && !file.startsWith(path.join('test', 'vscode')));

@@ -1,15 +1,19 @@
 // The Inspection Findings extension: starts the findings language server and
 // adds what LSP does not cover: the built-in codebook as a read-only
 // document, the tagging commands, "Open Codebook", "Restart Language Server"
-// and the span counts in the status bar.
+// the span counts in the status bar and the summary panel.
 import * as vscode from 'vscode';
 import { CodebookRequest, DocumentCountsRequest, type CodebookParams, type CodebookSummary, type DocumentCountsParams, type DocumentCountsResult } from '../protocol/requests';
 import { BuiltinCodebookProvider } from './builtinCodebookProvider';
 import { registerOpenCodebook } from './commands/openCodebook';
 import { registerRestartServer } from './commands/restartServer';
+import { registerShowSummary } from './commands/showSummary';
 import { registerTagCommands } from './commands/tagSelection';
 import { FindingsServer } from './languageClient';
 import { CountsStatusBar, type StatusBarState } from './statusBar';
+import type { PanelFilters, PanelScope, RenderedFacts } from './summary/messages';
+import { SummaryPanels, type SummaryPanelInfo } from './summary/summaryPanel';
+import { registerSummarySerializer } from './summary/summarySerializer';
 
 /** What `activate` returns (`vscode.extensions.getExtension(...).exports`): used by the tests. */
 export interface FindingsApi {
@@ -24,6 +28,22 @@ export interface FindingsApi {
     refresh(): Promise<StatusBarState>;
     readonly onDidUpdate: vscode.Event<StatusBarState>;
   };
+  /** The summary panel; `inspect` and the `test*` calls go through the webview and read its DOM. */
+  readonly summaryPanel: {
+    readonly current: SummaryPanelInfo | undefined;
+    readonly onDidChange: vscode.Event<SummaryPanelInfo | undefined>;
+    show(options?: { scope?: PanelScope; uri?: vscode.Uri }): void;
+    inspect(): Promise<RenderedFacts>;
+    /** Clicks the n-th finding row. */
+    testClick(index: number): Promise<void>;
+    /** Sets the filter controls; resolves with what the panel then shows. */
+    testFilter(filters: Partial<PanelFilters>): Promise<RenderedFacts>;
+    /** Clicks a scope button. */
+    testScope(scope: PanelScope): Promise<void>;
+    /** Has the webview post `message` to the extension, as if it were its own. */
+    testPost(message: unknown): Promise<void>;
+    close(): void;
+  };
 }
 
 let server: FindingsServer | undefined;
@@ -33,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): FindingsApi {
   const findings = new FindingsServer(context, output);
   server = findings;
   const statusBar = new CountsStatusBar(findings);
+  const summaryPanels = new SummaryPanels(context, findings, output);
   context.subscriptions.push(
     output,
     findings,
@@ -41,6 +62,9 @@ export function activate(context: vscode.ExtensionContext): FindingsApi {
     registerTagCommands(findings),
     registerRestartServer(findings),
     registerOpenCodebook(),
+    summaryPanels,
+    registerShowSummary(summaryPanels),
+    registerSummarySerializer(summaryPanels),
     vscode.commands.registerCommand('findings.showOutput', () => output.show(true)),
   );
   // Failures are reported by the language client (output channel, notification).
@@ -59,6 +83,32 @@ export function activate(context: vscode.ExtensionContext): FindingsApi {
       refresh: () => statusBar.refresh(),
       onDidUpdate: statusBar.onDidUpdate,
     },
+    summaryPanel: summaryPanelApi(summaryPanels),
+  };
+}
+
+function summaryPanelApi(panels: SummaryPanels): FindingsApi['summaryPanel'] {
+  const panel = () => {
+    const current = panels.current;
+    if (!current) throw new Error('the summary panel is not open');
+    return current;
+  };
+  return {
+    get current() {
+      return panels.current?.info;
+    },
+    onDidChange: panels.onDidChange,
+    show: (options) => void panels.show(options),
+    inspect: () => panel().inspect(),
+    testClick: async (index) => void (await panel().ask((id) => ({ type: 'test:click', id, index }))),
+    testFilter: async (filters) => {
+      const facts = await panel().ask((id) => ({ type: 'test:filter', id, filters }));
+      if (!facts) throw new Error('the webview sent no facts');
+      return facts;
+    },
+    testScope: async (scope) => void (await panel().ask((id) => ({ type: 'test:scope', id, scope }))),
+    testPost: async (message) => void (await panel().ask((id) => ({ type: 'test:post', id, message }))),
+    close: () => panels.current?.dispose(),
   };
 }
 

@@ -32,6 +32,8 @@ export class FindingsServer implements vscode.Disposable {
   /** Reused by every client: the library only hooks listeners to them. */
   private readonly watchers = [REPORT_GLOB, CODEBOOK_GLOB].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
   private readonly disposables: vscode.Disposable[] = [this.startedEmitter, ...this.watchers];
+  /** Subscribers to server notifications, by method; every client created gets one dispatcher per method. */
+  private readonly notificationHandlers = new Map<string, Set<(params: unknown) => void>>();
 
   /** Fires each time the server has started (again). */
   readonly onDidStart = this.startedEmitter.event;
@@ -75,6 +77,23 @@ export class FindingsServer implements vscode.Disposable {
     return client.sendRequest<R>(method, params, token);
   }
 
+  /**
+   * Calls `handler` for each notification `method` from the server, also
+   * after restarts (the library keeps one handler per method and client, so
+   * this fans out to every subscriber).
+   */
+  onNotification<P>(method: string, handler: (params: P) => void): vscode.Disposable {
+    let handlers = this.notificationHandlers.get(method);
+    if (!handlers) {
+      handlers = new Set();
+      this.notificationHandlers.set(method, handlers);
+      this.client?.onNotification(method, (params: unknown) => this.dispatch(method, params));
+    }
+    const subscriber = handler as (params: unknown) => void;
+    handlers.add(subscriber);
+    return new vscode.Disposable(() => handlers.delete(subscriber));
+  }
+
   async stop(): Promise<void> {
     this.running = undefined;
     await this.enqueue(() => this.doStop());
@@ -83,6 +102,16 @@ export class FindingsServer implements vscode.Disposable {
   dispose(): void {
     void this.stop();
     for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  private dispatch(method: string, params: unknown): void {
+    for (const handler of [...(this.notificationHandlers.get(method) ?? [])]) {
+      try {
+        handler(params);
+      } catch (error) {
+        this.output.error(`Handling ${method}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
@@ -152,6 +181,7 @@ export class FindingsServer implements vscode.Disposable {
       markdown: { isTrusted: false, supportHtml: false },
     };
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+    for (const method of this.notificationHandlers.keys()) client.onNotification(method, (params: unknown) => this.dispatch(method, params));
     client.onDidChangeState((event) => {
       // Also after the library restarts a crashed server.
       if (event.newState === State.Running && this.client === client) this.startedEmitter.fire();

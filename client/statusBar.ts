@@ -2,7 +2,7 @@
 // `findings/documentCounts`) and its problems, e.g.
 //   $(tag) 21 spans · 8 weakness · 7 strength  $(error) 2
 // Refreshed when the active editor changes, after edits (debounced) and when
-// the report's diagnostics change. Clicking it opens the Outline.
+// the report's diagnostics change. Clicking it opens the summary panel.
 import * as vscode from 'vscode';
 import { DocumentCountsRequest, type DocumentCountsParams, type DocumentCountsResult } from '../protocol/requests';
 import type { FindingsServer } from './languageClient';
@@ -10,7 +10,7 @@ import { debounceMs, isReport } from './settings';
 
 /** How many codes the item names; the tooltip lists them all. */
 const CODES_SHOWN = 2;
-const SHOW_COMMAND = 'outline.focus';
+const SHOW_COMMAND = 'findings.showSummary';
 
 /** What the item shows, for the extension's API (tests). */
 export interface StatusBarState {
@@ -35,7 +35,7 @@ export class CountsStatusBar implements vscode.Disposable {
 
   constructor(private readonly server: FindingsServer) {
     this.item.name = 'Inspection Findings: span counts';
-    this.item.command = { command: SHOW_COMMAND, title: 'Show the Outline of the report' };
+    this.item.command = { command: SHOW_COMMAND, title: 'Show the summary of the report' };
     this.disposables.push(
       this.updatedEmitter,
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
@@ -149,7 +149,7 @@ function tooltipMarkdown(counts: DocumentCountsResult, document: vscode.TextDocu
   const problems = counts.errors + counts.warnings === 0
     ? '$(check) No problems'
     : `$(error) ${plural(counts.errors, 'error')}, $(warning) ${plural(counts.warnings, 'warning')}`;
-  md.appendMarkdown(`${problems}\n\nClick to show the Outline.`);
+  md.appendMarkdown(`${problems}\n\nClick to show the summary.`);
   return md;
 }
 

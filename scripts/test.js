@@ -4,7 +4,10 @@
 //   3. the extension's suite inside a real VS Code (code-server + headless
 //      Chromium), when `npm run vscode:tools` has installed code-server;
 //      required when CI is set;
-//   4. the packaged VSIX installed into code-server and driven in the
+//   4. the summary panel driven in the workbench with Playwright: its numbers
+//      against the CLI's, screenshots in light, dark and high-contrast themes
+//      (.test-artifacts/screenshots/), a window reload, markup shown as text;
+//   5. the packaged VSIX installed into code-server and driven in the
 //      workbench (Problems panel, Outline, completion, tagging).
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -80,6 +83,26 @@ function vscodeStage() {
   record('vscode', counts);
 }
 
+/** The summary panel driven in the workbench: its numbers, screenshots in three themes, a reload, markup shown as text. */
+function summaryStage() {
+  console.log('\n== The summary panel in the workbench (Playwright, screenshots) ==');
+  if (!toolsInstalled('summary')) return;
+  if (only === 'summary' && run(process.execPath, ['esbuild.js']) !== 0) return record('summary', { passed: 0, failed: 1 });
+  const out = path.join(artifacts, 'screenshots');
+  const resultsFile = path.join(out, 'results.json');
+  fs.rmSync(resultsFile, { force: true });
+  const status = run(process.execPath, ['test/vscode/screenshotSummary.js', '--out', out, '--results', resultsFile]);
+  let counts = { passed: 0, failed: 1 };
+  if (fs.existsSync(resultsFile)) {
+    const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    counts = { passed: results.passed.length, failed: results.failures.length };
+  }
+  if (status !== 0 && counts.failed === 0) counts.failed = 1;
+  record('summary', counts);
+  const shots = fs.existsSync(out) ? fs.readdirSync(out).filter((name) => /^summary-.*\.png$/.test(name)).sort() : [];
+  for (const name of shots) console.log(`  screenshot ${path.relative(root, path.join(out, name))}`);
+}
+
 /** The packaged VSIX installed into code-server: Problems, Outline, completion, tagging. */
 function vsixStage() {
   console.log('\n== The packaged VSIX, installed into code-server ==');
@@ -100,6 +123,7 @@ const only = process.argv[2];
 if (!only || only === 'unit') mochaStage();
 if (!only || only === 'grammar') grammarStage();
 if (!only || only === 'vscode') vscodeStage();
+if (!only || only === 'summary') summaryStage();
 if (!only || only === 'vsix') vsixStage();
 
 console.log('\n== Summary ==');

@@ -50,6 +50,11 @@ const REQUIRED = [
   'snippets/inspection-report.code-snippets',
   'schemas/codebook.schema.json',
   'media/report.svg',
+  'media/summary-light.svg',
+  'media/summary-dark.svg',
+  'dist/webview/summary.js',
+  'dist/webview/summary.css',
+  'dist/webview/codicon.ttf',
   'docs/format.md',
 ];
 /** Nothing from these may be packaged. */
@@ -197,7 +202,7 @@ async function checkWorkbench(page, outDir, failures, passed) {
   }
   shots.push(await h.screenshot(page, path.join(outDir, '1-problems.png')));
 
-  // 2. A sample, its Outline (clicking the extension's status bar item focuses it).
+  // 2. A sample, its Outline (from the command palette; the extension's status bar item opens the summary panel).
   try {
     await explorerRow('darlington.report.md').click();
     await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'Darlington' }).first().waitFor({ timeout: 20_000 });
@@ -206,7 +211,10 @@ async function checkWorkbench(page, outDir, failures, passed) {
     log(`extension status bar item: "${(await counts.innerText()).replace(/\s+/g, ' ').trim()}"`);
     // Collapse the file tree so that the Outline has the room.
     await page.locator('.part.sidebar .pane-header', { hasText: /^samples$/i }).first().click().catch(() => undefined);
-    await counts.click();
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+    await page.keyboard.type('Focus on Outline View');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Focus on Outline View' }).first().click();
     const frontMatter = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Front matter' }).first();
     await frontMatter.waitFor({ timeout: 20_000 });
     // Fold the front matter's fields: the code groups show below it.

@@ -84,7 +84,8 @@ describe('extension: activation and contributions', () => {
     assert.strictEqual(config.get('trace.server'), 'off');
     const manifest = extension().packageJSON as Manifest;
     assert.strictEqual(manifest.contributes.configuration.title, 'Inspection Findings');
-    assert.deepStrictEqual(manifest.activationEvents, ['onLanguage:inspection-report', 'workspaceContains:**/*.report.md']);
+    // The summary panel's serializer needs its own event to restore the panel after a reload.
+    assert.deepStrictEqual(manifest.activationEvents, ['onLanguage:inspection-report', 'workspaceContains:**/*.report.md', 'onWebviewPanel:findings.summary']);
     assert.ok(manifest.contributes.yamlValidation.some((v) => v.url === './schemas/codebook.schema.json'));
   });
 

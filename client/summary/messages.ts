@@ -1,0 +1,288 @@
+// Messages between the summary panel (extension side) and its webview, and
+// the checks on what the webview sends. Imports no runtime code, so the
+// webview bundle and the unit tests use it as is.
+//
+// The webview is treated as untrusted: every message from it goes through
+// `parseFromWebview`, which returns a fresh, fully checked copy or the reason
+// it was rejected.
+import type { SummaryResult } from '../../protocol/requests';
+
+export const VIEW_TYPE = 'findings.summary';
+
+export type PanelScope = 'document' | 'workspace';
+export const PANEL_SCOPES: readonly PanelScope[] = ['document', 'workspace'];
+
+export interface PanelFilters {
+  readonly code: string;
+  readonly theme: string;
+  readonly area: string;
+  readonly text: string;
+}
+export const NO_FILTERS: PanelFilters = { code: '', theme: '', area: '', text: '' };
+
+/** What the webview keeps with `setState`; the serializer restores the panel from it after a reload. */
+export interface PanelState {
+  readonly scope: PanelScope;
+  readonly filters: PanelFilters;
+  /** The report of the document scope. */
+  readonly documentUri: string | null;
+}
+
+export interface LspRange {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}
+
+// ------------------------------------------------------------ extension -> webview
+
+export interface UpdateMessage {
+  readonly type: 'update';
+  /** Counts the updates sent; the webview's `rendered` names the one it drew. */
+  readonly seq: number;
+  readonly scope: PanelScope;
+  readonly documentUri: string | null;
+  /** The summary to show; null with `notice` or `error`. */
+  readonly summary: SummaryResult | null;
+  /** Why there is nothing to show (no report open). */
+  readonly notice: string | null;
+  readonly error: string | null;
+}
+
+export type ToWebview =
+  | { readonly type: 'init'; readonly state: PanelState; readonly testing: boolean }
+  | UpdateMessage
+  | { readonly type: 'loading'; readonly scope: PanelScope }
+  | { readonly type: 'inspect'; readonly id: number }
+  // Test seams (honoured only when `init` said testing): act on the DOM as a user would, then answer with `inspected`.
+  | { readonly type: 'test:click'; readonly id: number; readonly index: number }
+  | { readonly type: 'test:filter'; readonly id: number; readonly filters: Partial<PanelFilters> }
+  | { readonly type: 'test:scope'; readonly id: number; readonly scope: PanelScope }
+  | { readonly type: 'test:post'; readonly id: number; readonly message: unknown };
+
+// ------------------------------------------------------------ webview -> extension
+
+/** What the webview displays, read back from its DOM (for the tests). */
+export interface RenderedFacts {
+  readonly scope: PanelScope;
+  readonly generation: number | null;
+  readonly heading: string;
+  readonly notice: string;
+  /** The tiles: reports, findings, errors, warnings. */
+  readonly totals: Readonly<Record<string, number>>;
+  /** The rows of the code and theme tables. */
+  readonly byCode: Readonly<Record<string, number>>;
+  readonly byTheme: Readonly<Record<string, number>>;
+  /** The bars of the code chart (their value labels). */
+  readonly codeBars: Readonly<Record<string, number>>;
+  /** Tables of reports: area, framework, outcome, status, annotator -> value -> [reports, findings]. */
+  readonly tallies: Readonly<Record<string, Readonly<Record<string, readonly [number, number]>>>>;
+  readonly findingsRows: number;
+  readonly findingsMatching: number;
+  readonly findingsTotal: number;
+  /** The text of the first rows. */
+  readonly rowTexts: readonly string[];
+  readonly filters: PanelFilters;
+  /** Elements that would load something (img, iframe …) in the page, scripts in the rendered panel, on* attributes in the page: all 0 whatever the reports hold. */
+  readonly images: number;
+  readonly scripts: number;
+  readonly handlers: number;
+  /** `typeof window.__xss`. */
+  readonly xss: string;
+}
+
+export type FromWebview =
+  | { readonly type: 'ready'; readonly state: PanelState | null }
+  | { readonly type: 'state'; readonly state: PanelState }
+  | { readonly type: 'setScope'; readonly scope: PanelScope }
+  | { readonly type: 'refresh' }
+  | { readonly type: 'export' }
+  | { readonly type: 'reveal'; readonly uri: string; readonly range: LspRange }
+  | { readonly type: 'rendered'; readonly seq: number; readonly scope: PanelScope; readonly generation: number | null }
+  | { readonly type: 'inspected'; readonly id: number; readonly facts: RenderedFacts | null };
+
+export type Parsed<T> = { readonly ok: true; readonly message: T } | { readonly ok: false; readonly reason: string };
+
+const MAX_STRING = 4096;
+const MAX_TEXT = 100_000;
+const MAX_POSITION = 10_000_000;
+const MAX_KEYS = 5000;
+
+class Invalid extends Error {}
+
+function fail(reason: string): never {
+  throw new Invalid(reason);
+}
+
+function object(value: unknown, what: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`${what} is not an object`);
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) fail(`${what} is not a plain object`);
+  return value as Record<string, unknown>;
+}
+
+/** The object's keys must all be allowed (an unknown key means a sender that is not ours). */
+function only(value: Record<string, unknown>, keys: readonly string[], what: string): void {
+  for (const key of Object.keys(value)) if (!keys.includes(key)) fail(`${what} has an unexpected field "${key}"`);
+}
+
+function string(value: unknown, what: string, max = MAX_STRING): string {
+  if (typeof value !== 'string') fail(`${what} is not a string`);
+  if (value.length > max) fail(`${what} is too long`);
+  return value;
+}
+
+function integer(value: unknown, what: string, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) fail(`${what} is not a whole number from 0 to ${max}`);
+  return value;
+}
+
+function scope(value: unknown, what = 'scope'): PanelScope {
+  if (value !== 'document' && value !== 'workspace') fail(`${what} is not "document" or "workspace"`);
+  return value;
+}
+
+function position(value: unknown, what: string): { line: number; character: number } {
+  const o = object(value, what);
+  only(o, ['line', 'character'], what);
+  return { line: integer(o.line, `${what}.line`, MAX_POSITION), character: integer(o.character, `${what}.character`, MAX_POSITION) };
+}
+
+function range(value: unknown): LspRange {
+  const o = object(value, 'range');
+  only(o, ['start', 'end'], 'range');
+  const start = position(o.start, 'range.start');
+  const end = position(o.end, 'range.end');
+  if (end.line < start.line || (end.line === start.line && end.character < start.character)) fail('range ends before it starts');
+  return { start, end };
+}
+
+function filters(value: unknown): PanelFilters {
+  const o = object(value, 'filters');
+  only(o, ['code', 'theme', 'area', 'text'], 'filters');
+  return {
+    code: string(o.code, 'filters.code', 200),
+    theme: string(o.theme, 'filters.theme', 200),
+    area: string(o.area, 'filters.area', 200),
+    text: string(o.text, 'filters.text', 1000),
+  };
+}
+
+function state(value: unknown): PanelState {
+  const o = object(value, 'state');
+  only(o, ['scope', 'filters', 'documentUri'], 'state');
+  const documentUri = o.documentUri === null || o.documentUri === undefined ? null : string(o.documentUri, 'state.documentUri');
+  return { scope: scope(o.scope, 'state.scope'), filters: filters(o.filters), documentUri };
+}
+
+function counts(value: unknown, what: string): Record<string, number> {
+  const o = object(value, what);
+  const keys = Object.keys(o);
+  if (keys.length > MAX_KEYS) fail(`${what} has too many keys`);
+  const result: Record<string, number> = {};
+  for (const key of keys) {
+    string(key, `${what} key`, 1000);
+    result[key] = integer(o[key], `${what}.${key}`);
+  }
+  return result;
+}
+
+function tallies(value: unknown): Record<string, Record<string, readonly [number, number]>> {
+  const o = object(value, 'facts.tallies');
+  only(o, ['area', 'framework', 'outcome', 'status', 'annotator'], 'facts.tallies');
+  const result: Record<string, Record<string, readonly [number, number]>> = {};
+  for (const [field, table] of Object.entries(o)) {
+    const rows = object(table, `facts.tallies.${field}`);
+    if (Object.keys(rows).length > MAX_KEYS) fail(`facts.tallies.${field} has too many keys`);
+    const copy: Record<string, readonly [number, number]> = {};
+    for (const [key, pair] of Object.entries(rows)) {
+      string(key, `facts.tallies.${field} key`, 1000);
+      if (!Array.isArray(pair) || pair.length !== 2) fail(`facts.tallies.${field}.${key} is not a pair`);
+      copy[key] = [integer(pair[0], 'reports'), integer(pair[1], 'findings')];
+    }
+    result[field] = copy;
+  }
+  return result;
+}
+
+function facts(value: unknown): RenderedFacts {
+  const o = object(value, 'facts');
+  const keys = ['scope', 'generation', 'heading', 'notice', 'totals', 'byCode', 'byTheme', 'codeBars', 'tallies', 'findingsRows', 'findingsMatching', 'findingsTotal', 'rowTexts', 'filters', 'images', 'scripts', 'handlers', 'xss'];
+  only(o, keys, 'facts');
+  if (!Array.isArray(o.rowTexts) || o.rowTexts.length > 1000) fail('facts.rowTexts is not a list');
+  return {
+    scope: scope(o.scope, 'facts.scope'),
+    generation: o.generation === null ? null : integer(o.generation, 'facts.generation'),
+    heading: string(o.heading, 'facts.heading', MAX_TEXT),
+    notice: string(o.notice, 'facts.notice', MAX_TEXT),
+    totals: counts(o.totals, 'facts.totals'),
+    byCode: counts(o.byCode, 'facts.byCode'),
+    byTheme: counts(o.byTheme, 'facts.byTheme'),
+    codeBars: counts(o.codeBars, 'facts.codeBars'),
+    tallies: tallies(o.tallies),
+    findingsRows: integer(o.findingsRows, 'facts.findingsRows'),
+    findingsMatching: integer(o.findingsMatching, 'facts.findingsMatching'),
+    findingsTotal: integer(o.findingsTotal, 'facts.findingsTotal'),
+    rowTexts: o.rowTexts.map((text, i) => string(text, `facts.rowTexts[${i}]`, MAX_TEXT)),
+    filters: filters(o.filters),
+    images: integer(o.images, 'facts.images'),
+    scripts: integer(o.scripts, 'facts.scripts'),
+    handlers: integer(o.handlers, 'facts.handlers'),
+    xss: string(o.xss, 'facts.xss', 100),
+  };
+}
+
+/** Checks a message from the webview; returns a checked copy, or why it was rejected. */
+export function parseFromWebview(raw: unknown): Parsed<FromWebview> {
+  try {
+    const o = object(raw, 'the message');
+    const type = o.type;
+    switch (type) {
+      case 'ready':
+        only(o, ['type', 'state'], 'ready');
+        // A saved state from an older or tampered webview is dropped, not fatal.
+        return { ok: true, message: { type, state: o.state === null || o.state === undefined ? null : safely(() => state(o.state)) } };
+      case 'state':
+        only(o, ['type', 'state'], 'state');
+        return { ok: true, message: { type, state: state(o.state) } };
+      case 'setScope':
+        only(o, ['type', 'scope'], 'setScope');
+        return { ok: true, message: { type, scope: scope(o.scope) } };
+      case 'refresh':
+      case 'export':
+        only(o, ['type'], type);
+        return { ok: true, message: { type } };
+      case 'reveal':
+        only(o, ['type', 'uri', 'range'], 'reveal');
+        return { ok: true, message: { type, uri: string(o.uri, 'uri'), range: range(o.range) } };
+      case 'rendered':
+        only(o, ['type', 'seq', 'scope', 'generation'], 'rendered');
+        return { ok: true, message: { type, seq: integer(o.seq, 'seq'), scope: scope(o.scope), generation: o.generation === null ? null : integer(o.generation, 'generation') } };
+      case 'inspected':
+        only(o, ['type', 'id', 'facts'], 'inspected');
+        return { ok: true, message: { type, id: integer(o.id, 'id'), facts: o.facts === null ? null : facts(o.facts) } };
+      default:
+        return { ok: false, reason: `unknown message type ${JSON.stringify(typeof type === 'string' ? type.slice(0, 50) : typeof type)}` };
+    }
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
+
+function safely<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof Invalid) return null;
+    throw error;
+  }
+}
+
+/** A saved panel state (the serializer's argument), or null when it is not one. */
+export function parseState(raw: unknown): PanelState | null {
+  return raw === null || raw === undefined ? null : safely(() => state(raw));
+}
+
+export function sameRange(a: LspRange, b: LspRange): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}

@@ -1,0 +1,429 @@
+// The summary panel: one webview showing `findings/summary` for the current
+// report or the whole workspace. It asks again when the server says its
+// index changed (`findings/indexChanged`), when another report becomes the
+// active editor and when the server restarts: the client parses nothing.
+//
+// The webview is untrusted: every message from it is checked
+// (messages.ts), and it can only open spans of the last summary it was sent.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { IndexChangedNotification, SummaryRequest, type FindingsScope, type IndexChangedParams, type SummaryParams, type SummaryResult } from '../../protocol/requests';
+import type { FindingsServer } from '../languageClient';
+import { isReport } from '../settings';
+import { summaryHtml, webviewOptions } from './html';
+import { NO_FILTERS, parseFromWebview, parseState, sameRange, VIEW_TYPE, type FromWebview, type LspRange, type PanelFilters, type PanelScope, type PanelState, type RenderedFacts, type ToWebview, type UpdateMessage } from './messages';
+
+/** Delay after an index notification before asking (the server already debounces edits). */
+const NOTIFICATION_DELAY_MS = 50;
+const REPLY_TIMEOUT_MS = 15_000;
+const KEEP_REJECTED = 20;
+export const EXPORT_COMMAND = 'findings.exportFindings';
+export const NO_REPORT_NOTICE = 'Open an inspection report (a *.report.md file) to see its summary, or switch to Workspace.';
+
+/** What the panel holds, for the extension's API (tests). */
+export interface SummaryPanelInfo {
+  readonly scope: PanelScope;
+  readonly documentUri: string | null;
+  readonly visible: boolean;
+  /** The last summary sent to the webview (null with a notice or an error). */
+  readonly posted: SummaryResult | null;
+  readonly notice: string | null;
+  readonly error: string | null;
+  /** Counts the updates sent to the webview. */
+  readonly postedSeq: number;
+  /** What the webview last said it drew: `seq === postedSeq` once it shows the last update. */
+  readonly rendered: { readonly seq: number; readonly scope: PanelScope; readonly generation: number | null } | null;
+  /** Why messages from the webview were rejected (the latest last). */
+  readonly rejected: readonly string[];
+}
+
+export interface ShowOptions {
+  readonly scope?: PanelScope;
+  /** The report of the document scope (default: the active one). */
+  readonly uri?: vscode.Uri;
+  readonly preserveFocus?: boolean;
+}
+
+interface Dependencies {
+  readonly extensionUri: vscode.Uri;
+  readonly server: FindingsServer;
+  readonly output: vscode.LogOutputChannel;
+  /** Test seams in the webview (never in an installed extension). */
+  readonly testing: boolean;
+  readonly changed: (panel: SummaryPanel) => void;
+  readonly disposed: (panel: SummaryPanel) => void;
+}
+
+export class SummaryPanel implements vscode.Disposable {
+  private scope: PanelScope;
+  private documentUri: string | null;
+  private filters: PanelFilters;
+  private ready = false;
+  private stale = true;
+  private last: UpdateMessage | null = null;
+  private seq = 0;
+  private rendered: SummaryPanelInfo['rendered'] = null;
+  private readonly rejected: string[] = [];
+  private sequence = 0;
+  private cancel: vscode.CancellationTokenSource | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private forceNext = false;
+  private nextId = 1;
+  private readonly replies = new Map<number, (facts: RenderedFacts | null) => void>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private disposed = false;
+
+  constructor(readonly panel: vscode.WebviewPanel, private readonly deps: Dependencies, state: PanelState) {
+    this.scope = state.scope;
+    this.documentUri = state.documentUri;
+    this.filters = state.filters;
+    panel.webview.options = webviewOptions(deps.extensionUri);
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(deps.extensionUri, 'media', 'summary-light.svg'),
+      dark: vscode.Uri.joinPath(deps.extensionUri, 'media', 'summary-dark.svg'),
+    };
+    this.updateTitle();
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      panel.onDidChangeViewState(() => {
+        // Without retainContextWhenHidden a hidden webview is discarded; it says `ready` again when shown.
+        if (!panel.visible) this.ready = false;
+        this.deps.changed(this);
+      }),
+      panel.onDidDispose(() => this.dispose()),
+      deps.server.onNotification<IndexChangedParams>(IndexChangedNotification, (params) => this.onIndexChanged(params)),
+      // A restarted server counts its generations from the start again: always redraw.
+      deps.server.onDidStart(() => this.schedule(0, true)),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
+    );
+    panel.webview.html = summaryHtml(panel.webview, deps.extensionUri);
+  }
+
+  get info(): SummaryPanelInfo {
+    return {
+      scope: this.scope,
+      documentUri: this.documentUri,
+      visible: this.panel.visible,
+      posted: this.last?.summary ?? null,
+      notice: this.last?.notice ?? null,
+      error: this.last?.error ?? null,
+      postedSeq: this.last?.seq ?? 0,
+      rendered: this.rendered,
+      rejected: [...this.rejected],
+    };
+  }
+
+  /** Shows the panel with a scope (and report). */
+  show(options: ShowOptions): void {
+    if (options.uri) this.documentUri = options.uri.toString();
+    const scope = options.scope ?? this.scope;
+    const changed = scope !== this.scope || (options.uri !== undefined && this.last?.documentUri !== this.documentUri);
+    this.scope = scope;
+    this.panel.reveal(undefined, options.preserveFocus ?? false);
+    if (changed) {
+      this.updateTitle();
+      this.post({ type: 'loading', scope });
+      void this.refresh();
+    }
+  }
+
+  /** Asks the webview what it displays (its DOM). */
+  inspect(): Promise<RenderedFacts> {
+    return this.ask((id) => ({ type: 'inspect', id })).then((facts) => {
+      if (!facts) throw new Error('the webview sent no facts');
+      return facts;
+    });
+  }
+
+  /** Test seams: the webview acts on its DOM, then answers. */
+  ask(build: (id: number) => ToWebview): Promise<RenderedFacts | null> {
+    const id = this.nextId++;
+    return new Promise<RenderedFacts | null>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.replies.delete(id);
+        reject(new Error(`the summary webview did not answer within ${REPLY_TIMEOUT_MS} ms`));
+      }, REPLY_TIMEOUT_MS);
+      this.replies.set(id, (facts) => {
+        clearTimeout(timer);
+        resolve(facts);
+      });
+      void this.panel.webview.postMessage(build(id)).then((delivered) => {
+        if (!delivered && this.replies.delete(id)) {
+          clearTimeout(timer);
+          reject(new Error('the summary webview is not visible'));
+        }
+      });
+    });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.timer);
+    this.cancel?.cancel();
+    this.cancel?.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+    this.panel.dispose();
+    this.deps.disposed(this);
+  }
+
+  // ------------------------------------------------------------ the summary
+
+  private requestScope(): FindingsScope | undefined {
+    if (this.scope === 'workspace') return { kind: 'workspace' };
+    return this.documentUri ? { kind: 'document', uri: this.documentUri } : undefined;
+  }
+
+  private schedule(delayMs: number, force = false): void {
+    clearTimeout(this.timer);
+    this.forceNext ||= force;
+    this.timer = setTimeout(() => void this.refresh(), delayMs);
+  }
+
+  private async refresh(forced = false): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const force = forced || this.forceNext;
+    this.forceNext = false;
+    if (this.disposed) return;
+    if (!this.ready || !this.panel.visible) {
+      // Asked for (and drawn) when the webview is back.
+      this.stale = true;
+      return;
+    }
+    const sequence = ++this.sequence;
+    this.cancel?.cancel();
+    this.cancel?.dispose();
+    const cancel = new vscode.CancellationTokenSource();
+    this.cancel = cancel;
+    const scope = this.requestScope();
+    const base = { type: 'update' as const, seq: 0, scope: this.scope, documentUri: this.documentUri };
+    let update: UpdateMessage;
+    if (!scope) {
+      update = { ...base, summary: null, notice: NO_REPORT_NOTICE, error: null };
+    } else {
+      try {
+        const summary = await this.deps.server.request<SummaryResult | null>(SummaryRequest, { scope } satisfies SummaryParams, cancel.token);
+        update = summary
+          ? { ...base, summary, notice: null, error: null }
+          : { ...base, summary: null, notice: 'The language server knows no such report.', error: null };
+      } catch (error) {
+        if (sequence !== this.sequence) return;
+        const message = error instanceof Error ? error.message : String(error);
+        update = { ...base, summary: null, notice: null, error: `The findings language server could not summarise the ${this.scope === 'workspace' ? 'workspace' : 'report'}: ${message}` };
+      }
+    }
+    if (sequence !== this.sequence || this.disposed) return;
+    this.stale = false;
+    // Equal generations mean equal results: nothing new to draw.
+    if (!force && this.last && update.summary && this.last.summary && sameView(this.last, update)) return;
+    this.last = { ...update, seq: ++this.seq };
+    this.post(this.last);
+    this.deps.changed(this);
+  }
+
+  private onIndexChanged(params: IndexChangedParams): void {
+    if (this.scope === 'document') {
+      const uris = Array.isArray(params?.uris) ? params.uris : [];
+      // No URI: a codebook changed, every report may have.
+      if (uris.length > 0 && !uris.some((uri) => sameUri(uri, this.documentUri))) return;
+    }
+    this.schedule(NOTIFICATION_DELAY_MS);
+  }
+
+  private followEditor(editor: vscode.TextEditor | undefined): void {
+    // The panel itself taking the focus leaves no active editor: keep the report.
+    if (!editor || !isReport(editor.document)) return;
+    const uri = editor.document.uri.toString();
+    if (uri === this.documentUri) return;
+    this.documentUri = uri;
+    if (this.scope !== 'document') return;
+    this.updateTitle();
+    this.post({ type: 'loading', scope: this.scope });
+    this.schedule(0);
+  }
+
+  private updateTitle(): void {
+    const name = this.documentUri ? path.posix.basename(vscode.Uri.parse(this.documentUri).path) : undefined;
+    this.panel.title = this.scope === 'workspace' ? 'Summary: Workspace' : name ? `Summary: ${name}` : 'Summary';
+  }
+
+  private post(message: ToWebview): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  // ------------------------------------------------------------ the webview's messages
+
+  private receive(raw: unknown): void {
+    const parsed = parseFromWebview(raw);
+    if (!parsed.ok) {
+      this.reject(parsed.reason);
+      return;
+    }
+    const message: FromWebview = parsed.message;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        if (message.state) this.filters = message.state.filters;
+        this.post({ type: 'init', state: { scope: this.scope, filters: this.filters, documentUri: this.documentUri }, testing: this.deps.testing });
+        if (this.stale || !this.last) void this.refresh(true);
+        else this.post(this.last);
+        break;
+      case 'setScope':
+        if (message.scope === this.scope && this.last && !this.stale) {
+          this.post(this.last); // ends the webview's progress bar
+          break;
+        }
+        this.scope = message.scope;
+        this.updateTitle();
+        void this.refresh(true);
+        break;
+      case 'refresh':
+        void this.refresh(true);
+        break;
+      case 'export':
+        void this.exportFindings();
+        break;
+      case 'reveal':
+        void this.reveal(message.uri, message.range);
+        break;
+      case 'rendered':
+        this.rendered = { seq: message.seq, scope: message.scope, generation: message.generation };
+        this.deps.changed(this);
+        break;
+      case 'inspected': {
+        const reply = this.replies.get(message.id);
+        this.replies.delete(message.id);
+        reply?.(message.facts);
+        break;
+      }
+    }
+  }
+
+  private reject(reason: string): void {
+    this.rejected.push(reason);
+    if (this.rejected.length > KEEP_REJECTED) this.rejected.shift();
+    this.deps.output.warn(`Summary panel: ignored a message from the webview (${reason}).`);
+    this.deps.changed(this);
+  }
+
+  /** Opens the report of a finding listed in the last summary, with its span selected. */
+  private async reveal(uri: string, range: LspRange): Promise<void> {
+    const finding = this.last?.summary?.findings.find((f) => f.uri === uri && sameRange(f.range, range));
+    if (!finding) {
+      this.reject('reveal: not a finding of the summary shown');
+      return;
+    }
+    try {
+      const target = vscode.Uri.parse(finding.uri, true);
+      const document = await vscode.workspace.openTextDocument(target);
+      const selection = document.validateRange(new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character));
+      const editor = await vscode.window.showTextDocument(document, { viewColumn: this.editorColumn(target), selection: new vscode.Selection(selection.start, selection.end) });
+      editor.revealRange(selection, vscode.TextEditorRevealType.InCenter);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Could not open ${finding.path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** The group already showing the report, else another group than the panel's, else beside the panel. */
+  private editorColumn(uri: vscode.Uri): vscode.ViewColumn {
+    const visible = vscode.window.visibleTextEditors;
+    const showing = visible.find((editor) => editor.document.uri.toString() === uri.toString() && editor.viewColumn !== undefined);
+    if (showing?.viewColumn) return showing.viewColumn;
+    const other = visible.find((editor) => editor.viewColumn !== undefined && editor.viewColumn !== this.panel.viewColumn);
+    return other?.viewColumn ?? vscode.ViewColumn.Beside;
+  }
+
+  private async exportFindings(): Promise<void> {
+    const scope = this.requestScope();
+    try {
+      await vscode.commands.executeCommand(EXPORT_COMMAND, scope ? { scope } : undefined);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Export findings: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+function sameUri(a: string, b: string | null): boolean {
+  if (b === null) return false;
+  if (a === b) return true;
+  try {
+    return vscode.Uri.parse(a).toString() === vscode.Uri.parse(b).toString();
+  } catch {
+    return false;
+  }
+}
+
+function sameView(a: UpdateMessage, b: UpdateMessage): boolean {
+  return a.scope === b.scope && a.documentUri === b.documentUri && a.summary?.generation === b.summary?.generation &&
+    JSON.stringify(a.summary?.scope) === JSON.stringify(b.summary?.scope);
+}
+
+/** The panel (at most one) and its entry points. */
+export class SummaryPanels implements vscode.Disposable {
+  private panel: SummaryPanel | undefined;
+  private readonly changedEmitter = new vscode.EventEmitter<SummaryPanelInfo | undefined>();
+  /** Fires when the panel's state changes: shown, hidden, rendered, a message rejected, closed. */
+  readonly onDidChange = this.changedEmitter.event;
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly server: FindingsServer, private readonly output: vscode.LogOutputChannel) {}
+
+  get current(): SummaryPanel | undefined {
+    return this.panel;
+  }
+
+  show(options: ShowOptions = {}): SummaryPanel {
+    const active = vscode.window.activeTextEditor;
+    const activeReport = isReport(active?.document) ? active.document.uri : undefined;
+    if (this.panel) {
+      this.panel.show(options);
+      return this.panel;
+    }
+    const uri = options.uri ?? activeReport ?? firstVisibleReport();
+    const scope = options.scope ?? (uri ? 'document' : 'workspace');
+    const column = active ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    const webviewPanel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Summary', { viewColumn: column, preserveFocus: options.preserveFocus ?? false }, webviewOptions(this.context.extensionUri));
+    this.panel = this.create(webviewPanel, { scope, filters: NO_FILTERS, documentUri: uri?.toString() ?? null });
+    return this.panel;
+  }
+
+  /** The serializer's entry: a panel restored after a reload, with the webview's saved state. */
+  revive(webviewPanel: vscode.WebviewPanel, rawState: unknown): void {
+    const state = parseState(rawState);
+    const active = vscode.window.activeTextEditor;
+    const documentUri = state?.documentUri ?? (isReport(active?.document) ? active.document.uri.toString() : null);
+    const restored: PanelState = { scope: state?.scope ?? 'workspace', filters: state?.filters ?? NO_FILTERS, documentUri };
+    // A second restored panel (two windows' state) replaces nothing: only one is kept.
+    if (this.panel) {
+      webviewPanel.dispose();
+      return;
+    }
+    this.panel = this.create(webviewPanel, restored);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.changedEmitter.dispose();
+  }
+
+  private create(webviewPanel: vscode.WebviewPanel, state: PanelState): SummaryPanel {
+    return new SummaryPanel(webviewPanel, {
+      extensionUri: this.context.extensionUri,
+      server: this.server,
+      output: this.output,
+      testing: this.context.extensionMode !== vscode.ExtensionMode.Production,
+      changed: (panel) => {
+        if (panel === this.panel) this.changedEmitter.fire(panel.info);
+      },
+      disposed: (panel) => {
+        if (panel !== this.panel) return;
+        this.panel = undefined;
+        this.changedEmitter.fire(undefined);
+      },
+    }, state);
+  }
+}
+
+function firstVisibleReport(): vscode.Uri | undefined {
+  return vscode.window.visibleTextEditors.find((editor) => isReport(editor.document))?.document.uri;
+}

@@ -1,0 +1,161 @@
+// The findings of a summary as a list of buttons (Enter or a click opens the
+// report with the span selected; arrow keys move between them), filtered by
+// code, theme, area and free text.
+import type { SummaryFinding, SummaryResult } from '../../protocol/requests';
+import type { PanelFilters } from '../summary/messages';
+import { swatch } from './charts';
+import { formatNumber, h, icon, replaceChildren } from './dom';
+import { codeColors } from './overview';
+
+/** Rows rendered at once; "Show more" adds as many again. */
+const PAGE = 200;
+const NONE = '(none)';
+
+export class FindingsList {
+  readonly element: HTMLElement;
+  private readonly code = h('select', { id: 'filter-code', 'data-filter': 'code' });
+  private readonly theme = h('select', { id: 'filter-theme', 'data-filter': 'theme' });
+  private readonly area = h('select', { id: 'filter-area', 'data-filter': 'area' });
+  private readonly text = h('input', { id: 'filter-text', type: 'search', placeholder: 'Filter by text or file', spellcheck: 'false', autocomplete: 'off', 'data-filter': 'text' });
+  private readonly clearButton = h('button', { type: 'button', class: 'secondary', id: 'clear-filters' }, icon('clear-all'), ' Clear');
+  private readonly count = h('p', { class: 'count', id: 'findings-count', role: 'status' });
+  private readonly list = h('ol', { class: 'findings', id: 'findings-list', 'aria-labelledby': 'findings-title' });
+  private readonly more = h('button', { type: 'button', class: 'secondary more', id: 'more-findings', hidden: true });
+  private summary: SummaryResult | null = null;
+  private filters: PanelFilters;
+  private limit = PAGE;
+  private textTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(filters: PanelFilters, private readonly reveal: (finding: SummaryFinding) => void, private readonly filtersChanged: (filters: PanelFilters) => void) {
+    this.filters = filters;
+    this.text.value = filters.text;
+    const field = (label: string, control: HTMLElement, id: string): HTMLElement => h('div', { class: 'field' }, h('label', { for: id }, label), control);
+    this.element = h('section', { class: 'card wide findings-card', id: 'findings', 'aria-labelledby': 'findings-title' },
+      h('h2', { id: 'findings-title' }, 'Findings'),
+      h('div', { class: 'filters', role: 'search', 'aria-label': 'Filter the findings' },
+        field('Code', this.code, 'filter-code'),
+        field('Theme', this.theme, 'filter-theme'),
+        field('Area', this.area, 'filter-area'),
+        h('div', { class: 'field grow' }, h('label', { for: 'filter-text' }, 'Text'), this.text),
+        h('div', { class: 'field end' }, this.clearButton)),
+      this.count,
+      this.list,
+      this.more);
+    for (const select of [this.code, this.theme, this.area]) select.addEventListener('change', () => this.readControls());
+    this.text.addEventListener('input', () => {
+      clearTimeout(this.textTimer);
+      this.textTimer = setTimeout(() => this.readControls(), 120);
+    });
+    this.clearButton.addEventListener('click', () => {
+      this.code.value = this.theme.value = this.area.value = this.text.value = '';
+      this.readControls();
+      this.text.focus();
+    });
+    this.more.addEventListener('click', () => {
+      const first = this.limit;
+      this.limit += PAGE;
+      this.renderRows();
+      this.rows()[first]?.focus();
+    });
+    this.list.addEventListener('keydown', (event) => this.onKey(event));
+  }
+
+  get currentFilters(): PanelFilters {
+    return this.filters;
+  }
+
+  /** Sets the controls as a user would, then filters (tests). */
+  applyFilters(filters: Partial<PanelFilters>): void {
+    if (filters.code !== undefined) this.code.value = filters.code;
+    if (filters.theme !== undefined) this.theme.value = filters.theme;
+    if (filters.area !== undefined) this.area.value = filters.area;
+    if (filters.text !== undefined) this.text.value = filters.text;
+    this.readControls();
+  }
+
+  update(summary: SummaryResult): void {
+    this.summary = summary;
+    const codes = Object.keys(summary.byCode).sort();
+    const themes = Object.keys(summary.byTheme).sort();
+    const byArea = new Map<string, number>();
+    for (const finding of summary.findings) byArea.set(finding.area ?? NONE, (byArea.get(finding.area ?? NONE) ?? 0) + 1);
+    fillSelect(this.code, 'All codes', codes, this.filters.code, (key) => summary.byCode[key] ?? 0);
+    fillSelect(this.theme, 'All themes', themes, this.filters.theme, (key) => summary.byTheme[key] ?? 0);
+    fillSelect(this.area, 'All areas', [...byArea.keys()].sort(), this.filters.area, (key) => byArea.get(key) ?? 0);
+    this.renderRows();
+  }
+
+  rows(): HTMLButtonElement[] {
+    return [...this.list.querySelectorAll<HTMLButtonElement>('button.finding')];
+  }
+
+  private readControls(): void {
+    const next: PanelFilters = { code: this.code.value, theme: this.theme.value, area: this.area.value, text: this.text.value };
+    if (JSON.stringify(next) === JSON.stringify(this.filters)) return;
+    this.filters = next;
+    this.limit = PAGE;
+    this.renderRows();
+    this.filtersChanged(next);
+  }
+
+  private matching(): SummaryFinding[] {
+    const { code, theme, area } = this.filters;
+    const text = this.filters.text.trim().toLocaleLowerCase();
+    return (this.summary?.findings ?? []).filter((f) =>
+      (code === '' || f.codes.includes(code)) &&
+      (theme === '' || f.themes.includes(theme)) &&
+      (area === '' || (f.area ?? NONE) === area) &&
+      (text === '' || f.text.toLocaleLowerCase().includes(text) || f.path.toLocaleLowerCase().includes(text)));
+  }
+
+  private renderRows(): void {
+    const summary = this.summary;
+    if (!summary) return;
+    // Keep the focus on the same finding across live updates.
+    const focused = document.activeElement instanceof HTMLElement && this.list.contains(document.activeElement) ? document.activeElement.dataset.key : undefined;
+    const matching = this.matching();
+    const shown = matching.slice(0, this.limit);
+    const colors = codeColors(summary);
+    replaceChildren(this.list, ...shown.map((finding, i) => h('li', {}, row(finding, i, colors, () => this.reveal(finding)))));
+    const filtered = this.filters.code !== '' || this.filters.theme !== '' || this.filters.area !== '' || this.filters.text.trim() !== '';
+    const total = h('span', { 'data-count': 'total' }, formatNumber(summary.findings.length));
+    const noun = summary.findings.length === 1 ? ' finding' : ' findings';
+    replaceChildren(this.count,
+      ...(filtered ? [h('span', { 'data-count': 'matching' }, formatNumber(matching.length)), ' of ', total, noun, ' match the filters'] : [total, noun]),
+      shown.length < matching.length ? ` (showing the first ${formatNumber(shown.length)})` : '');
+    this.count.dataset.matching = String(matching.length);
+    this.clearButton.disabled = !filtered && this.filters.text === '';
+    this.more.hidden = shown.length >= matching.length;
+    this.more.textContent = `Show ${formatNumber(Math.min(PAGE, matching.length - shown.length))} more`;
+    if (focused) this.rows().find((button) => button.dataset.key === focused)?.focus();
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    const rows = this.rows();
+    const at = rows.indexOf(event.target as HTMLButtonElement);
+    if (at < 0) return;
+    const to = event.key === 'ArrowDown' ? at + 1 : event.key === 'ArrowUp' ? at - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? rows.length - 1 : undefined;
+    if (to === undefined) return;
+    event.preventDefault();
+    rows[Math.max(0, Math.min(rows.length - 1, to))]?.focus();
+  }
+}
+
+function fillSelect(select: HTMLSelectElement, all: string, keys: readonly string[], selected: string, count: (key: string) => number): void {
+  // A filter set before an edit removed its last finding stays selectable, at 0.
+  const values = selected !== '' && !keys.includes(selected) ? [...keys, selected] : keys;
+  replaceChildren(select, h('option', { value: '' }, all), ...values.map((key) => h('option', { value: key }, `${key} (${formatNumber(count(key))})`)));
+  select.value = selected;
+}
+
+function row(finding: SummaryFinding, i: number, colors: Map<string, string | undefined>, open: () => void): HTMLButtonElement {
+  const line = finding.range.start.line + 1;
+  const button = h('button', { type: 'button', class: 'finding', 'data-index': i, 'data-key': `${finding.uri}#${finding.index}`, title: `Open ${finding.path} at line ${line}` },
+    h('span', { class: 'finding-head' },
+      ...finding.codes.map((code) => h('span', { class: 'chip', 'data-code': code }, swatch(colors.get(code)), code)),
+      finding.themes.length ? h('span', { class: 'finding-themes' }, finding.themes.join(' · ')) : null,
+      h('span', { class: 'finding-where' }, `${finding.path}:${line}`, finding.area ? ` · ${finding.area}` : '')),
+    h('span', { class: 'finding-text' }, finding.text));
+  button.addEventListener('click', open);
+  return button;
+}

@@ -1,0 +1,73 @@
+// Reads back what the panel displays, from its DOM (not from the data it was
+// given), so that the tests check what a user sees: the totals, the code and
+// theme tables, the chart's bars, the tallies, the findings rows, and that
+// nothing in the page could run or load (no img, one script, no on* handler).
+import type { PanelFilters, PanelScope, RenderedFacts } from '../summary/messages';
+import { readNumber } from './dom';
+import { TALLIES } from './overview';
+
+/** A displayed number; 0 where none is shown (a test comparing counts then fails on it). */
+function num(value: string | null | undefined): number {
+  const n = readNumber(value);
+  return Number.isNaN(n) ? 0 : n;
+}
+
+function text(node: Element | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function tableCounts(root: ParentNode, table: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const row of root.querySelectorAll(`table[data-table="${table}"] tbody tr`)) {
+    counts[text(row.querySelector('.key'))] = num(row.querySelector('[data-col="findings"]')?.textContent);
+  }
+  return counts;
+}
+
+function handlerCount(): number {
+  let n = 0;
+  for (const element of document.querySelectorAll('*')) {
+    for (const attribute of element.getAttributeNames()) if (attribute.toLowerCase().startsWith('on')) n++;
+  }
+  return n;
+}
+
+export function inspect(scope: PanelScope, generation: number | null, filters: PanelFilters): RenderedFacts {
+  const totals: Record<string, number> = {};
+  for (const tile of document.querySelectorAll<HTMLElement>('[data-total]')) totals[tile.dataset.total ?? ''] = num(tile.querySelector('.tile-value')?.textContent);
+  const codeBars: Record<string, number> = {};
+  for (const bar of document.querySelectorAll('svg[data-chart="code"] .bar-row')) codeBars[bar.getAttribute('data-key') ?? ''] = num(bar.querySelector('.bar-value')?.textContent);
+  const tallies: Record<string, Record<string, [number, number]>> = {};
+  for (const { field } of TALLIES) {
+    const rows: Record<string, [number, number]> = {};
+    for (const row of document.querySelectorAll(`table[data-tally="${field}"] tbody tr`)) {
+      rows[text(row.querySelector('.key'))] = [num(row.querySelector('[data-col="reports"]')?.textContent), num(row.querySelector('[data-col="findings"]')?.textContent)];
+    }
+    tallies[field] = rows;
+  }
+  const rows = [...document.querySelectorAll('#findings-list button.finding')];
+  const count = document.getElementById('findings-count');
+  const total = num(count?.querySelector('[data-count="total"]')?.textContent);
+  const matching = count?.querySelector('[data-count="matching"]') ? num(count.querySelector('[data-count="matching"]')?.textContent) : total;
+  return {
+    scope,
+    generation,
+    heading: text(document.getElementById('heading')),
+    notice: text(document.querySelector('.notice')),
+    totals,
+    byCode: tableCounts(document, 'byCode'),
+    byTheme: tableCounts(document, 'byTheme'),
+    codeBars,
+    tallies,
+    findingsRows: rows.length,
+    findingsMatching: matching,
+    findingsTotal: total,
+    rowTexts: rows.slice(0, 500).map((row) => row.querySelector('.finding-text')?.textContent ?? ''),
+    filters,
+    images: document.querySelectorAll('img, image, picture, iframe, object, embed').length,
+    // The workbench injects its own script into the page: count those in what the panel renders.
+    scripts: document.getElementById('app')?.querySelectorAll('script').length ?? 0,
+    handlers: handlerCount(),
+    xss: typeof (window as unknown as { __xss?: unknown }).__xss,
+  };
+}

@@ -1,0 +1,169 @@
+// The summary panel's webview: a fixed toolbar (scope, refresh, export), the
+// counts and the findings list, rendered from the `update` messages of the
+// extension with DOM APIs only. State (scope, filters) is kept with
+// setState so that the panel comes back as it was after a reload.
+import type { SummaryFinding } from '../../protocol/requests';
+import { NO_FILTERS, parseState, type PanelFilters, type PanelScope, type PanelState, type ToWebview, type UpdateMessage } from '../summary/messages';
+import { h, icon, replaceChildren } from './dom';
+import { FindingsList } from './findingsList';
+import { inspect } from './inspect';
+import { codes, codesByTheme, heading, tallies, themes, totals } from './overview';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+let state: PanelState = parseState(vscode.getState()) ?? { scope: 'document', filters: NO_FILTERS, documentUri: null };
+let testing = false;
+let current: UpdateMessage | null = null;
+let matrixOpen = false;
+
+function post(message: unknown): void {
+  vscode.postMessage(message);
+}
+
+function save(next: Partial<PanelState>): void {
+  state = { ...state, ...next };
+  vscode.setState(state);
+}
+
+// ------------------------------------------------------------------ skeleton
+
+const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app' }));
+const progress = h('div', { class: 'progress', role: 'progressbar', 'aria-label': 'Loading', hidden: true }, h('div', { class: 'progress-bit' }));
+const scopeButtons: Record<PanelScope, HTMLButtonElement> = {
+  document: h('button', { type: 'button', class: 'segment', 'data-scope': 'document', 'aria-pressed': 'false' }, icon('file'), h('span', {}, 'Current report')),
+  workspace: h('button', { type: 'button', class: 'segment', 'data-scope': 'workspace', 'aria-pressed': 'false' }, icon('folder-library'), h('span', {}, 'Workspace')),
+};
+const refreshButton = h('button', { type: 'button', class: 'icon-button', id: 'refresh', title: 'Refresh', 'aria-label': 'Refresh' }, icon('refresh'));
+const exportButton = h('button', { type: 'button', class: 'primary', id: 'export', title: 'Export the findings in scope as a dataset (JSON Lines, CSV or JSON)' }, icon('export'), h('span', {}, 'Export findings…'));
+const toolbar = h('div', { class: 'toolbar' },
+  h('div', { class: 'segmented', role: 'group', 'aria-label': 'Scope' }, scopeButtons.document, scopeButtons.workspace),
+  h('div', { class: 'actions' }, refreshButton, exportButton));
+const overview = h('div', { id: 'overview' });
+const findings = new FindingsList(state.filters, reveal, (filters) => save({ filters }));
+const content = h('div', { id: 'content' });
+replaceChildren(app, progress, toolbar, content);
+app.removeAttribute('aria-busy');
+
+for (const scope of ['document', 'workspace'] as const) {
+  scopeButtons[scope].addEventListener('click', () => {
+    if (current?.scope === scope && !progress.hidden) return;
+    save({ scope });
+    showScope(scope);
+    loading(true);
+    post({ type: 'setScope', scope });
+  });
+}
+refreshButton.addEventListener('click', () => {
+  loading(true);
+  post({ type: 'refresh' });
+});
+exportButton.addEventListener('click', () => post({ type: 'export' }));
+
+function showScope(scope: PanelScope): void {
+  for (const key of ['document', 'workspace'] as const) scopeButtons[key].setAttribute('aria-pressed', String(key === scope));
+}
+
+function loading(on: boolean): void {
+  progress.hidden = !on;
+  app.setAttribute('aria-busy', String(on));
+}
+
+function reveal(finding: SummaryFinding): void {
+  post({ type: 'reveal', uri: finding.uri, range: finding.range });
+}
+
+// ------------------------------------------------------------------ rendering
+
+function render(update: UpdateMessage): void {
+  current = update;
+  save({ scope: update.scope, documentUri: update.documentUri });
+  showScope(update.scope);
+  loading(false);
+  const summary = update.summary;
+  exportButton.disabled = summary === null || summary.totals.reports === 0;
+  if (!summary) {
+    const text = update.error ?? update.notice ?? 'Nothing to show.';
+    replaceChildren(content, h('p', { class: update.error ? 'notice error' : 'notice', role: update.error ? 'alert' : 'status' }, update.error ? icon('error') : icon('info'), ' ', text));
+    post({ type: 'rendered', seq: update.seq, scope: update.scope, generation: null });
+    return;
+  }
+  const previousMatrix = overview.querySelector('details#matrix');
+  if (previousMatrix instanceof HTMLDetailsElement) matrixOpen = previousMatrix.open;
+  const matrix = codesByTheme(summary);
+  if (matrix instanceof HTMLDetailsElement) matrix.open = matrixOpen;
+  replaceChildren(overview,
+    heading(update.scope, summary),
+    totals(summary),
+    h('div', { class: 'grid' }, codes(summary), themes(summary), ...tallies(summary)),
+    matrix);
+  findings.update(summary);
+  if (content.firstChild !== overview || content.lastChild !== findings.element) replaceChildren(content, overview, findings.element);
+  post({ type: 'rendered', seq: update.seq, scope: update.scope, generation: summary.generation });
+}
+
+// ------------------------------------------------------------------ messages
+
+function facts() {
+  return inspect(current?.scope ?? state.scope, current?.summary?.generation ?? null, findings.currentFilters);
+}
+
+function onMessage(message: ToWebview): void {
+  switch (message.type) {
+    case 'init':
+      testing = message.testing === true;
+      save({ scope: message.state.scope, documentUri: message.state.documentUri });
+      showScope(message.state.scope);
+      loading(true);
+      break;
+    case 'loading':
+      showScope(message.scope);
+      loading(true);
+      break;
+    case 'update':
+      render(message);
+      break;
+    case 'inspect':
+      post({ type: 'inspected', id: message.id, facts: facts() });
+      break;
+    default:
+      if (testing) onTestMessage(message);
+  }
+}
+
+/** Test seams: act on the DOM as a user would, then answer. */
+function onTestMessage(message: ToWebview): void {
+  switch (message.type) {
+    case 'test:click':
+      findings.rows()[message.index]?.click();
+      post({ type: 'inspected', id: message.id, facts: null });
+      break;
+    case 'test:filter':
+      findings.applyFilters(message.filters as Partial<PanelFilters>);
+      post({ type: 'inspected', id: message.id, facts: facts() });
+      break;
+    case 'test:scope':
+      scopeButtons[message.scope]?.click();
+      post({ type: 'inspected', id: message.id, facts: null });
+      break;
+    case 'test:post':
+      post(message.message);
+      post({ type: 'inspected', id: message.id, facts: null });
+      break;
+    default:
+      break;
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const data: unknown = event.data;
+  if (typeof data !== 'object' || data === null || typeof (data as { type?: unknown }).type !== 'string') return;
+  onMessage(data as ToWebview);
+});
+
+post({ type: 'ready', state });
