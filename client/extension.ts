@@ -4,7 +4,9 @@
 // the span counts in the status bar and the summary panel.
 import * as vscode from 'vscode';
 import { CodebookRequest, DocumentCountsRequest, type CodebookParams, type CodebookSummary, type DocumentCountsParams, type DocumentCountsResult } from '../protocol/requests';
+import { ExportCheckRequest, IndexChangedNotification, SummaryRequest, type ExportCheckResult, type FindingsScope, type IndexChangedParams, type SummaryResult } from '../protocol/requests';
 import { BuiltinCodebookProvider } from './builtinCodebookProvider';
+import { exportFindings, registerExportFindings, type ExportFindingsOptions, type ExportFindingsResult } from './commands/exportFindings';
 import { registerOpenCodebook } from './commands/openCodebook';
 import { registerRestartServer } from './commands/restartServer';
 import { registerShowSummary } from './commands/showSummary';
@@ -28,6 +30,14 @@ export interface FindingsApi {
     refresh(): Promise<StatusBarState>;
     readonly onDidUpdate: vscode.Event<StatusBarState>;
   };
+  /** `findings/summary`: counts, tallies and findings of a scope, from the server's index. */
+  summary(scope: FindingsScope, token?: vscode.CancellationToken): Promise<SummaryResult>;
+  /** `findings/exportCheck`: how many reports in a scope have errors. */
+  exportCheck(scope: FindingsScope): Promise<ExportCheckResult>;
+  /** "Export Findings…" with answers given in advance (what is missing is asked); the command `findings.exportFindings` takes the same options. */
+  exportFindings(options?: ExportFindingsOptions): Promise<ExportFindingsResult>;
+  /** `findings/indexChanged`: the server's index changed (debounced). */
+  readonly onDidChangeIndex: vscode.Event<IndexChangedParams>;
   /** The summary panel; `inspect` and the `test*` calls go through the webview and read its DOM. */
   readonly summaryPanel: {
     readonly current: SummaryPanelInfo | undefined;
@@ -54,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): FindingsApi {
   server = findings;
   const statusBar = new CountsStatusBar(findings);
   const summaryPanels = new SummaryPanels(context, findings, output);
+  const indexChanged = new vscode.EventEmitter<IndexChangedParams>();
   context.subscriptions.push(
     output,
     findings,
@@ -65,6 +76,9 @@ export function activate(context: vscode.ExtensionContext): FindingsApi {
     summaryPanels,
     registerShowSummary(summaryPanels),
     registerSummarySerializer(summaryPanels),
+    indexChanged,
+    findings.onNotification<IndexChangedParams>(IndexChangedNotification, (params) => indexChanged.fire(params)),
+    registerExportFindings(findings, context.workspaceState),
     vscode.commands.registerCommand('findings.showOutput', () => output.show(true)),
   );
   // Failures are reported by the language client (output channel, notification).
@@ -83,6 +97,10 @@ export function activate(context: vscode.ExtensionContext): FindingsApi {
       refresh: () => statusBar.refresh(),
       onDidUpdate: statusBar.onDidUpdate,
     },
+    summary: (scope, token) => findings.request<SummaryResult>(SummaryRequest, { scope }, token),
+    exportCheck: (scope) => findings.request<ExportCheckResult>(ExportCheckRequest, { scope }),
+    exportFindings: (options) => exportFindings(findings, context.workspaceState, options),
+    onDidChangeIndex: indexChanged.event,
     summaryPanel: summaryPanelApi(summaryPanels),
   };
 }

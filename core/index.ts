@@ -52,3 +52,7 @@ export { fixAllEdits } from './language/fixAll';
 export { codebookSummary, documentSummary } from './language/codebookSummary';
 export { spanLabel, shorten } from './language/spanText';
 export { slugify, uniqueName } from './language/slug';
+export { createDatasetFilter, ignoreFilesUnder, SKIPPED_FOLDERS } from './workspace/datasetFilter';
+export { summarizeReport, combineReportSummaries, summarizeReports, type ReportSummaryPart } from './summary/summarizeReports';
+export { NO_VALUE, type SummaryInput, type SummaryTally, type SummaryFindingData, type SummaryReportData, type SummaryTotals, type ReportsSummary } from './summary/types';
+export { exportCorpusCooperatively, type CooperativeExportOptions } from './export/exportCorpus';

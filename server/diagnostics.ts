@@ -57,7 +57,9 @@ export interface DiagnosticsOptions {
  * Runs validation on type (after a debounce) or on save, and delivers it:
  * pushed with `textDocument/publishDiagnostics`, or pulled by the client
  * with `textDocument/diagnostic` and, for files that are not open,
- * `workspace/diagnostic`.
+ * `workspace/diagnostic`. Reports that are not open are delivered too (in
+ * push mode once the settings are read), so that the Problems panel lists
+ * the whole workspace, `.findingsignore`d reports included.
  */
 export class DiagnosticsController {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -68,11 +70,17 @@ export class DiagnosticsController {
   private readonly resultIds = new WeakMap<object, string>();
   private nextResultId = 1;
   private settingsGeneration = 0;
+  /** Push mode: whether reports that are not open are published yet (after the first settings). */
+  private publishingClosed = false;
+  /** Push mode: what was last published for each report that is not open, to send nothing twice. */
+  private readonly closedResults = new Map<string, string>();
 
   constructor(private readonly connection: Connection, private readonly workspace: ReportWorkspace, private readonly options: DiagnosticsOptions) {
     workspace.onDidChange((change) => {
       if (change.kind === 'codebook') this.refresh();
-      else this.refresh(change.uris);
+      else if (change.kind === 'files') this.refresh(change.uris);
+      else if (change.kind === 'scanned' && !this.options.pull) this.publishClosed(change.uris);
+      // 'edited' follows the typing schedule below; 'dataset' changes no problem.
     });
     if (options.pull) {
       connection.languages.diagnostics.on(guard(connection, 'textDocument/diagnostic', (params: DocumentDiagnosticParams, token) => this.pullDocument(params, token)));
@@ -115,6 +123,7 @@ export class DiagnosticsController {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.savedVersions.delete(key);
+    this.closedResults.delete(key);
     if (!this.options.pull && this.published.delete(key)) this.connection.sendDiagnostics({ uri: key, diagnostics: [] });
   }
 
@@ -133,9 +142,44 @@ export class DiagnosticsController {
       if (this.options.refreshSupport) this.connection.languages.diagnostics.refresh().catch((error: unknown) => logFailure(this.connection, 'workspace/diagnostic/refresh', error));
       return;
     }
-    const targets = uris ? uris.filter((uri) => this.workspace.isOpen(uri)) : this.workspace.openUris();
-    for (const uri of targets) this.validateNow(uri);
+    const targets = uris ?? this.workspace.openUris();
+    for (const uri of targets) if (this.workspace.isOpen(uri)) this.validateNow(uri);
+    this.publishClosed(uris ?? this.workspace.reports().map((entry) => entry.uri));
     if (!uris) this.publishCodebooks();
+  }
+
+  /**
+   * Push mode: starts publishing the reports that are not open, once the
+   * settings (and so the codebooks) are known, so that no problem computed
+   * with the wrong codebook flashes by.
+   */
+  async publishWorkspace(): Promise<void> {
+    if (this.options.pull) return;
+    this.publishingClosed = true;
+    await this.workspace.ready;
+    this.publishClosed(this.workspace.reports().map((entry) => entry.uri));
+  }
+
+  /** Push mode: the problems of reports that are not open (cleared when they go); nothing for a clean report never shown. */
+  private publishClosed(uris: readonly string[]): void {
+    if (this.options.pull || !this.publishingClosed) return;
+    for (const uri of uris) {
+      const key = normalizeUri(uri);
+      if (this.workspace.isOpen(key) || this.workspace.codebookFolder(key)) continue;
+      try {
+        const entry = this.workspace.report(key);
+        const resultId = entry ? this.resultIdOf(entry.report) : 'gone';
+        if (this.closedResults.get(key) === resultId) continue;
+        const diagnostics = entry ? this.diagnosticsOf(entry) : [];
+        this.closedResults.set(key, resultId);
+        if (diagnostics.length === 0 && !this.published.has(key)) continue;
+        this.connection.sendDiagnostics({ uri: key, diagnostics });
+        if (diagnostics.length > 0) this.published.add(key);
+        else this.published.delete(key);
+      } catch (error) {
+        logFailure(this.connection, `Validating ${uri}`, error);
+      }
+    }
   }
 
   /** Push mode: validates an open document now and publishes for its version. */
@@ -150,6 +194,7 @@ export class DiagnosticsController {
       }
       const entry = this.workspace.report(uri);
       if (!entry || !document) return;
+      this.closedResults.delete(key);
       this.connection.sendDiagnostics({ uri: key, version: document.version, diagnostics: this.diagnosticsOf(entry) });
       this.published.add(key);
     } catch (error) {

@@ -25,13 +25,16 @@ import { COMPLETION_TRIGGERS, registerCompletion } from './features/completion';
 import { registerCustomRequests } from './features/customRequests';
 import { registerDefinition } from './features/definition';
 import { registerDocumentSymbols } from './features/documentSymbols';
+import { registerExport } from './features/export';
 import { registerFolding } from './features/folding';
 import { registerHighlights } from './features/highlights';
 import { registerHover } from './features/hover';
 import { registerReferences } from './features/references';
 import { registerRename } from './features/rename';
+import { registerSummary } from './features/summary';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
 import { guardNotification, logFailure, type VersionOf } from './guard';
+import { IndexChanges } from './indexChanges';
 import { ReportWorkspace } from './reportWorkspace';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { fsPathOf } from './uris';
@@ -94,6 +97,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   registerRename(context, versionOf);
   registerCodeActions(context, versionOf);
   registerCustomRequests(context);
+  registerSummary(context, new IndexChanges(connection, ws));
+  registerExport(context);
   connection.console.info(`findings language server ${VERSION}: ${pull ? 'pull' : 'push'} diagnostics, ${trusted ? 'trusted' : 'untrusted'} workspace.`);
 
   return {
@@ -128,6 +133,7 @@ connection.onInitialized(guardNotification(connection, 'initialized', async () =
   }
   await loadSettings(undefined);
   diagnostics?.publishCodebooks();
+  await diagnostics?.publishWorkspace();
 }));
 
 connection.onDidChangeConfiguration(guardNotification(connection, 'workspace/didChangeConfiguration', async (change: DidChangeConfigurationParams) => {

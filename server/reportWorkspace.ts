@@ -6,13 +6,14 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   BUILTIN_CODEBOOK,
   buildCodebook,
-  createReportFilter,
+  createDatasetFilter,
   defaultCodebook,
   IGNORE_FILE,
   LineIndex,
   ReportIndex,
   type Codebook,
   type Diagnostic,
+  type IgnoreFile,
   type IndexedReport,
   type WorkspaceCodebookState,
 } from '../core';
@@ -24,6 +25,8 @@ export const REPORT_SUFFIX = '.report.md';
 export const CODEBOOK_FILE = 'codebook.yaml';
 const REPORT_GLOB = '**/*.report.md';
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
+/** Folders never indexed (the folder names of IGNORED). */
+const UNINDEXED = new Set(['node_modules', '.git']);
 
 /** The codebook in force for a workspace folder, and what became of its `codebook.yaml`. */
 export interface CodebookState {
@@ -42,11 +45,20 @@ export interface Folder {
   readonly uri: string;
   readonly fsPath: string | undefined;
   readonly name: string;
+  /** The order in which folders were added (the editor's order of the workspace folders). */
+  readonly order: number;
   readonly index: ReportIndex;
   codebook: CodebookState;
   /** `findings.codebook.path`: the codebook file, relative to the folder (default `codebook.yaml`). */
   codebookPath: string;
-  keep: (relativePath: string) => boolean;
+  /** The `.findingsignore` files in the folder, as last scanned. */
+  ignoreFiles: readonly IgnoreFile[];
+  /**
+   * Whether a report (by its path relative to the folder) is in the folder's
+   * dataset, what `findings export .` at the folder's root sees. Every report
+   * is indexed and validated; only the dataset is summarised and exported.
+   */
+  inDataset: (relativePath: string) => boolean;
 }
 
 /** A report as the features see it: analysed, with its line index, and its version when open. */
@@ -61,7 +73,14 @@ export interface ReportEntry {
 
 export type WorkspaceChange =
   | { readonly kind: 'codebook'; readonly folder: Folder }
-  | { readonly kind: 'files'; readonly uris: readonly string[] };
+  /** Reports changed, appeared or went on disk. */
+  | { readonly kind: 'files'; readonly uris: readonly string[] }
+  /** A folder's first scan read these reports. */
+  | { readonly kind: 'scanned'; readonly uris: readonly string[] }
+  /** Open reports were opened or edited (their diagnostics follow their own schedule). */
+  | { readonly kind: 'edited'; readonly uris: readonly string[] }
+  /** A `.findingsignore` changed which reports of the folder are in its dataset. */
+  | { readonly kind: 'dataset'; readonly folder: Folder; readonly uris: readonly string[] };
 
 export interface WorkspaceOptions {
   readonly trusted: boolean;
@@ -74,8 +93,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 const lineIndexes = new WeakMap<IndexedReport, LineIndex>();
 
 /**
- * The corpus: every `*.report.md` under the workspace folders, read from
- * disk, with open documents overlaying their files. Each folder has its own
+ * The corpus: every `*.report.md` under the workspace folders (ignored by a
+ * `.findingsignore` or not, so that their problems show), read from disk,
+ * with open documents overlaying their files. Each folder has its own
  * codebook (its `codebook.yaml`, unless the workspace is untrusted) and its
  * own index, which re-validates every report when the codebook changes.
  */
@@ -87,9 +107,10 @@ export class ReportWorkspace {
   /** Open documents by normalized URI. */
   private readonly open = new Map<string, TextDocument>();
   private readonly codebookTimers = new Map<Folder, NodeJS.Timeout>();
+  private nextOrder = 0;
 
   constructor(private readonly documents: TextDocuments<TextDocument>, private readonly options: WorkspaceOptions) {
-    this.loose = { uri: '', fsPath: undefined, name: '', index: new ReportIndex(defaultCodebook()), codebook: builtinState(undefined, false), codebookPath: CODEBOOK_FILE, keep: () => true };
+    this.loose = { uri: '', fsPath: undefined, name: '', order: -1, index: new ReportIndex(defaultCodebook()), codebook: builtinState(undefined, false), codebookPath: CODEBOOK_FILE, ignoreFiles: [], inDataset: () => false };
   }
 
   get trusted(): boolean {
@@ -109,6 +130,11 @@ export class ReportWorkspace {
     return [...this.folders, this.loose];
   }
 
+  /** The workspace folders, innermost first (without the pseudo-folder of loose files). */
+  workspaceFolders(): readonly Folder[] {
+    return [...this.folders];
+  }
+
   // ------------------------------------------------------------ folders
 
   /** Sets the workspace folders: their codebooks load at once, their files are scanned in the background. */
@@ -122,7 +148,7 @@ export class ReportWorkspace {
     if (this.folders.some((f) => f.uri === uri)) return;
     const fsPath = fsPathOf(uri);
     const codebook = this.readCodebook(fsPath, CODEBOOK_FILE);
-    const folder: Folder = { uri, fsPath, name: workspaceFolder.name, index: new ReportIndex(codebook.codebook), codebook, codebookPath: CODEBOOK_FILE, keep: () => true };
+    const folder: Folder = { uri, fsPath, name: workspaceFolder.name, order: this.nextOrder++, index: new ReportIndex(codebook.codebook), codebook, codebookPath: CODEBOOK_FILE, ignoreFiles: [], inDataset: createDatasetFilter([]) };
     this.folders.push(folder);
     this.folders.sort((a, b) => b.uri.length - a.uri.length);
     // Reports of an enclosing folder that lie in this one now belong here.
@@ -137,7 +163,9 @@ export class ReportWorkspace {
         folder.index.update(key, document.getText());
       }
     }
-    this.scans.set(uri, this.scan(folder));
+    this.scans.set(uri, this.scan(folder).then((read) => {
+      if (read.length > 0) this.emit({ kind: 'scanned', uris: read });
+    }));
   }
 
   removeFolder(uri: string): void {
@@ -149,9 +177,8 @@ export class ReportWorkspace {
     // An enclosing folder takes its reports back.
     for (const outer of this.folders) {
       if (!isUnder(key, outer.uri)) continue;
-      const rescan = this.scan(outer);
+      const rescan = this.scan(outer).then(() => this.emit({ kind: 'files', uris: outer.index.all().filter((report) => isUnder(report.path, key)).map((report) => report.path) }));
       this.scans.set(outer.uri, rescan);
-      void rescan.then(() => this.emit({ kind: 'files', uris: outer.index.all().filter((report) => isUnder(report.path, key)).map((report) => report.path) }));
     }
     const removed = folder.index.all().map((report) => report.path);
     for (const [openKey, document] of this.open) {
@@ -191,15 +218,22 @@ export class ReportWorkspace {
   documentOpened(document: TextDocument): void {
     const key = normalizeUri(document.uri);
     this.open.set(key, document);
-    if (this.isReport(document)) this.folderFor(key).index.update(key, document.getText());
-    else if (this.codebookFolder(key)) this.reloadCodebook(this.codebookFolder(key)!);
+    if (this.isReport(document)) {
+      this.folderFor(key).index.update(key, document.getText());
+      this.emit({ kind: 'edited', uris: [key] });
+    } else if (this.codebookFolder(key)) this.reloadCodebook(this.codebookFolder(key)!);
   }
 
   /** An edited report is re-analysed when asked for; an edited codebook is reloaded after a pause in typing. */
   documentChanged(document: TextDocument): void {
     const key = normalizeUri(document.uri);
     this.open.set(key, document);
-    const folder = this.isReport(document) ? undefined : this.codebookFolder(key);
+    if (this.isReport(document)) {
+      // Analysed when next asked for; listeners only learn that it changed.
+      this.emit({ kind: 'edited', uris: [key] });
+      return;
+    }
+    const folder = this.codebookFolder(key);
     if (!folder) return;
     clearTimeout(this.codebookTimers.get(folder));
     this.codebookTimers.set(folder, setTimeout(() => {
@@ -246,6 +280,13 @@ export class ReportWorkspace {
     return entries;
   }
 
+  /** A URI's path relative to a folder, with `/`; undefined outside it or for other schemes. */
+  relativeToFolder(folder: Folder, uri: string): string | undefined {
+    const fsPath = fsPathOf(uri);
+    if (!folder.fsPath || !fsPath || !isUnder(normalizeUri(uri), folder.uri)) return undefined;
+    return relativePath(folder.fsPath, fsPath);
+  }
+
   lineIndex(report: IndexedReport): LineIndex {
     let lines = lineIndexes.get(report);
     if (!lines) {
@@ -274,8 +315,8 @@ export class ReportWorkspace {
         continue;
       }
       if (name === IGNORE_FILE) {
-        const folder = this.folderFor(key);
-        if (folder !== this.loose) rescans.add(folder);
+        // An ignore file may sit in a nested folder: every folder holding it rescans.
+        for (const folder of this.folders) if (isUnder(key, folder.uri)) rescans.add(folder);
         continue;
       }
       if (key.endsWith(REPORT_SUFFIX)) {
@@ -294,52 +335,78 @@ export class ReportWorkspace {
         }
       }
     }
+    const datasets: Array<{ folder: Folder; uris: string[] }> = [];
     for (const folder of rescans) {
-      const before = new Set(folder.index.all().map((report) => report.path));
-      await this.scan(folder);
-      const after = new Set(folder.index.all().map((report) => report.path));
-      for (const key of before) if (!after.has(key)) changed.push(key);
-      for (const key of after) if (!before.has(key)) changed.push(key);
+      const before = new Set(this.datasetUris(folder));
+      changed.push(...(await this.scan(folder)));
+      const after = new Set(this.datasetUris(folder));
+      const moved = [...before].filter((key) => !after.has(key)).concat([...after].filter((key) => !before.has(key)));
+      if (moved.length > 0) datasets.push({ folder, uris: moved });
     }
     if (changed.length > 0) this.emit({ kind: 'files', uris: changed });
+    for (const dataset of datasets) this.emit({ kind: 'dataset', ...dataset });
+  }
+
+  private datasetUris(folder: Folder): string[] {
+    return folder.index.all().filter((report) => {
+      const relative = this.relativeToFolder(folder, report.path);
+      return relative !== undefined && folder.inDataset(relative);
+    }).map((report) => report.path);
   }
 
   private async refreshFromDisk(key: string, deleted = false): Promise<void> {
     const folder = this.folderFor(key);
     const fsPath = fsPathOf(key);
-    const kept = folder.fsPath !== undefined && fsPath !== undefined && folder.keep(relativePath(folder.fsPath, fsPath));
-    const text = !deleted && kept && fsPath ? await this.readText(fsPath) : undefined;
+    const relative = this.relativeToFolder(folder, key);
+    // Files outside the workspace folders are known only while open; node_modules and .git are never indexed.
+    const indexed = relative !== undefined && !relative.split('/').some((segment) => UNINDEXED.has(segment));
+    const text = !deleted && indexed && fsPath ? await this.readText(fsPath) : undefined;
     if (text === undefined) folder.index.remove(key);
     else folder.index.update(key, text);
   }
 
-  private async scan(folder: Folder): Promise<void> {
-    if (!folder.fsPath || !existsSync(folder.fsPath)) return;
+  /**
+   * Reads the folder's ignore files and every report in it (ignored ones
+   * too: their problems show, they are only left out of the dataset).
+   * Returns the reports whose entries were added, changed or removed.
+   */
+  private async scan(folder: Folder): Promise<string[]> {
+    if (!folder.fsPath || !existsSync(folder.fsPath)) return [];
     const root = folder.fsPath;
     // Reports that changed on disk while the scan runs are not the scan's to remove.
     const known = new Set(folder.index.all().map((report) => report.path));
+    const changed: string[] = [];
     try {
       const ignoreFiles = await fg(`**/${IGNORE_FILE}`, { cwd: root, ignore: IGNORED, dot: true, followSymbolicLinks: false });
-      const ignores = await Promise.all(ignoreFiles.map(async (file) => ({ dir: path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file), text: (await this.readText(path.join(root, file))) ?? '' })));
-      folder.keep = createReportFilter(ignores);
-      const files = (await fg(REPORT_GLOB, { cwd: root, ignore: IGNORED, dot: false, followSymbolicLinks: false })).filter((file) => folder.keep(file)).sort();
+      const ignores = await Promise.all(ignoreFiles.sort().map(async (file) => ({ dir: path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file), text: (await this.readText(path.join(root, file))) ?? '' })));
+      folder.ignoreFiles = ignores;
+      folder.inDataset = createDatasetFilter(ignores);
+      const files = (await fg(REPORT_GLOB, { cwd: root, ignore: IGNORED, dot: false, followSymbolicLinks: false })).sort();
       const found = new Set<string>();
       for await (const file of cooperative(files, undefined, 25)) {
-        if (!this.folders.includes(folder)) return;
+        if (!this.folders.includes(folder)) return changed;
         const key = fileUri(path.join(root, file));
         // A report in a nested workspace folder belongs to that folder.
         if (this.folderFor(key) !== folder) continue;
         found.add(key);
         if (this.isOpen(key)) continue;
         const text = await this.readText(path.join(root, file));
+        const before = folder.index.get(key);
         if (text === undefined) folder.index.remove(key);
         else folder.index.update(key, text);
+        if (folder.index.get(key) !== before) changed.push(key);
       }
-      for (const report of folder.index.all()) if (known.has(report.path) && !found.has(report.path) && !this.isOpen(report.path)) folder.index.remove(report.path);
+      for (const report of folder.index.all()) {
+        if (known.has(report.path) && !found.has(report.path) && !this.isOpen(report.path)) {
+          folder.index.remove(report.path);
+          changed.push(report.path);
+        }
+      }
       this.options.log(`Scanned ${folder.name || root}: ${files.length} report${files.length === 1 ? '' : 's'}.`);
     } catch (error) {
       this.options.log(`Could not scan ${root}: ${(error as Error).message}`);
     }
+    return changed;
   }
 
   private async readText(fsPath: string): Promise<string | undefined> {

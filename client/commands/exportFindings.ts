@@ -1,0 +1,151 @@
+// "Findings: Export Findings…": the dataset of a report, a folder or the
+// workspace, computed by the server (byte for byte `findings export`) and
+// written atomically where the user chooses.
+import * as vscode from 'vscode';
+import {
+  ExportCheckRequest,
+  ExportRequest,
+  type ExportCheckParams,
+  type ExportCheckResult,
+  type ExportParams,
+  type ExportResult,
+  type FindingsExportFormat,
+  type FindingsScope,
+} from '../../protocol/requests';
+import { askAboutErrors, askFormat, askScope, askTarget, EXPORT_ANYWAY, plural, SHOW_PROBLEMS, type ErrorsChoice } from '../export/exportPrompts';
+import { writeAtomically } from '../export/writeAtomically';
+import type { FindingsServer } from '../languageClient';
+
+export const EXPORT_FINDINGS_COMMAND = 'findings.exportFindings';
+const FORMATS: readonly FindingsExportFormat[] = ['jsonl', 'csv', 'json'];
+
+/** Answers given in advance (by the summary panel, the explorer or tests); whatever is missing is asked. */
+export interface ExportFindingsOptions {
+  readonly scope?: FindingsScope;
+  readonly format?: FindingsExportFormat;
+  /** Where to write: a URI, or a file path. */
+  readonly target?: vscode.Uri | string;
+  /** true: export reports with errors without asking; false: refuse them; missing: ask (a modal). */
+  readonly allowErrors?: boolean;
+  /** Answers the errors warning in place of the modal (the tests cannot click a modal). */
+  readonly confirmErrors?: (check: ExportCheckResult) => Thenable<ErrorsChoice | undefined> | ErrorsChoice | undefined;
+  /** Cancels the export, as the progress notification's Cancel does. */
+  readonly token?: vscode.CancellationToken;
+}
+
+export type ExportFindingsResult =
+  /** The file is written. */
+  | { readonly outcome: 'written'; readonly uri: vscode.Uri; readonly documents: number; readonly findings: number; readonly check: ExportCheckResult }
+  /** Reports in scope have errors and the user did not choose "Export anyway" ("Show Problems" opens the Problems view). */
+  | { readonly outcome: 'refused'; readonly check: ExportCheckResult; readonly choice: ErrorsChoice | undefined }
+  /** A question was dismissed or the export cancelled: nothing is written. */
+  | { readonly outcome: 'cancelled'; readonly check?: ExportCheckResult };
+
+export function registerExportFindings(server: FindingsServer, memento: vscode.Memento): vscode.Disposable {
+  return vscode.commands.registerCommand(EXPORT_FINDINGS_COMMAND, async (argument?: unknown): Promise<ExportFindingsResult> => {
+    try {
+      return await exportFindings(server, memento, await optionsFrom(argument));
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Export findings failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
+    }
+  });
+}
+
+/** The explorer passes the clicked folder or report; the panel and the tests pass options. */
+async function optionsFrom(argument: unknown): Promise<ExportFindingsOptions> {
+  if (argument instanceof vscode.Uri) {
+    const stat = await vscode.workspace.fs.stat(argument);
+    return { scope: { kind: stat.type & vscode.FileType.Directory ? 'folder' : 'document', uri: argument.toString() } };
+  }
+  return argument !== null && typeof argument === 'object' ? (argument as ExportFindingsOptions) : {};
+}
+
+/** The whole flow: scope, errors check, format, target, then the export under a cancellable progress notification. */
+export async function exportFindings(server: FindingsServer, memento: vscode.Memento, options: ExportFindingsOptions = {}): Promise<ExportFindingsResult> {
+  if (options.format !== undefined && !FORMATS.includes(options.format)) throw new Error(`unknown format ${String(options.format)}: use ${FORMATS.join(', ')}`);
+  const scope = options.scope ?? (await askScope());
+  if (!scope || options.token?.isCancellationRequested) return { outcome: 'cancelled' };
+
+  // Before asking where to save: no point choosing a file for an export the user then abandons.
+  const check = await requestUnlessCancelled<ExportCheckResult>(server, ExportCheckRequest, { scope } satisfies ExportCheckParams, options.token);
+  if (!check) return { outcome: 'cancelled' };
+  if (check.reportsWithErrors > 0 && options.allowErrors !== true) {
+    const choice = options.allowErrors === false ? undefined : await (options.confirmErrors ? options.confirmErrors(check) : askAboutErrors(check));
+    if (choice === SHOW_PROBLEMS) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    if (choice !== EXPORT_ANYWAY) return { outcome: 'refused', check, choice };
+  }
+
+  const format = options.format ?? (await askFormat());
+  if (!format || options.token?.isCancellationRequested) return { outcome: 'cancelled', check };
+  const target = options.target !== undefined ? toUri(options.target) : await askTarget(memento, format);
+  if (!target || options.token?.isCancellationRequested) return { outcome: 'cancelled', check };
+
+  const exported = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Exporting findings', cancellable: true },
+    async (progress, progressToken) => {
+      const cancellation = linkedCancellation(progressToken, options.token);
+      try {
+        progress.report({ message: `${plural(check.reports, 'report')}…` });
+        const result = await requestUnlessCancelled<ExportResult>(server, ExportRequest, { scope, format } satisfies ExportParams, cancellation.token);
+        // Cancelled while the answer travelled: nothing is written.
+        if (!result || cancellation.token.isCancellationRequested) return undefined;
+        progress.report({ message: `writing ${baseName(target)}…` });
+        await writeAtomically(target, result.content);
+        return result;
+      } finally {
+        cancellation.dispose();
+      }
+    },
+  );
+  if (!exported) return { outcome: 'cancelled', check };
+  void announce(target, exported);
+  return { outcome: 'written', uri: target, documents: exported.documents, findings: exported.findings, check };
+}
+
+/** A request's answer, or undefined once the token is cancelled (the client then rejects with "Request got cancelled"). */
+async function requestUnlessCancelled<R>(server: FindingsServer, method: string, params: unknown, token: vscode.CancellationToken | undefined): Promise<R | undefined> {
+  if (token?.isCancellationRequested) return undefined;
+  try {
+    return await server.request<R>(method, params, token);
+  } catch (error) {
+    if (token?.isCancellationRequested) return undefined;
+    throw error;
+  }
+}
+
+/** "Exported N findings from M reports to NAME", with "Open" and "Reveal in Explorer". */
+async function announce(target: vscode.Uri, result: ExportResult): Promise<void> {
+  const open = 'Open';
+  const reveal = 'Reveal in Explorer';
+  const choice = await vscode.window.showInformationMessage(`Exported ${plural(result.findings, 'finding')} from ${plural(result.documents, 'report')} to ${baseName(target)}`, open, reveal);
+  if (choice === open) await vscode.commands.executeCommand('vscode.open', target);
+  // A file of the workspace is shown in the Explorer view; any other in the system's file manager.
+  else if (choice === reveal) await vscode.commands.executeCommand(vscode.workspace.getWorkspaceFolder(target) ? 'revealInExplorer' : 'revealFileInOS', target);
+}
+
+/** A token cancelled by either of two. */
+function linkedCancellation(first: vscode.CancellationToken, second: vscode.CancellationToken | undefined): { readonly token: vscode.CancellationToken; dispose(): void } {
+  const source = new vscode.CancellationTokenSource();
+  const subscriptions = [first, second].filter((token): token is vscode.CancellationToken => token !== undefined).map((token) => {
+    if (token.isCancellationRequested) source.cancel();
+    return token.onCancellationRequested(() => source.cancel());
+  });
+  return {
+    token: source.token,
+    dispose: () => {
+      for (const subscription of subscriptions) subscription.dispose();
+      source.dispose();
+    },
+  };
+}
+
+function toUri(target: vscode.Uri | string): vscode.Uri {
+  if (target instanceof vscode.Uri) return target;
+  // A URI string (`file:///…`) or a path; a Windows drive letter is not a scheme.
+  return /^[a-z][a-z0-9+.-]+:/i.test(target) && !/^[a-z]:[\\/]/i.test(target) ? vscode.Uri.parse(target) : vscode.Uri.file(target);
+}
+
+function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}

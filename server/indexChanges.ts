@@ -1,0 +1,52 @@
+import type { Connection } from 'vscode-languageserver/node';
+import { IndexChangedNotification, type IndexChangedParams } from '../protocol/requests';
+import type { ReportWorkspace, WorkspaceChange } from './reportWorkspace';
+
+/** How long the index must be still before `findings/indexChanged` goes out. */
+export const INDEX_CHANGED_DELAY_MS = 200;
+/** The longest a change waits while changes keep coming (typing). */
+const MAX_DELAY_MS = 1000;
+
+/**
+ * The generation of the server's index (increased on every change of a
+ * report, of a codebook or of the dataset) and the debounced
+ * `findings/indexChanged` notification that tells the summary panel to ask
+ * again.
+ */
+export class IndexChanges {
+  private current = 0;
+  private readonly pending = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private firstPending = 0;
+
+  constructor(private readonly connection: Connection, private readonly workspace: ReportWorkspace, private readonly delayMs = INDEX_CHANGED_DELAY_MS) {
+    workspace.onDidChange((change) => this.changed(change));
+  }
+
+  /** Equal generations mean equal answers. */
+  get generation(): number {
+    return this.current;
+  }
+
+  private changed(change: WorkspaceChange): void {
+    this.current++;
+    const uris = change.kind === 'codebook' ? change.folder.index.all().map((report) => report.path) : change.uris;
+    for (const uri of uris) this.pending.add(uri);
+    const now = Date.now();
+    if (this.timer === undefined) this.firstPending = now;
+    clearTimeout(this.timer);
+    const wait = Math.max(0, Math.min(this.delayMs, this.firstPending + MAX_DELAY_MS - now));
+    this.timer = setTimeout(() => this.flush(), wait);
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    const params: IndexChangedParams = { generation: this.current, uris: [...this.pending].sort() };
+    this.pending.clear();
+    this.connection.sendNotification(IndexChangedNotification, params).catch(() => undefined);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+  }
+}
