@@ -27,6 +27,10 @@ function time(label, command, args, runs = RUNS) {
   return median;
 }
 
+function perReport(ms, count) {
+  return `${((ms * 1000) / count).toFixed(0)} µs`;
+}
+
 function ensureBuilt() {
   if (!fs.existsSync(path.join(root, 'dist', 'cli.js'))) {
     const build = spawnSync(process.execPath, ['esbuild.js', '--production'], { cwd: root, stdio: 'inherit' });
@@ -49,11 +53,16 @@ function main() {
       ? time('markdownlint-cli2', process.execPath, [markdownlint, `${relative}/**/*.md`], count <= 1000 ? RUNS : 1)
       : undefined;
     results[count] = { floor, check, lint };
+    console.log(`  per report: floor ${perReport(floor, count)}, findings check ${perReport(check, count)}`);
     console.log(`  findings check / floor: ${(check / floor).toFixed(2)}x (target: at most 3x)`);
     if (lint !== undefined) console.log(`  markdownlint-cli2 / findings check: ${(lint / check).toFixed(1)}x (target: at least 10x)`);
   }
   const growth = results[10000].check / results[1000].check;
   console.log(`\nGrowth from 1,000 to 10,000 reports: findings check ${growth.toFixed(1)}x, floor ${(results[10000].floor / results[1000].floor).toFixed(1)}x (linear: about 10x, less where start-up dominates)`);
+  // Linear growth means a constant cost per report once the fixed start-up (measured with --version) is taken out.
+  const startup = time('findings --version (start-up)', process.execPath, ['bin/findings.js', '--version']);
+  const marginal = (count) => perReport(results[count].check - startup, count);
+  console.log(`  findings check per report after start-up: ${marginal(1000)} at 1,000, ${marginal(10000)} at 10,000`);
   fs.rmSync(corpusRoot, { recursive: true, force: true });
 
   const latency = path.join(__dirname, 'lsp-latency.js');

@@ -7,7 +7,8 @@ export interface AttributeBlock {
   readonly codes: SpanCode[];
   readonly ids: SpanId[];
   readonly attributes: SpanAttribute[];
-  readonly problems: ParseProblem[];
+  /** Shared and empty when the block has none: read it, never add to it. */
+  readonly problems: readonly ParseProblem[];
 }
 
 const enum Char {
@@ -23,6 +24,9 @@ const enum Char {
   Backslash = 92,
   CloseBrace = 125,
 }
+
+/** Shared by every block without problems; a block with one gets its own list. */
+const NO_PROBLEMS: ParseProblem[] = [];
 
 function isBlank(code: number): boolean {
   return code === Char.Space || code === Char.Tab;
@@ -46,7 +50,8 @@ export function readAttributeBlock(text: string, open: number): AttributeBlock {
   const codes: SpanCode[] = [];
   const ids: SpanId[] = [];
   const attributes: SpanAttribute[] = [];
-  const problems: ParseProblem[] = [];
+  // Most blocks have no problem: the list is made for the first one.
+  let problems = NO_PROBLEMS;
   let i = open + 1;
   for (;;) {
     let code = text.charCodeAt(i);
@@ -64,6 +69,7 @@ export function readAttributeBlock(text: string, open: number): AttributeBlock {
       const name = text.slice(tokenStart + 1, i);
       const tokenRange = { start: tokenStart, end: i };
       if (name === '') {
+        if (problems === NO_PROBLEMS) problems = [];
         problems.push({ code: 'span-syntax', message: `An empty \`${text[tokenStart]}\` in the attribute block: write a name after it.`, range: tokenRange });
       } else if (code === Char.Dot) {
         codes.push({ name, range: { start: tokenStart + 1, end: i }, tokenRange });
@@ -77,16 +83,19 @@ export function readAttributeBlock(text: string, open: number): AttributeBlock {
     if (text.charCodeAt(i) !== Char.Equals || keyEnd === tokenStart) {
       while (!endsWord(text.charCodeAt(i))) i++;
       // Consecutive stray words (often text typed after the codes) make one problem.
-      const previous = problems[problems.length - 1];
+      const previous = problems[problems.length - 1] as ParseProblem | undefined;
       const joinsPrevious = previous?.code === 'span-syntax' && previous.message.startsWith('`') && /^[ \t]*$/.test(text.slice(previous.range.end, tokenStart));
       const start = joinsPrevious ? previous.range.start : tokenStart;
-      const problem: ParseProblem = {
+      const joined: ParseProblem = {
         code: 'span-syntax',
         message: `\`${text.slice(start, i)}\` is not an attribute: write \`.code\`, \`#id\` or \`key=value\` (quote values with spaces).`,
         range: { start, end: i },
       };
-      if (joinsPrevious) problems[problems.length - 1] = problem;
-      else problems.push(problem);
+      if (joinsPrevious) problems[problems.length - 1] = joined;
+      else {
+        if (problems === NO_PROBLEMS) problems = [];
+        problems.push(joined);
+      }
       continue;
     }
     i++;
@@ -115,6 +124,7 @@ export function readAttributeBlock(text: string, open: number): AttributeBlock {
       value += text.slice(segmentStart, i);
       const valueRange = { start: valueStart, end: i };
       if (!terminated) {
+        if (problems === NO_PROBLEMS) problems = [];
         problems.push({ code: 'span-syntax', message: 'The quoted value is not closed on this line.', range: { start: tokenStart, end: i } });
         return { end: i, closed: false, codes, ids, attributes, problems };
       }

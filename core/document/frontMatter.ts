@@ -36,25 +36,22 @@ export function readFrontMatter(text: string, start: number): FrontMatterSplit {
   const problems: ParseProblem[] = [];
   let contentEnd = -1;
   let blockEnd = -1;
-  let firstBlank = -1;
   let lineStart = contentStart;
   while (lineStart <= text.length) {
     const newline = text.indexOf('\n', lineStart);
-    const lineEndWithBreak = newline === -1 ? text.length : newline + 1;
-    let lineEnd = newline === -1 ? text.length : newline;
-    if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-    const line = text.slice(lineStart, lineEnd);
-    if (CLOSING.test(line)) {
+    // Only a line starting `---` or `...` can close the block: test the others without slicing them.
+    const first = text.charCodeAt(lineStart);
+    if ((first === DASH || first === DOT) && CLOSING.test(lineAt(text, lineStart, newline))) {
       contentEnd = lineStart;
-      blockEnd = lineEndWithBreak;
+      blockEnd = newline === -1 ? text.length : newline + 1;
       break;
     }
-    if (firstBlank === -1 && line.trim() === '') firstBlank = lineStart;
     if (newline === -1) break;
     lineStart = newline + 1;
   }
   const closed = contentEnd !== -1;
   if (!closed) {
+    const firstBlank = firstBlankLine(text, contentStart);
     contentEnd = firstBlank === -1 ? text.length : firstBlank;
     blockEnd = contentEnd;
     problems.push({
@@ -175,6 +172,28 @@ function unresolvedAliases(doc: YamlDocument.Parsed, base: number): ParseProblem
     },
   });
   return problems;
+}
+
+const DASH = 45;
+const DOT = 46;
+
+/** The line starting at `lineStart` (ending at `newline`, or the end), without its line break. */
+function lineAt(text: string, lineStart: number, newline: number): string {
+  let lineEnd = newline === -1 ? text.length : newline;
+  if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+  return text.slice(lineStart, lineEnd);
+}
+
+/** Where the first blank line from `start` begins; -1 when there is none. */
+function firstBlankLine(text: string, start: number): number {
+  let lineStart = start;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    if (lineAt(text, lineStart, newline).trim() === '') return lineStart;
+    if (newline === -1) return -1;
+    lineStart = newline + 1;
+  }
+  return -1;
 }
 
 function clampRange(start: number, end: number, limit: number): OffsetRange {

@@ -1,4 +1,4 @@
-import { buildCleanText, sortedOpens, type CleanText } from './cleanText';
+import { CleanText, spanCleanRanges } from './cleanText';
 import { readFrontMatter } from './frontMatter';
 import { scanSpans, type RawSpan } from './spanScanner';
 import type { FrontMatter, ParseProblem, ReportDocument, Span } from './types';
@@ -14,8 +14,8 @@ export function parseReport(text: string): ReportDocument {
   const start = hasBom ? 1 : 0;
   const split = readFrontMatter(text, start);
   const scan = scanSpans(text, split.bodyStart);
-  const clean = buildCleanText(text, split.bodyStart, scan.spans);
-  const spans = nestSpans(scan.spans, clean);
+  const clean = new CleanText(text, split.bodyStart, scan.byOpen, scan.spans);
+  const spans = nestSpans(split.bodyStart, scan.byOpen, scan.spans);
   const problems = split.problems.length === 0 ? scan.problems : [...split.problems, ...scan.problems];
   if (problems.length > 1) problems.sort((a, b) => a.range.start - b.range.start);
   return new ParsedReport(text, hasBom, split.frontMatter, split.bodyStart, spans, problems, clean);
@@ -51,47 +51,29 @@ class ParsedReport implements ReportDocument {
   }
 }
 
-/** Orders spans by their opening bracket and links each to its enclosing span. */
-function nestSpans(raw: readonly RawSpan[], clean: CleanText): Span[] {
-  const ordered = byOpening(raw);
+/** Links each span (in the order of their `[`) to its enclosing span. */
+function nestSpans(bodyStart: number, byOpen: readonly RawSpan[], byClose: readonly RawSpan[]): Span[] {
+  const clean = spanCleanRanges(bodyStart, byOpen, byClose);
   const spans: Span[] = [];
   const enclosing: Span[] = [];
-  for (let index = 0; index < ordered.length; index++) {
-    const span = ordered[index];
+  for (let index = 0; index < byOpen.length; index++) {
+    const span = byOpen[index];
     while (enclosing.length > 0 && enclosing[enclosing.length - 1].range.end <= span.open) enclosing.pop();
     const parent = enclosing[enclosing.length - 1];
-    const textRange = { start: span.open + 1, end: span.close };
     const node: Span = {
       index,
       range: { start: span.open, end: span.end },
-      textRange,
+      textRange: { start: span.open + 1, end: span.close },
       attributeRange: { start: span.attributeStart, end: span.end },
       codes: span.codes,
       ids: span.ids,
       attributes: span.attributes,
       parent: parent?.index,
       depth: enclosing.length,
-      clean: { start: clean.toClean(textRange.start), end: clean.toClean(textRange.end) },
+      clean: { start: clean.starts[index], end: clean.ends[span.closeOrder] },
     };
     spans.push(node);
     enclosing.push(node);
   }
   return spans;
-}
-
-/** The spans in the order of their `[` (each span has its own), placed by binary search in the sorted offsets. */
-function byOpening(raw: readonly RawSpan[]): RawSpan[] {
-  const opens = sortedOpens(raw);
-  const ordered = new Array<RawSpan>(raw.length);
-  for (const span of raw) {
-    let low = 0;
-    let high = opens.length - 1;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (opens[mid] < span.open) low = mid + 1;
-      else high = mid;
-    }
-    ordered[low] = span;
-  }
-  return ordered;
 }

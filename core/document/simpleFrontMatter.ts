@@ -232,8 +232,12 @@ function canStartPlain(text: string, at: number, end: number): boolean {
   return true;
 }
 
+const MAYBE_NOT_STRING = /^[~nNtTfF+\-.0-9]/;
+
 /** Plain text the YAML 1.2 core schema keeps as a string (not null, a boolean or a number). */
 function isPlainString(value: string): boolean {
+  // Nulls, booleans and numbers all start with one of `~nNtTfF+-.` or a digit: anything else is text.
+  if (!MAYBE_NOT_STRING.test(value)) return true;
   if (/^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/.test(value)) return false;
   if (/^[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(value)) return false;
   if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(value)) return false;

@@ -3,6 +3,8 @@ import type { ParseProblem, SpanAttribute, SpanCode, SpanId } from './types';
 
 /** A span as the scanner finds it, before clean-text offsets and nesting are known. */
 export interface RawSpan {
+  /** Its place among the spans in the order their markup closes. */
+  readonly closeOrder: number;
   readonly open: number;
   readonly close: number;
   readonly attributeStart: number;
@@ -13,8 +15,10 @@ export interface RawSpan {
 }
 
 export interface ScanResult {
-  /** Spans in the order their markup closes. */
+  /** Spans in the order their markup closes (so in the order of their `]`). */
   readonly spans: RawSpan[];
+  /** The same spans in the order of their `[`. */
+  readonly byOpen: RawSpan[];
   readonly problems: ParseProblem[];
 }
 
@@ -29,18 +33,26 @@ const OPEN_BRACE = 123;
 export function scanSpans(text: string, start: number): ScanResult {
   const spans: RawSpan[] = [];
   const problems: ParseProblem[] = [];
+  /** Every `[` in order, and the span it opened (undefined until it closes one). */
+  const openedAt: number[] = [];
+  const spanOpened: Array<RawSpan | undefined> = [];
+  /** The `[` still open, innermost last, as indices into openedAt. */
   const openers: number[] = [];
   let i = start;
-  // Jumping from bracket to bracket with a regular expression is several times
-  // faster than visiting every character, and articles have few brackets.
-  const brackets = /[[\]]/g;
+  // Jumping from bracket to bracket is several times faster than visiting
+  // every character, and articles have few brackets: the next `[` and the
+  // next `]` are each found with indexOf, and looked for again once passed.
+  let nextOpen = text.indexOf('[', i);
+  let nextClose = text.indexOf(']', i);
   for (;;) {
-    brackets.lastIndex = i;
-    // test() rather than exec(): it moves lastIndex without building a match array.
-    if (!brackets.test(text)) break;
-    i = brackets.lastIndex - 1;
+    if (nextOpen !== -1 && nextOpen < i) nextOpen = text.indexOf('[', i);
+    if (nextClose !== -1 && nextClose < i) nextClose = text.indexOf(']', i);
+    if (nextOpen === -1 && nextClose === -1) break;
+    i = nextClose === -1 || (nextOpen !== -1 && nextOpen < nextClose) ? nextOpen : nextClose;
     if (text.charCodeAt(i) === OPEN_BRACKET) {
-      openers.push(i);
+      openers.push(openedAt.length);
+      openedAt.push(i);
+      spanOpened.push(undefined);
       i++;
       continue;
     }
@@ -50,7 +62,8 @@ export function scanSpans(text: string, start: number): ScanResult {
       continue;
     }
     const block = readAttributeBlock(text, i + 1);
-    const open = openers.pop();
+    const opener = openers.pop();
+    const open = opener === undefined ? undefined : openedAt[opener];
     // Past an unclosed `{` the words are article text, not tokens: report only the missing `}`.
     if (block.closed) problems.push(...block.problems);
     else problems.push(...block.problems.filter((problem) => problem.message.startsWith('The quoted value')));
@@ -70,9 +83,13 @@ export function scanSpans(text: string, start: number): ScanResult {
         range: { start: i, end: block.end },
       });
     } else {
-      spans.push({ open, close: i, attributeStart: i + 1, end: block.end, codes: block.codes, ids: block.ids, attributes: block.attributes });
+      const span: RawSpan = { closeOrder: spans.length, open, close: i, attributeStart: i + 1, end: block.end, codes: block.codes, ids: block.ids, attributes: block.attributes };
+      spans.push(span);
+      spanOpened[opener!] = span;
     }
     i = block.end;
   }
-  return { spans, problems };
+  const byOpen: RawSpan[] = [];
+  for (const span of spanOpened) if (span !== undefined) byOpen.push(span);
+  return { spans, byOpen, problems };
 }

@@ -32,18 +32,31 @@ const NO_ATTRIBUTES: ReadonlyMap<string, AttributeDefinition> = new Map();
 /** Whether a span's clean text is empty or blank, without building the clean text. */
 function tagsNoText(context: RuleContext, span: Span): boolean {
   if (span.clean.start === span.clean.end) return true;
-  const { document } = context;
-  const nested = document.spans[span.index + 1]?.parent === span.index;
-  if (!nested) {
-    // test() rather than exec(): no match array; lastIndex ends just past the first non-space.
-    NON_SPACE.lastIndex = span.textRange.start;
-    return !NON_SPACE.test(document.text) || NON_SPACE.lastIndex - 1 >= span.textRange.end;
+  const { text, spans } = context.document;
+  // The tagged text is the source between the brackets less the markup of nested spans:
+  // look for a non-space character, stepping over each nested `[` and `]{…}` met on the way.
+  let from = span.textRange.start;
+  for (;;) {
+    // test() rather than exec(): no match array; lastIndex ends just past the non-space character.
+    NON_SPACE.lastIndex = from;
+    if (!NON_SPACE.test(text)) return true;
+    const at = NON_SPACE.lastIndex - 1;
+    if (at >= span.textRange.end) return true;
+    const markupEnd = nestedMarkupEnd(spans, span, at);
+    if (markupEnd === undefined) return false;
+    from = markupEnd;
   }
-  // With nested spans, read the clean text through the offset map (each clean offset maps to its character in the source).
-  for (let offset = span.clean.start; offset < span.clean.end; offset++) {
-    if (!isSpace(document.text.charCodeAt(document.cleanToSource(offset)))) return false;
+}
+
+/** When `at` is the `[` or the `]` of a span nested in `span`, where that piece of markup ends; else undefined. */
+function nestedMarkupEnd(spans: readonly Span[], span: Span, at: number): number | undefined {
+  // The spans nested in `span` follow it in the order of their `[`, and open before its `]`.
+  for (let index = span.index + 1; index < spans.length && spans[index].range.start < span.textRange.end; index++) {
+    const nested = spans[index];
+    if (nested.range.start === at) return at + 1;
+    if (nested.textRange.end === at) return nested.range.end;
   }
-  return true;
+  return undefined;
 }
 
 /** `\s` of a regular expression, for one UTF-16 unit. */
