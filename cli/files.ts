@@ -76,11 +76,14 @@ export function displayPath(absolute: string, cwd: string): string {
   return path.relative(cwd, absolute).split(path.sep).join('/') || path.basename(absolute);
 }
 
+/** Options as an object: readFileSync copies options given as a string on every call. */
+const UTF8 = { encoding: 'utf8' } as const;
+
 /** Reads UTF-8 text strictly; a BOM is dropped, as editors do. */
 export function readUtf8(file: string, shownAs: string): string {
   // Decoding straight to a string is the fast path; the decoder replaces bytes
   // that are not UTF-8 with U+FFFD, so only text holding one is read again as bytes.
-  const text = readFileSync(file, 'utf8');
+  const text = readFileSync(file, UTF8);
   if (!text.includes('\uFFFD')) return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const bytes = readFileSync(file);
   if (!isUtf8(bytes)) throw new UsageError(`${shownAs}: not UTF-8 text (byte ${firstInvalidByte(bytes)}); save it as UTF-8`);

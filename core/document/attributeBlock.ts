@@ -47,9 +47,10 @@ function endsWord(code: number): boolean {
  * which keeps one unclosed `{` from swallowing the rest of the document.
  */
 export function readAttributeBlock(text: string, open: number): AttributeBlock {
-  const codes: SpanCode[] = [];
+  // A list made with its first entry is allocated at its size: most blocks have one code and a few attributes.
+  let codes: SpanCode[] | undefined;
   const ids: SpanId[] = [];
-  const attributes: SpanAttribute[] = [];
+  let attributes: SpanAttribute[] | undefined;
   // Most blocks have no problem: the list is made for the first one.
   let problems = NO_PROBLEMS;
   let i = open + 1;
@@ -57,10 +58,10 @@ export function readAttributeBlock(text: string, open: number): AttributeBlock {
     let code = text.charCodeAt(i);
     while (isBlank(code)) code = text.charCodeAt(++i);
     if (Number.isNaN(code) || isLineEnd(code)) {
-      return { end: i, closed: false, codes, ids, attributes, problems };
+      return { end: i, closed: false, codes: codes ?? [], ids, attributes: attributes ?? [], problems };
     }
     if (code === Char.CloseBrace) {
-      return { end: i + 1, closed: true, codes, ids, attributes, problems };
+      return { end: i + 1, closed: true, codes: codes ?? [], ids, attributes: attributes ?? [], problems };
     }
     const tokenStart = i;
     if (code === Char.Dot || code === Char.Hash) {
@@ -72,7 +73,9 @@ export function readAttributeBlock(text: string, open: number): AttributeBlock {
         if (problems === NO_PROBLEMS) problems = [];
         problems.push({ code: 'span-syntax', message: `An empty \`${text[tokenStart]}\` in the attribute block: write a name after it.`, range: tokenRange });
       } else if (code === Char.Dot) {
-        codes.push({ name, range: { start: tokenStart + 1, end: i }, tokenRange });
+        const found: SpanCode = { name, range: { start: tokenStart + 1, end: i }, tokenRange };
+        if (codes === undefined) codes = [found];
+        else codes.push(found);
       } else {
         ids.push({ value: name, range: { start: tokenStart + 1, end: i }, tokenRange });
       }
@@ -126,21 +129,25 @@ export function readAttributeBlock(text: string, open: number): AttributeBlock {
       if (!terminated) {
         if (problems === NO_PROBLEMS) problems = [];
         problems.push({ code: 'span-syntax', message: 'The quoted value is not closed on this line.', range: { start: tokenStart, end: i } });
-        return { end: i, closed: false, codes, ids, attributes, problems };
+        return { end: i, closed: false, codes: codes ?? [], ids, attributes: attributes ?? [], problems };
       }
       i++;
-      attributes.push({ key: text.slice(tokenStart, keyEnd), keyRange: { start: tokenStart, end: keyEnd }, value, valueRange, quoted: true, tokenRange: { start: tokenStart, end: i } });
+      const quoted: SpanAttribute = { key: text.slice(tokenStart, keyEnd), keyRange: { start: tokenStart, end: keyEnd }, value, valueRange, quoted: true, tokenRange: { start: tokenStart, end: i } };
+      if (attributes === undefined) attributes = [quoted];
+      else attributes.push(quoted);
       continue;
     }
     const valueStart = i;
     while (!endsWord(text.charCodeAt(i))) i++;
-    attributes.push({
+    const bare: SpanAttribute = {
       key: text.slice(tokenStart, keyEnd),
       keyRange: { start: tokenStart, end: keyEnd },
       value: text.slice(valueStart, i),
       valueRange: { start: valueStart, end: i },
       quoted: false,
       tokenRange: { start: tokenStart, end: i },
-    });
+    };
+    if (attributes === undefined) attributes = [bare];
+    else attributes.push(bare);
   }
 }
