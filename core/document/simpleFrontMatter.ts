@@ -226,11 +226,16 @@ function readBlockList(text: string, lines: readonly Line[], from: number, inden
 
 function canStartPlain(text: string, at: number, end: number): boolean {
   if (at >= end) return false;
-  const c = text[at];
-  if ('[]{},#&*!|>\'"%@`'.includes(c)) return false;
-  if ((c === '-' || c === '?' || c === ':') && isSpaceOrEnd(text, at + 1, end)) return false;
+  const c = text.charCodeAt(at);
+  if (c < 128 && NOT_PLAIN_START[c] === 1) return false;
+  if ((c === DASH || c === QUESTION || c === COLON) && isSpaceOrEnd(text, at + 1, end)) return false;
   return true;
 }
+
+const QUESTION = 63;
+/** The ASCII characters a plain YAML value cannot start with: `[]{},#&*!|>'"%@` and the backquote. */
+const NOT_PLAIN_START = new Uint8Array(128);
+for (const c of '[]{},#&*!|>\'"%@`') NOT_PLAIN_START[c.charCodeAt(0)] = 1;
 
 const MAYBE_NOT_STRING = /^[~nNtTfF+\-.0-9]/;
 

@@ -17,13 +17,20 @@ interface CodesNode {
 const cache = new WeakMap<Codebook, Lookups>();
 
 /** Derived look-ups, built once per codebook rather than once per span. */
+let lastCodebook: Codebook | undefined;
+let lastLookups: Lookups | undefined;
+
 function lookups(codebook: Codebook): Lookups {
+  // A run checks every report against one codebook: remember it rather than ask the WeakMap each time.
+  if (codebook === lastCodebook) return lastLookups!;
   let found = cache.get(codebook);
   if (!found) {
     const themeNames = [...codebook.themes.keys()];
     found = { themeNames, themeSet: new Set(themeNames), attributesByCodes: { next: new Map(), merged: undefined }, onlyCode: new Map(), requiredAttributes: new Map() };
     cache.set(codebook, found);
   }
+  lastCodebook = codebook;
+  lastLookups = found;
   return found;
 }
 
