@@ -6,8 +6,8 @@
  * files, installs it into a private code-server extensions folder, opens
  * samples/ in headless Chromium and checks what the workbench shows:
  *
- *   1. the Problems panel with the broken samples' problems
- *      (`#status.problems` counts more than 0 errors);
+ *   1. the broken samples' problems with no file open: the status bar
+ *      counts exactly what `findings check` finds, the Problems panel lists them;
  *   2. the Outline of a sample, with "Front matter" and its codes
  *      (and the extension's status bar item with the span counts);
  *   3. a completion list of codes inside an attribute block;
@@ -162,6 +162,14 @@ async function problemCounts(page) {
   return { errors: numbers[0] ?? 0, warnings: numbers[1] ?? 0, label };
 }
 
+/** What the CLI finds in a folder: { errors, warnings, files }. */
+function expectedProblems(folder) {
+  const result = childProcess.spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'findings.js'), 'check', folder, '--format', 'json'], { encoding: 'utf8' });
+  const reports = JSON.parse(result.stdout);
+  const all = reports.flatMap((report) => report.diagnostics);
+  return { errors: all.filter((d) => d.severity === 'error').length, warnings: all.filter((d) => d.severity === 'warning').length, files: reports.length };
+}
+
 async function waitUntil(page, what, check, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   let last;
@@ -174,28 +182,27 @@ async function waitUntil(page, what, check, timeoutMs = 30_000) {
   }
 }
 
-async function checkWorkbench(page, outDir, failures, passed) {
+async function checkWorkbench(page, outDir, failures, passed, workspaceDir) {
   const shots = [];
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   // The explorer lists the samples once the workbench has restored the folder.
   const explorerRow = (name) => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
   await explorerRow('darlington.report.md').waitFor({ timeout: 60_000 });
 
-  // 1. Problems. A broken sample is opened: its problems show whether or not
-  // the server also reports files that are not open (workspace diagnostics).
+  // 1. Problems. Nothing is open yet: the server reports every report in the
+  // workspace, so the status bar counts exactly what `findings check` finds
+  // in broken/ (the only reports with problems), and the panel lists them.
   try {
-    await explorerRow('broken').click();
-    await explorerRow('spans.report.md').click();
-    await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'North Somerset' }).first().waitFor({ timeout: 20_000 });
-    const counts = await waitUntil(page, 'problems in the status bar', async () => {
+    const expected = expectedProblems(path.join(workspaceDir, 'broken'));
+    const counts = await waitUntil(page, `${expected.errors} errors and ${expected.warnings} warnings in the status bar`, async () => {
       const c = await problemCounts(page);
-      return { ok: c.errors > 0, detail: c.label, ...c };
+      return { ok: c.errors === expected.errors && c.warnings === expected.warnings, detail: c.label, ...c };
     }, 60_000);
-    log(`status bar problems: ${counts.errors} errors, ${counts.warnings} warnings ("${counts.label}")`);
+    log(`status bar problems with no file open: ${counts.errors} errors, ${counts.warnings} warnings (findings check: ${expected.errors}, ${expected.warnings} in ${expected.files} files)`);
     await page.locator('[id="status.problems"]').click();
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'spans.report.md' }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: '.report.md' }).first().waitFor({ timeout: 15_000 });
     const files = await page.locator('.markers-panel .monaco-list-row', { hasText: '.report.md' }).allInnerTexts();
-    log(`Problems panel files: ${files.map((f) => f.split('\n')[0]).join(', ')}`);
+    log(`Problems panel files (visible rows): ${files.map((f) => f.split('\n')[0]).join(', ')}`);
     passed.push('Problems');
   } catch (e) {
     failures.push(`Problems: ${e.message}`);
@@ -366,7 +373,7 @@ async function main() {
     browser = await h.launchBrowser({ tmp });
     const url = h.buildWorkbenchUrl({ ...codeServer, workspace });
     page = await h.openWorkbench(browser.browser, url, { consoleLogFile: path.join(opts.out, 'browser-console.log'), verbose: opts.verbose });
-    const shots = await checkWorkbench(page, opts.out, failures, passed);
+    const shots = await checkWorkbench(page, opts.out, failures, passed, workspace);
     for (const shot of shots) log(`screenshot ${path.relative(process.cwd(), shot)}`);
   } catch (e) {
     failures.push(e.message);
