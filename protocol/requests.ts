@@ -1,5 +1,7 @@
 // Custom requests between the VS Code client and the language server.
-// Plain data only: both sides import this file, neither side's libraries.
+// Plain data only: both sides import this file, neither side's libraries
+// (the summary's shapes are the core's, imported as types only).
+import type { ReportsSummary, SummaryFindingData, SummaryReportData, SummaryTally } from '../core/summary/types';
 
 /** The codebook in force, for quick picks and the summary panel. */
 export const CodebookRequest = 'findings/codebook';
@@ -57,68 +59,20 @@ export type FindingsScope =
   /** Every report of the dataset under a folder (a workspace folder or one inside it). */
   | { readonly kind: 'folder'; readonly uri: string };
 
-/** A tally row: how many reports and how many findings share a value. */
-export interface Tally {
-  readonly reports: number;
-  readonly findings: number;
-}
-
-/** One tagged span, as the panel lists it. */
-export interface SummaryFinding {
-  /** The report's URI. */
-  readonly uri: string;
-  /** The report's path relative to its workspace folder, `/`-separated. */
-  readonly path: string;
-  /** The span's index in its report (the export's `index`). */
-  readonly index: number;
-  readonly codes: readonly string[];
-  readonly themes: readonly string[];
-  /** The report's `area` field, or null. */
-  readonly area: string | null;
-  /** The tagged text, exact (the export's `exact`). */
-  readonly text: string;
-  /** The span text's range in the source file, in LSP positions (UTF-16), for selecting it. */
-  readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
-}
-
-/** One report in scope. */
-export interface SummaryReport {
-  readonly uri: string;
-  readonly path: string;
-  readonly area: string | null;
-  readonly framework: string | null;
-  readonly outcome: string | null;
-  readonly status: string | null;
-  readonly annotator: string | null;
-  readonly findings: number;
-  readonly errors: number;
-  readonly warnings: number;
-}
+/** A tally row, one finding, one report: the core's summary types, which are plain data. */
+export type Tally = SummaryTally;
+export type SummaryFinding = SummaryFindingData;
+export type SummaryReport = SummaryReportData;
 
 export const SummaryRequest = 'findings/summary';
 export interface SummaryParams {
   readonly scope: FindingsScope;
 }
-export interface SummaryResult {
+/** Counts, tallies (reports without a field under "(none)") and findings in path then span order. */
+export interface SummaryResult extends ReportsSummary {
   readonly scope: FindingsScope;
   /** Increases whenever the server's index changes; equal generations mean equal results. */
   readonly generation: number;
-  readonly reports: readonly SummaryReport[];
-  readonly totals: { readonly reports: number; readonly findings: number; readonly errors: number; readonly warnings: number; readonly reportsWithErrors: number };
-  /** Spans per code (a span with two codes counts for each), sorted by key. */
-  readonly byCode: Readonly<Record<string, number>>;
-  /** Spans per theme, sorted by key. */
-  readonly byTheme: Readonly<Record<string, number>>;
-  /** code -> theme -> spans. */
-  readonly byCodeAndTheme: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  /** Keyed by the field's value; reports without the field are under "(none)". */
-  readonly byArea: Readonly<Record<string, Tally>>;
-  readonly byFramework: Readonly<Record<string, Tally>>;
-  readonly byOutcome: Readonly<Record<string, Tally>>;
-  readonly byStatus: Readonly<Record<string, Tally>>;
-  readonly byAnnotator: Readonly<Record<string, Tally>>;
-  /** Every finding in scope, in report path order then span order. */
-  readonly findings: readonly SummaryFinding[];
   /** Labels and colours of the codes and themes of the codebook in force. */
   readonly codebook: CodebookSummary;
 }

@@ -395,17 +395,6 @@ async function main() {
   return 0;
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-      setTimeout(() => process.exit(code), 2000).unref();
-    },
-    (error) => {
-      console.error('[check-vsix] unexpected error:', error);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) h.runAsScript(main, 'check-vsix');
 
 module.exports = { listZip, packageVsix, checkContents };

@@ -912,6 +912,7 @@ function fmt(ms) {
 
 module.exports = {
   REPO_ROOT,
+  runAsScript,
   CHROMIUM_FLAGS,
   parseArgs,
   makeTempEnv,
@@ -929,16 +930,21 @@ module.exports = {
   runSuite,
 };
 
-if (require.main === module) {
+/**
+ * Runs a script's async main() as the process: its number is the exit code,
+ * and a stray handle cannot keep the process alive after clean-up.
+ */
+function runAsScript(main, tag) {
   main().then(
-    code => {
+    (code) => {
       process.exitCode = code;
-      // Do not let a stray handle keep the runner alive after clean-up.
       setTimeout(() => process.exit(code), 2000).unref();
     },
-    err => {
-      console.error('[vscode-test] unexpected error:', err);
+    (err) => {
+      console.error(`[${tag}] unexpected error:`, err);
       process.exitCode = 1;
     },
   );
 }
+
+if (require.main === module) runAsScript(main, 'vscode-test');

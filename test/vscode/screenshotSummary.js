@@ -335,17 +335,6 @@ async function main() {
   return failures.length === 0 && passed.length > 0 ? 0 : 1;
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-      setTimeout(() => process.exit(code), 2000).unref();
-    },
-    (error) => {
-      console.error('[summary-shots] unexpected error:', error);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) h.runAsScript(main, 'summary-shots');
 
 module.exports = { summaryFrame, displayed };
