@@ -6,7 +6,9 @@ export function formatText(files: readonly CheckedFile[]): string {
   const { errors, warnings, information, filesWithProblems } = tally(files);
   const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
   if (information > 0) parts.push(`${information} information`);
-  lines.push(`${parts.join(', ')} in ${filesWithProblems} of ${plural(files.length, 'report')} checked.`);
+  // "0 errors, 0 warnings in 0 of 5 reports" reads oddly: say the clean case plainly.
+  if (filesWithProblems === 0) lines.push(`${plural(files.length, 'report')} checked: ${parts.join(', ')}.`);
+  else lines.push(`${parts.join(', ')} in ${filesWithProblems} of ${plural(files.length, 'report')} checked.`);
   return lines.join('\n') + '\n';
 }
 

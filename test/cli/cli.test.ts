@@ -59,7 +59,7 @@ describe('cli: findings', function () {
     it('exits 0 on the samples with a summary line', async () => {
       const run = await runCli(['check', 'samples'], dir.path);
       assert.equal(run.code, 0, run.stderr);
-      assert.equal(run.stdout, `0 errors, 0 warnings in 0 of ${samples.length} reports checked.\n`);
+      assert.equal(run.stdout, `${samples.length} reports checked: 0 errors, 0 warnings.\n`);
       assert.equal(run.stderr, '');
     });
 
@@ -97,7 +97,7 @@ describe('cli: findings', function () {
       dir.write('.findingsignore', 'broken/\n');
       const ignored = await runCli(['check'], dir.path);
       assert.equal(ignored.code, 0, ignored.stdout);
-      assert.match(ignored.stdout, new RegExp(`in 0 of ${samples.length} reports checked`));
+      assert.match(ignored.stdout, new RegExp(`${samples.length} reports checked: 0 errors, 0 warnings`));
       const named = await runCli(['check', 'broken'], dir.path);
       assert.equal(named.code, 1, 'a folder named on the command line is scanned whole');
     });
@@ -125,7 +125,7 @@ describe('cli: findings', function () {
     it('checks single files and de-duplicates repeated inputs', async () => {
       const run = await runCli(['check', samples[0], samples[0], 'samples'], dir.path);
       assert.equal(run.code, 0);
-      assert.match(run.stdout, new RegExp(`in 0 of ${samples.length} reports checked`));
+      assert.match(run.stdout, new RegExp(`${samples.length} reports checked: 0 errors, 0 warnings`));
     });
 
     it('writes --format json: every file with diagnostics in 0-based line/character ranges', async () => {
@@ -215,7 +215,7 @@ describe('cli: findings', function () {
       const run = await runCli(['check', 'samples'], dir.path);
       assert.equal(run.code, 2);
       assert.equal(run.stderr, `findings: samples/latin1.report.md: not UTF-8 text (byte ${'---\narea: Darlington\n---\nCaf'.length}); save it as UTF-8\n`);
-      assert.match(run.stdout, new RegExp(`in 0 of ${samples.length} reports checked`), 'the readable reports are still checked');
+      assert.match(run.stdout, new RegExp(`${samples.length} reports checked: 0 errors, 0 warnings`), 'the readable reports are still checked');
       const exported = await runCli(['export', 'samples'], dir.path);
       assert.equal(exported.code, 2);
       assert.equal(exported.stdout, '');
@@ -439,7 +439,7 @@ describe('cli: findings', function () {
     it('exits 0, 1 and 2 like the in-process CLI', () => {
       const ok = runBin(['check', 'samples'], dir.path);
       assert.equal(ok.code, 0, ok.stderr);
-      assert.equal(ok.stdout, `0 errors, 0 warnings in 0 of ${samples.length} reports checked.\n`);
+      assert.equal(ok.stdout, `${samples.length} reports checked: 0 errors, 0 warnings.\n`);
       const errors = runBin(['check', 'broken', '--format', 'github'], dir.path);
       assert.equal(errors.code, 1);
       assert.match(errors.stdout, /^::(error|warning) file=broken\//);
