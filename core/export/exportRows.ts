@@ -1,26 +1,16 @@
 import type { Codebook, FieldDefinition } from '../codebook/types';
 import type { DocumentRecord, FindingRecord } from './findingRecords';
 
-/** One finding with its document's identity and fields: a JSONL line or a CSV row. */
-export interface FindingRow {
+/**
+ * One finding with its document's identity and fields: a JSONL line or a CSV
+ * row. The source positions are flattened into four columns.
+ */
+export interface FindingRow extends Omit<FindingRecord, 'source_start' | 'source_end'> {
   readonly path: string;
-  readonly index: number;
-  readonly id: string | null;
-  readonly codes: readonly string[];
-  readonly themes: readonly string[];
-  readonly attributes: Readonly<Record<string, string>>;
-  readonly exact: string;
-  readonly prefix: string;
-  readonly suffix: string;
-  readonly start: number;
-  readonly end: number;
-  readonly start_utf16: number;
-  readonly end_utf16: number;
   readonly line: number;
   readonly column: number;
   readonly end_line: number;
   readonly end_column: number;
-  readonly parent: number | null;
   readonly text_sha256: string;
   readonly fields: Readonly<Record<string, unknown>>;
 }
@@ -34,6 +24,7 @@ export function findingRows(documents: readonly DocumentRecord[]): FindingRow[] 
 }
 
 function findingRow(document: DocumentRecord, finding: FindingRecord): FindingRow {
+  // Listed key by key: the order is the JSONL key order and must not follow FindingRecord's.
   return {
     path: document.path,
     index: finding.index,

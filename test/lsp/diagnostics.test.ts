@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic, DocumentDiagnosticReport, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
 import { LspClient, portable, repoPath, repoRoot, uriOf } from './lspClient';
+import { concernCodebook } from './concernCodebook';
 
 interface CliFile {
   readonly path: string;
@@ -194,21 +195,7 @@ describe('lsp: the workspace on disk', function () {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const codebook = [
-    'name: test',
-    'version: "1"',
-    'codes:',
-    '  concern:',
-    '    label: Concern',
-    '    description: A worry voiced about services.',
-    '    attributes:',
-    '      theme: { values: themes, multiple: true }',
-    'themes:',
-    '  transport:',
-    '    label: Home to school transport',
-    '    definition: Getting children with SEND to school.',
-    '',
-  ].join('\n');
+  const codebook = concernCodebook();
   const concernReport = (area: string) => `---\narea: ${area}\nframework: "2016"\ninspection_type: full\noutcome: no_wsoa\nannotator: t\nstatus: draft\n---\nParents raised [worries about buses]{.concern theme=transport}.\n`;
 
   it('pull: a codebook change and reports changed on disk make the server ask for a refresh', async () => {

@@ -19,6 +19,7 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { LspClient, repoPath, uriOf } from './lspClient';
+import { concernCodebook } from './concernCodebook';
 
 /** The LSP position of the `n`-th occurrence of `needle` in `text`, plus `delta` characters. */
 function positionOf(text: string, needle: string, delta = 0, n = 0): Position {
@@ -347,27 +348,7 @@ describe('lsp: a workspace codebook', function () {
   this.timeout(60_000);
   let dir: string;
   let client: LspClient;
-  const codebook = [
-    'name: test',
-    'version: "1"',
-    'codes:',
-    '  concern:',
-    '    label: Concern',
-    '    description: A worry voiced about services.',
-    '    attributes:',
-    '      theme: { values: themes, multiple: true }',
-    'themes:',
-    '  transport:',
-    '    label: Home to school transport',
-    '    definition: Getting children with SEND to school.',
-    'fields:',
-    '  outcome:',
-    '    type: enum',
-    '    required: true',
-    '    values:',
-    '      worrying: { expects_codes: [concern] }',
-    '',
-  ].join('\n');
+  const codebook = concernCodebook('fields:', '  outcome:', '    type: enum', '    required: true', '    values:', "      worrying: { expects_codes: [concern] }");
   const report = (n: number) => `---\narea: Darlington\nframework: "2016"\ninspection_type: full\noutcome: worrying\nannotator: t\nstatus: draft\n---\nParents raised [worries about buses]{.concern theme="transport health"} and [slow plans]{.weakness theme=ehc-plans} (${n}).\n`;
 
   before(async () => {
