@@ -17,7 +17,7 @@ export interface ExportOptions {
 /** Refuses (exit 1) while any report has errors, unless allowed; the file is written whole or not at all. */
 export async function runExport(files: readonly ReportFile[], codebook: Codebook, options: ExportOptions, output: Output): Promise<{ code: ExitCode; unreadable: readonly string[] }> {
   const { results, unreadable } = analyzeFiles(files, codebook, (path, text, report) => ({
-    record: documentRecord(path, report.document),
+    record: documentRecord(path, report.document, codebook),
     failing: hasErrors(report.diagnostics) ? checkedFile(path, text, report.diagnostics.filter((d) => d.severity === 'error')) : undefined,
   }));
   if (unreadable.length > 0) return { code: ExitCode.Failure, unreadable };

@@ -9,7 +9,7 @@ export interface StatsOptions {
 }
 
 export function runStats(files: readonly ReportFile[], codebook: Codebook, options: StatsOptions, output: Output): { code: ExitCode; unreadable: readonly string[] } {
-  const { results, unreadable } = analyzeFiles(files, codebook, (path, _text, report) => countDocument(path, report.document));
+  const { results, unreadable } = analyzeFiles(files, codebook, (path, _text, report) => countDocument(path, report.document, codebook));
   const corpus = countCorpus(results);
   output.out(options.format === 'json' ? JSON.stringify(corpus, null, 2) + '\n' : renderStats(corpus, codebook));
   return { code: ExitCode.Ok, unreadable };

@@ -20,7 +20,7 @@ export function exportCorpus(reports: readonly ExportableReport[], codebook: Cod
   const records: DocumentRecord[] = [];
   for (const report of ordered(reports)) {
     if (isCancelled()) return undefined;
-    records.push(documentRecord(report.path, report.document));
+    records.push(documentRecord(report.path, report.document, codebook));
   }
   return serialize(records, codebook, format);
 }
@@ -46,7 +46,7 @@ export async function exportCorpusCooperatively(reports: readonly ExportableRepo
   for (const report of ordered(reports)) {
     if (count++ % every === 0) await options.pause();
     if (options.isCancelled()) return undefined;
-    records.push(documentRecord(report.path, report.document));
+    records.push(documentRecord(report.path, report.document, codebook));
   }
   await options.pause();
   if (options.isCancelled()) return undefined;

@@ -1,4 +1,7 @@
+import type { Codebook } from '../codebook/types';
 import type { ReportDocument, Span } from '../document/types';
+import { spanCodeNames } from '../spans/spanCodeNames';
+import { spanThemeNames } from '../spans/spanThemes';
 import { codePointOffsets } from '../text/codePoints';
 import { LineIndex } from '../text/lineIndex';
 
@@ -43,7 +46,7 @@ export interface DocumentRecord {
 }
 
 /** Turns a parsed report into export records: exact text, context and offsets in both units. */
-export function documentRecord(path: string, document: ReportDocument): DocumentRecord {
+export function documentRecord(path: string, document: ReportDocument, codebook: Codebook): DocumentRecord {
   const clean = document.cleanText;
   const wanted: number[] = [clean.length];
   for (const span of document.spans) wanted.push(span.clean.start, span.clean.end);
@@ -56,8 +59,8 @@ export function documentRecord(path: string, document: ReportDocument): Document
     return {
       index: span.index,
       id: span.ids[0]?.value ?? null,
-      codes: uniqueInOrder(span.codes.map((code) => code.name)),
-      themes: themesOf(span),
+      codes: spanCodeNames(span),
+      themes: spanThemeNames(span, codebook),
       attributes: attributesOf(span),
       exact: clean.slice(span.clean.start, span.clean.end),
       prefix: cleanPoints.slice(Math.max(0, start - CONTEXT_LENGTH), start).join(''),
@@ -93,11 +96,6 @@ export function frontMatterFields(document: ReportDocument): Record<string, unkn
     if (!(field.key in fields)) fields[field.key] = field.value;
   }
   return fields;
-}
-
-function themesOf(span: Span): string[] {
-  const theme = span.attributes.find((attribute) => attribute.key === 'theme');
-  return theme ? uniqueInOrder(theme.value.split(/[\s,]+/).filter(Boolean)) : [];
 }
 
 function attributesOf(span: Span): Record<string, string> {

@@ -26,8 +26,8 @@ export function codebookSummary(codebook: Codebook) {
 }
 
 /** Span counts and problem counts of one report (the shape of the `findings/documentCounts` request). */
-export function documentSummary(document: ReportDocument, diagnostics: readonly Diagnostic[]) {
-  const counts = countDocument('', document);
+export function documentSummary(document: ReportDocument, diagnostics: readonly Diagnostic[], codebook: Codebook) {
+  const counts = countDocument('', document, codebook);
   return {
     spans: counts.spans,
     byCode: counts.byCode,

@@ -1,4 +1,7 @@
+import type { Codebook } from '../codebook/types';
 import type { ReportDocument } from '../document/types';
+import { spanCodeNames } from '../spans/spanCodeNames';
+import { spanThemeNames } from '../spans/spanThemes';
 
 export interface Counts {
   readonly spans: number;
@@ -17,15 +20,14 @@ export interface CorpusCounts extends Counts {
   readonly perDocument: readonly DocumentCounts[];
 }
 
-/** Span counts by code and theme; a span with two codes counts once for each. */
-export function countDocument(path: string, document: ReportDocument): DocumentCounts {
+/** Span counts by code and theme (spanThemeNames); a span with two codes counts once for each. */
+export function countDocument(path: string, document: ReportDocument, codebook: Codebook): DocumentCounts {
   const byCode: Record<string, number> = {};
   const byTheme: Record<string, number> = {};
   const byCodeAndTheme: Record<string, Record<string, number>> = {};
   for (const span of document.spans) {
-    const codes = [...new Set(span.codes.map((code) => code.name))];
-    const themeValue = span.attributes.find((attribute) => attribute.key === 'theme')?.value ?? '';
-    const themes = [...new Set(themeValue.split(/[\s,]+/).filter(Boolean))];
+    const codes = spanCodeNames(span);
+    const themes = spanThemeNames(span, codebook);
     for (const code of codes) {
       byCode[code] = (byCode[code] ?? 0) + 1;
       const row = (byCodeAndTheme[code] ??= {});

@@ -1,4 +1,6 @@
 import { frontMatterFields } from '../export/findingRecords';
+import { spanCodeNames } from '../spans/spanCodeNames';
+import { spanThemeNames } from '../spans/spanThemes';
 import { countCorpus, countDocument, type DocumentCounts } from '../stats/counts';
 import { LineIndex } from '../text/lineIndex';
 import { comparePaths } from '../workspace/reportIndex';
@@ -17,15 +19,15 @@ export function summarizeReport(input: SummaryInput): ReportSummaryPart {
   const fields = frontMatterFields(document);
   const area = fieldText(fields.area);
   const lines = input.lines ?? new LineIndex(document.text);
-  const counts = countDocument(input.path, document);
+  const counts = countDocument(input.path, document, input.codebook);
   const clean = document.cleanText;
   const findings = document.spans.map((span): SummaryFindingData => ({
     uri: input.uri,
     path: input.path,
     index: span.index,
     // The export's codes and themes: unique, in written order.
-    codes: [...new Set(span.codes.map((code) => code.name))],
-    themes: [...new Set((span.attributes.find((attribute) => attribute.key === 'theme')?.value ?? '').split(/[\s,]+/).filter(Boolean))],
+    codes: spanCodeNames(span),
+    themes: spanThemeNames(span, input.codebook),
     area,
     text: clean.slice(span.clean.start, span.clean.end),
     range: lines.range(span.textRange),

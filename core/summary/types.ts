@@ -1,3 +1,4 @@
+import type { Codebook } from '../codebook/types';
 import type { ReportDocument } from '../document/types';
 import type { LineIndex } from '../text/lineIndex';
 import type { LineRange } from '../text/range';
@@ -13,6 +14,8 @@ export interface SummaryInput {
   readonly uri: string;
   readonly document: ReportDocument;
   readonly diagnostics: readonly Diagnostic[];
+  /** The codebook the report was checked against: it says which attributes hold themes. */
+  readonly codebook: Codebook;
   /** The report's line index, when the caller has one already. */
   readonly lines?: LineIndex;
 }

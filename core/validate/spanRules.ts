@@ -3,6 +3,7 @@ import type { Span, SpanAttribute } from '../document/types';
 import type { OffsetRange } from '../text/range';
 import type { Fix } from './diagnostic';
 import { attributesOf, isTheme, onlyCode, requiredAttributes, themeNames } from './codebookLookups';
+import { forEachValue, splitAttributeValue } from '../spans/attributeValueParts';
 import { replaceFix, type RuleContext } from './context';
 import { didYouMean, listValues, suggest } from './suggest';
 
@@ -24,8 +25,6 @@ export function checkSpans(context: RuleContext): void {
 }
 
 const NON_SPACE = /\S/g;
-const SPACE = /\s/;
-const SEPARATOR = /[\s,]/;
 const NO_CODES: readonly CodeDefinition[] = [];
 const NO_ATTRIBUTES: ReadonlyMap<string, AttributeDefinition> = new Map();
 
@@ -59,11 +58,6 @@ function nestedMarkupEnd(spans: readonly Span[], span: Span, at: number): number
   return undefined;
 }
 
-/** `\s` of a regular expression, for one UTF-16 unit. */
-function isSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return SPACE.test(String.fromCharCode(code));
-}
 
 function checkCodes(context: RuleContext, span: Span): readonly CodeDefinition[] {
   const { codebook } = context;
@@ -144,7 +138,7 @@ function checkAttributeValue(context: RuleContext, attribute: SpanAttribute, def
   if (definition.values === undefined) return;
   if (valuesAllowed(context, attribute.value, definition)) return;
   const allowed = definition.values === 'themes' ? themeNames(context.codebook) : definition.values;
-  const parts = splitValue(attribute);
+  const parts = splitAttributeValue(attribute);
   if (parts.length > 1 && !definition.multiple) {
     context.report('attribute-value', attribute.valueRange, `\`${attribute.key}\` takes a single value.`);
     return;
@@ -164,36 +158,14 @@ function checkAttributeValue(context: RuleContext, attribute: SpanAttribute, def
  * building the parts that checkAttributeValue needs to report a problem.
  */
 function valuesAllowed(context: RuleContext, value: string, definition: AttributeDefinition): boolean {
-  if (!SEPARATOR.test(value)) return definition.values === 'themes' ? isTheme(context.codebook, value) : definition.values!.includes(value);
   let parts = 0;
-  let at = 0;
-  while (at < value.length) {
-    while (at < value.length && isSeparator(value.charCodeAt(at))) at++;
-    if (at === value.length) break;
-    const start = at;
-    while (at < value.length && !isSeparator(value.charCodeAt(at))) at++;
-    if (++parts > 1 && !definition.multiple) return false;
-    const part = start === 0 && at === value.length ? value : value.slice(start, at);
-    if (!(definition.values === 'themes' ? isTheme(context.codebook, part) : definition.values!.includes(part))) return false;
-  }
-  return true;
-}
-
-/** A comma or `\s`: what separates the values of an attribute (see splitValue). */
-function isSeparator(code: number): boolean {
-  return code === 44 || isSpace(code);
-}
-
-/** Splits `theme="a b"` into its values, with exact ranges when the value has no escapes. */
-function splitValue(attribute: SpanAttribute): Array<{ text: string; range: OffsetRange }> {
-  const exact = attribute.valueRange.end - attribute.valueRange.start === attribute.value.length;
-  const parts: Array<{ text: string; range: OffsetRange }> = [];
-  const pattern = /[^\s,]+/g;
-  for (let match = pattern.exec(attribute.value); match; match = pattern.exec(attribute.value)) {
-    const start = attribute.valueRange.start + match.index;
-    parts.push({ text: match[0], range: exact ? { start, end: start + match[0].length } : attribute.valueRange });
-  }
-  return parts;
+  let allowed = true;
+  forEachValue(value, (start, end) => {
+    const part = start === 0 && end === value.length ? value : value.slice(start, end);
+    allowed = (++parts === 1 || definition.multiple) && (definition.values === 'themes' ? isTheme(context.codebook, part) : definition.values!.includes(part));
+    return allowed;
+  });
+  return allowed;
 }
 
 function checkIds(context: RuleContext, span: Span, firstUseOfId: Map<string, Span>): void {

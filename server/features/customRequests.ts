@@ -39,6 +39,6 @@ export function registerCustomRequests(context: ServerContext): void {
 
   connection.onRequest(DocumentCountsRequest, guard(connection, DocumentCountsRequest, (params: DocumentCountsParams): DocumentCountsResult | null => {
     const entry = workspace.report(String(params.uri));
-    return entry ? documentSummary(entry.report.document, entry.report.diagnostics) : null;
+    return entry ? documentSummary(entry.report.document, entry.report.diagnostics, entry.folder.codebook.codebook) : null;
   }));
 }

@@ -19,7 +19,7 @@ export function registerSummary(context: ServerContext, changes: IndexChanges): 
     for await (const { entry, path } of cooperative(scope.reports, token, 200)) {
       let cached = parts.get(entry.report);
       if (!cached || cached.path !== path) {
-        cached = { path, part: summarizeReport({ path, uri: entry.uri, document: entry.report.document, diagnostics: entry.report.diagnostics, lines: entry.lines }) };
+        cached = { path, part: summarizeReport({ path, uri: entry.uri, document: entry.report.document, diagnostics: entry.report.diagnostics, codebook: entry.folder.codebook.codebook, lines: entry.lines }) };
         parts.set(entry.report, cached);
       }
       collected.push(cached.part);

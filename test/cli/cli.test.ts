@@ -397,7 +397,7 @@ describe('cli: findings', function () {
   });
 
   describe('stats', () => {
-    const expectedCounts = (): CorpusCounts => countCorpus(samples.map((file) => countDocument(file, parseReport(dir.read(file)))));
+    const expectedCounts = (): CorpusCounts => countCorpus(samples.map((file) => countDocument(file, parseReport(dir.read(file)), defaultCodebook())));
 
     it('writes --format json equal to the core counts', async () => {
       const run = await runCli(['stats', 'samples', '--format', 'json'], dir.path);

@@ -59,7 +59,7 @@ describe('core/export records', () => {
   for (const variant of VARIANTS) {
     describe(`offsets on a text with emoji, accents, CJK (${variant.name})`, () => {
       const document = parseReport(variant.text);
-      const record = documentRecord('reports/a.report.md', document);
+      const record = documentRecord('reports/a.report.md', document, defaultCodebook());
       const clean = document.cleanText;
       const cleanPoints = points(clean);
 
@@ -148,9 +148,9 @@ describe('core/export records', () => {
   }
 
   it('shifts offsets by the CRs of CRLF, and ignores a BOM', () => {
-    const lf = documentRecord('a', parseReport(VARIANTS[0].text));
-    const crlf = documentRecord('a', parseReport(VARIANTS[1].text));
-    const bom = documentRecord('a', parseReport(VARIANTS[2].text));
+    const lf = documentRecord('a', parseReport(VARIANTS[0].text), defaultCodebook());
+    const crlf = documentRecord('a', parseReport(VARIANTS[1].text), defaultCodebook());
+    const bom = documentRecord('a', parseReport(VARIANTS[2].text), defaultCodebook());
     assert.notEqual(lf.text_sha256, crlf.text_sha256);
     assert.equal(crlf.text_sha256, bom.text_sha256, 'a BOM is not part of the clean text');
     assert.deepEqual(crlf.findings.map((f) => [f.start, f.end]), bom.findings.map((f) => [f.start, f.end]));
@@ -166,14 +166,14 @@ describe('core/export records', () => {
   });
 
   it('records a document without front matter with empty fields', () => {
-    const record = documentRecord('x', parseReport('Just [text]{.strength theme=health}'));
+    const record = documentRecord('x', parseReport('Just [text]{.strength theme=health}'), defaultCodebook());
     assert.deepEqual(record.fields, {});
     assert.equal(record.findings[0].exact, 'text');
     assert.deepEqual(record.findings[0].source_start, { line: 1, column: 7 });
   });
 
   it('keeps the first value of a repeated attribute and a repeated theme once', () => {
-    const record = documentRecord('x', parseReport(buildReport('[a]{.weakness theme="health health,education" theme=outcomes severity=moderate}')));
+    const record = documentRecord('x', parseReport(buildReport('[a]{.weakness theme="health health,education" theme=outcomes severity=moderate}')), defaultCodebook());
     assert.deepEqual(record.findings[0].themes, ['health', 'education']);
     assert.deepEqual(record.findings[0].attributes, { severity: 'moderate', theme: 'health health,education' });
   });
@@ -204,7 +204,7 @@ describe('core/export serializers', () => {
 
     it('flattens each finding with its document fields and hash', () => {
       const row = JSON.parse(lines[1]) as Record<string, unknown>;
-      const record = documentRecord('b/second.report.md', reports[0].document);
+      const record = documentRecord('b/second.report.md', reports[0].document, defaultCodebook());
       const finding = record.findings[0];
       assert.deepEqual(Object.keys(row), ['path', 'index', 'id', 'codes', 'themes', 'attributes', 'exact', 'prefix', 'suffix', 'start', 'end', 'start_utf16', 'end_utf16', 'line', 'column', 'end_line', 'end_column', 'parent', 'text_sha256', 'fields']);
       assert.equal(row.exact, finding.exact);
@@ -307,7 +307,7 @@ describe('core/export serializers', () => {
     });
 
     it('holds the same records as documentRecord', () => {
-      assert.deepEqual(corpus.documents[1], JSON.parse(JSON.stringify(documentRecord('b/second.report.md', reports[0].document))));
+      assert.deepEqual(corpus.documents[1], JSON.parse(JSON.stringify(documentRecord('b/second.report.md', reports[0].document, defaultCodebook()))));
       const finding: FindingRecord = corpus.documents[1].findings[0];
       assert.deepEqual(Object.keys(finding), ['index', 'id', 'codes', 'themes', 'attributes', 'exact', 'prefix', 'suffix', 'start', 'end', 'start_utf16', 'end_utf16', 'source_start', 'source_end', 'parent']);
     });
@@ -327,7 +327,7 @@ describe('core/export serializers', () => {
     }
 
     it('gives the same bytes from serializeFindings as from exportCorpus', () => {
-      const records = [...reports].sort((a, b) => (a.path < b.path ? -1 : 1)).map((r) => documentRecord(r.path, r.document));
+      const records = [...reports].sort((a, b) => (a.path < b.path ? -1 : 1)).map((r) => documentRecord(r.path, r.document, defaultCodebook()));
       for (const format of EXPORT_FORMATS) assert.equal(serializeFindings(format, records, codebook), exportCorpus(reports, codebook, format)!.content);
     });
 

@@ -36,7 +36,7 @@ describe('samples', () => {
       it('has spans, and exports each at offsets that slice the seed to its exact text', () => {
         const seed = readRepoFile('test', 'fixtures', 'seeds', seedName!);
         const seedPoints = Array.from(seed);
-        const record = documentRecord(`samples/${sample.name}`, document);
+        const record = documentRecord(`samples/${sample.name}`, document, defaultCodebook());
         assert.ok(record.findings.length >= 10, `${record.findings.length} findings`);
         for (const finding of record.findings) {
           assert.ok(finding.exact.length > 0);

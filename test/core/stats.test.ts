@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { countCorpus, countDocument, parseReport } from '../../core';
+import { countCorpus, countDocument, defaultCodebook, parseReport } from '../../core';
 import { buildReport } from '../helpers/report';
 
 const FIRST = buildReport([
@@ -13,8 +13,8 @@ const FIRST = buildReport([
 const SECOND = buildReport('[h]{.weakness theme=outcomes} [i]{.strength theme=health}');
 
 describe('core/stats counts', () => {
-  const first = countDocument('one.report.md', parseReport(FIRST));
-  const second = countDocument('two.report.md', parseReport(SECOND));
+  const first = countDocument('one.report.md', parseReport(FIRST), defaultCodebook());
+  const second = countDocument('two.report.md', parseReport(SECOND), defaultCodebook());
 
   it('counts spans per code, a span with two codes once for each, a repeated code once', () => {
     assert.equal(first.path, 'one.report.md');
@@ -60,11 +60,11 @@ describe('core/stats counts', () => {
 
   it('counts an empty corpus and a report without spans as zero', () => {
     assert.deepEqual(countCorpus([]), { documents: 0, perDocument: [], spans: 0, byCode: {}, byTheme: {}, byCodeAndTheme: {} });
-    assert.deepEqual(countDocument('x', parseReport(buildReport('No spans [sic].'))), { path: 'x', spans: 0, byCode: {}, byTheme: {}, byCodeAndTheme: {} });
+    assert.deepEqual(countDocument('x', parseReport(buildReport('No spans [sic].')), defaultCodebook()), { path: 'x', spans: 0, byCode: {}, byTheme: {}, byCodeAndTheme: {} });
   });
 
   it('counts spans of broken reports as parsed', () => {
-    const counts = countDocument('x', parseReport('no front matter [a]{.unknown-code theme=nothing} [b]{#only-id}'));
+    const counts = countDocument('x', parseReport('no front matter [a]{.unknown-code theme=nothing} [b]{#only-id}'), defaultCodebook());
     assert.equal(counts.spans, 2);
     assert.deepEqual(counts.byCode, { 'unknown-code': 1 });
     assert.deepEqual(counts.byTheme, { nothing: 1 });

@@ -23,7 +23,7 @@ import { TempDir } from '../helpers/tempDir';
 const codebook = defaultCodebook();
 
 function input(relative: string, text: string): SummaryInput {
-  return { path: relative, uri: `file:///corpus/${relative}`, ...analyzeReport(text, codebook) };
+  return { path: relative, uri: `file:///corpus/${relative}`, codebook, ...analyzeReport(text, codebook) };
 }
 
 describe('core/summary', () => {

@@ -136,7 +136,7 @@ describe('properties (fast-check)', function () {
           checkDocument(parseReport(applyFix(text, fix)));
         }
       }
-      const record = documentRecord('x', document);
+      const record = documentRecord('x', document, defaultCodebook());
       assert.equal(record.findings.length, document.spans.length);
     }), { numRuns: RUNS });
   });
@@ -190,7 +190,7 @@ describe('properties (fast-check)', function () {
         assert.deepEqual(document.problems, []);
         assert.equal(document.cleanText, plain);
         assert.equal(document.spans.length, expected.length);
-        const record = documentRecord('x', document);
+        const record = documentRecord('x', document, defaultCodebook());
         const cleanPoints = Array.from(plain);
         const pieceStarts = [0];
         for (const piece of pieces) pieceStarts.push(pieceStarts[pieceStarts.length - 1] + piece.length);

@@ -103,6 +103,6 @@ describe('core/language workspace symbols and summaries', () => {
     assert.equal(summary.codes.find((c) => c.name === 'quote')!.attributes.find((a) => a.name === 'speaker')!.values, null);
     assert.deepEqual(summary.codes.find((c) => c.name === 'weakness')!.attributes.find((a) => a.name === 'severity')!.values, ['significant', 'moderate']);
     const document = parseReport(`${FRONT}[a]{.weaknes} [b]{.weakness .quote speaker=x theme=health}`);
-    assert.deepEqual(documentSummary(document, validateReport(document, cursor('|').codebook)), { spans: 2, byCode: { quote: 1, weakness: 1, weaknes: 1 }, errors: 1, warnings: 0 });
+    assert.deepEqual(documentSummary(document, validateReport(document, cursor('|').codebook), cursor('|').codebook), { spans: 2, byCode: { quote: 1, weakness: 1, weaknes: 1 }, errors: 1, warnings: 0 });
   });
 });
