@@ -3,14 +3,18 @@
 //   node esbuild.js --production  minified, with source maps (for packaging)
 //   node esbuild.js --watch       rebuild on change
 //   node esbuild.js --tests       also bundle test/**/*.test.ts into out/
+//
+// FINDINGS_TEST_SEAMS is true in every build but --production: the hooks
+// that only the tests use (the extension's API, the summary webview's probes)
+// are compiled out of the packaged extension.
+// Required as a module, it builds nothing and exports `targets`, so that
+// tests can build the production bundles in memory.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const args = new Set(process.argv.slice(2));
-const production = args.has('--production');
+const args = new Set(require.main === module ? process.argv.slice(2) : []);
 const watch = args.has('--watch');
-const withTests = args.has('--tests');
 const version = require('./package.json').version;
 
 // Compiles the built-in codebook's YAML into a JSON snapshot at build time,
@@ -38,7 +42,7 @@ const builtinCodebookSnapshot = {
 // The CLI starts for every command, so its bundle holds only what a check needs:
 // packages that only some runs load (on first use, with require inside a function)
 // are bundled on their own into dist/cli-vendor/ and required from there.
-const CLI_LAZY_PACKAGES = ['yaml', 'ajv', 'csv-stringify/sync', 'write-file-atomic'];
+const CLI_LAZY_PACKAGES = ['yaml', 'ajv'];
 const vendorFile = (name) => `${name.replace(/[^a-z0-9]+/gi, '-')}.js`;
 const cliLazyPackages = {
   name: 'cli-lazy-packages',
@@ -49,7 +53,7 @@ const cliLazyPackages = {
   },
 };
 
-const common = {
+const commonOptions = (production) => ({
   plugins: [builtinCodebookSnapshot],
   bundle: true,
   platform: 'node',
@@ -60,14 +64,16 @@ const common = {
   minify: production,
   logLevel: 'warning',
   loader: { '.yaml': 'text' },
-  define: { FINDINGS_VERSION: JSON.stringify(version) },
-};
+  define: { FINDINGS_VERSION: JSON.stringify(version), FINDINGS_TEST_SEAMS: String(!production) },
+});
 
 function exists(file) {
   return fs.existsSync(path.join(__dirname, file));
 }
 
-function targets() {
+/** The bundles to build: `{ production, tests }` as the command line's `--production` and `--tests`. */
+function targets({ production = false, tests = false } = {}) {
+  const common = commonOptions(production);
   const list = [
     // Minified in every build (the source map keeps it debuggable): parsing a smaller file starts the CLI sooner.
     { ...common, minify: true, plugins: [...common.plugins, cliLazyPackages], entryPoints: { cli: 'cli/index.ts' }, outdir: 'dist' },
@@ -96,9 +102,9 @@ function targets() {
       assetNames: '[name]',
     });
   }
-  if (withTests) {
+  if (tests) {
     const unitTests = listFiles('test', (file) => file.endsWith('.test.ts') && !file.startsWith(path.join('test', 'vscode')));
-    list.push({ ...common, minify: false, entryPoints: unitTests, outdir: 'out', outbase: '.', external: ['mocha', 'fast-check'] });
+    list.push({ ...common, minify: false, entryPoints: unitTests, outdir: 'out', outbase: '.', external: ['mocha', 'fast-check', 'esbuild'] });
     const suite = listFiles(path.join('test', 'vscode', 'suite'), (file) => file.endsWith('.ts'));
     if (suite.length > 0) {
       list.push({ ...common, minify: false, entryPoints: suite, outdir: 'out', outbase: '.', external: ['vscode', 'mocha'] });
@@ -117,7 +123,7 @@ function listFiles(dir, keep) {
 }
 
 async function main() {
-  const configs = targets();
+  const configs = targets({ production: args.has('--production'), tests: args.has('--tests') });
   if (watch) {
     for (const config of configs) {
       const context = await esbuild.context(config);
@@ -129,7 +135,11 @@ async function main() {
   await Promise.all(configs.map((config) => esbuild.build(config)));
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+module.exports = { targets };

@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { BUILTIN_CODEBOOK, buildCodebook, defaultCodebook, type Codebook, type Diagnostic } from '../core';
-import { displayPath, readUtf8, UsageError } from './files';
-
-export const WORKSPACE_CODEBOOK = 'codebook.yaml';
+import { codebookFileName, defaultCodebook, workspaceCodebook, type Codebook, type Diagnostic } from '../core';
+import { cliFileSystem, displayPath, readUtf8, UsageError } from './files';
 
 export interface LoadedCodebook {
   readonly codebook: Codebook;
@@ -13,14 +10,16 @@ export interface LoadedCodebook {
 }
 
 /** The codebook named by --codebook, else `codebook.yaml` in the working directory, else the built-in one. */
-export function loadCodebook(option: string | undefined, cwd: string): LoadedCodebook {
-  const candidate = option !== undefined ? path.resolve(cwd, option) : path.join(cwd, WORKSPACE_CODEBOOK);
-  if (!existsSync(candidate)) {
+export async function loadCodebook(option: string | undefined, cwd: string): Promise<LoadedCodebook> {
+  const candidate = path.resolve(cwd, codebookFileName(option));
+  const kind = await cliFileSystem.stat(candidate);
+  if (kind === undefined) {
     if (option !== undefined) throw new UsageError(`${option}: no such codebook`);
     return { codebook: defaultCodebook(), path: undefined, text: undefined, diagnostics: [] };
   }
   const shown = displayPath(candidate, cwd);
-  const text = readUtf8(candidate, shown);
-  const result = buildCodebook(BUILTIN_CODEBOOK, { kind: 'workspace', path: shown, text });
+  if (kind !== 'file') throw new UsageError(`${shown}: not a codebook file`);
+  const text = await readUtf8(candidate, shown);
+  const result = workspaceCodebook(text, shown);
   return { codebook: result.codebook, path: shown, text, diagnostics: result.diagnostics };
 }

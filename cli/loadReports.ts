@@ -1,6 +1,32 @@
 import { analyzeReport, type AnalyzedReport, type Codebook } from '../core';
 import { readUtf8, UsageError, type ReportFile } from './files';
 
+export interface ReadReport {
+  /** Shown path, relative to the working directory. */
+  readonly path: string;
+  readonly text: string;
+  readonly report: AnalyzedReport;
+}
+
+/**
+ * Reads and analyses the reports one at a time, in the files' order: a
+ * one-shot run never holds the whole corpus's parse trees, which keeps
+ * memory flat and garbage collection cheap on large corpora. Files that
+ * cannot be read are skipped, with a one-line reason each in `unreadable`.
+ */
+export async function* readReports(files: readonly ReportFile[], codebook: Codebook, unreadable: string[]): AsyncGenerator<ReadReport> {
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readUtf8(file.file, file.path);
+    } catch (error) {
+      unreadable.push(error instanceof UsageError ? error.message : `${file.path}: ${(error as Error).message}`);
+      continue;
+    }
+    yield { path: file.path, text, report: analyzeReport(text, codebook) };
+  }
+}
+
 export interface Analyzed<T> {
   /** What each command keeps of each report, in path order. */
   readonly results: ReadonlyArray<T>;
@@ -8,23 +34,10 @@ export interface Analyzed<T> {
   readonly unreadable: readonly string[];
 }
 
-/**
- * Reads and analyses the reports one at a time, keeping only what `keep`
- * extracts: a one-shot run never holds the whole corpus's parse trees, which
- * keeps memory flat and garbage collection cheap on large corpora.
- */
-export function analyzeFiles<T>(files: readonly ReportFile[], codebook: Codebook, keep: (path: string, text: string, report: AnalyzedReport) => T): Analyzed<T> {
+/** Keeps only what `keep` extracts of each report (see readReports). */
+export async function analyzeFiles<T>(files: readonly ReportFile[], codebook: Codebook, keep: (path: string, text: string, report: AnalyzedReport) => T): Promise<Analyzed<T>> {
   const results: T[] = [];
   const unreadable: string[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readUtf8(file.absolutePath, file.path);
-    } catch (error) {
-      unreadable.push(error instanceof UsageError ? error.message : `${file.path}: ${(error as Error).message}`);
-      continue;
-    }
-    results.push(keep(file.path, text, analyzeReport(text, codebook)));
-  }
+  for await (const read of readReports(files, codebook, unreadable)) results.push(keep(read.path, read.text, read.report));
   return { results, unreadable };
 }

@@ -75,7 +75,7 @@ async function run(argv: readonly string[], cwd: string, output: Output): Promis
   }
   if (!COMMANDS.includes(command as Command)) throw new UsageError(`unknown command '${command}' (use check, export or stats; see --help)`);
 
-  const codebook = loadCodebook(values.codebook, cwd);
+  const codebook = await loadCodebook(values.codebook, cwd);
   if (codebook.diagnostics.length > 0) {
     // The codebook's own problems, and no summary of reports: none was checked against a codebook that does not load.
     output.err(`findings: ${codebook.path}: invalid codebook (${plural(codebook.diagnostics.length, 'problem')})\n`);
@@ -83,13 +83,13 @@ async function run(argv: readonly string[], cwd: string, output: Output): Promis
     output.err(`${lines.join('\n')}\nNo reports checked: fix the codebook first.\n`);
     return ExitCode.Failure;
   }
-  const files = findReportFiles(paths, cwd);
+  const files = await findReportFiles(paths, cwd);
   if (files.length === 0) output.err(`findings: no reports (*.report.md) found in ${paths.length > 0 ? paths.join(', ') : '.'}\n`);
 
   let result: { code: ExitCode; unreadable: readonly string[] };
   switch (command as Command) {
     case 'check':
-      result = runCheck(files, codebook.codebook, { format: choose(values.format, CHECK_FORMATS, 'text'), quiet: values.quiet, version: VERSION }, output);
+      result = await runCheck(files, codebook.codebook, { format: choose(values.format, CHECK_FORMATS, 'text'), quiet: values.quiet, version: VERSION }, output);
       break;
     case 'export':
       result = await runExport(files, codebook.codebook, {
@@ -100,7 +100,7 @@ async function run(argv: readonly string[], cwd: string, output: Output): Promis
       }, output);
       break;
     case 'stats':
-      result = runStats(files, codebook.codebook, { format: choose(values.format, ['text', 'json'] as const, 'text') }, output);
+      result = await runStats(files, codebook.codebook, { format: choose(values.format, ['text', 'json'] as const, 'text') }, output);
       break;
   }
   for (const problem of result.unreadable) output.err(`findings: ${problem}\n`);

@@ -3,7 +3,7 @@
 // Codebook" opens it when the workspace has no codebook.yaml). The text comes
 // from the server, so the client never bundles the codebook itself.
 import * as vscode from 'vscode';
-import { BUILTIN_CODEBOOK_SCHEME, CodebookTextRequest, type CodebookTextParams, type CodebookTextResult } from '../protocol/requests';
+import { BUILTIN_CODEBOOK_SCHEME, CodebookTextRequest } from '../protocol';
 import type { FindingsServer } from './languageClient';
 
 /** The URI the server uses for the built-in codebook in definitions. */
@@ -24,8 +24,7 @@ export class BuiltinCodebookProvider implements vscode.TextDocumentContentProvid
   }
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
-    const params: CodebookTextParams = { path: uri.toString() };
-    const result = await this.server.request<CodebookTextResult>(CodebookTextRequest, params, token);
+    const result = await this.server.request(CodebookTextRequest, { path: uri.toString() }, token);
     return result.text;
   }
 

@@ -8,11 +8,13 @@ import {
   State,
   TransportKind,
   type LanguageClientOptions,
+  type NotificationType,
+  type RequestType,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { CODEBOOK_GLOB, LANGUAGE_ID, REPORT_GLOB, SECTION } from './settings';
+import { CODEBOOK_FILE, LANGUAGE_ID, SETTINGS_SECTION } from '../protocol';
 
-const CLIENT_ID = 'findings'; // the library reads `findings.trace.server` from this id
+const CLIENT_ID = SETTINGS_SECTION; // the library reads `findings.trace.server` from this id
 const CLIENT_NAME = 'Inspection Findings';
 const SERVER_MODULE = ['dist', 'server.js'];
 /** The port the server's inspector listens on when the extension host runs under a debugger. */
@@ -29,9 +31,7 @@ export class FindingsServer implements vscode.Disposable {
   private queue: Promise<unknown> = Promise.resolve();
   private running: Promise<LanguageClient> | undefined;
   private readonly startedEmitter = new vscode.EventEmitter<void>();
-  /** Reused by every client: the library only hooks listeners to them. */
-  private readonly watchers = [REPORT_GLOB, CODEBOOK_GLOB].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
-  private readonly disposables: vscode.Disposable[] = [this.startedEmitter, ...this.watchers];
+  private readonly disposables: vscode.Disposable[] = [this.startedEmitter];
   /** Subscribers to server notifications, by method; every client created gets one dispatcher per method. */
   private readonly notificationHandlers = new Map<string, Set<(params: unknown) => void>>();
 
@@ -71,10 +71,11 @@ export class FindingsServer implements vscode.Disposable {
     return this.client?.state === State.Running;
   }
 
-  /** Sends a request of protocol/requests.ts once the server runs. */
-  async request<R>(method: string, params: unknown, token?: vscode.CancellationToken): Promise<R> {
+  /** Sends a request of protocol/ once the server runs. */
+  async request<P, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken): Promise<R> {
     const client = await this.ready();
-    return client.sendRequest<R>(method, params, token);
+    // The library's RequestParam<P> cannot be checked for a generic P; the signature above is what callers see.
+    return client.sendRequest(type, params as never, token);
   }
 
   /**
@@ -82,7 +83,8 @@ export class FindingsServer implements vscode.Disposable {
    * after restarts (the library keeps one handler per method and client, so
    * this fans out to every subscriber).
    */
-  onNotification<P>(method: string, handler: (params: P) => void): vscode.Disposable {
+  onNotification<P>(type: NotificationType<P>, handler: (params: P) => void): vscode.Disposable {
+    const method = type.method;
     let handlers = this.notificationHandlers.get(method);
     if (!handlers) {
       handlers = new Set();
@@ -167,9 +169,10 @@ export class FindingsServer implements vscode.Disposable {
         { scheme: 'file', language: LANGUAGE_ID },
         { scheme: 'untitled', language: LANGUAGE_ID },
         // Open codebooks are sent too: the server re-reads them as they are edited and reports their problems.
-        { scheme: 'file', pattern: CODEBOOK_GLOB },
+        { scheme: 'file', pattern: `**/${CODEBOOK_FILE}` },
       ],
-      synchronize: { configurationSection: SECTION, fileEvents: this.watchers },
+      // Files on disk are watched by the server (dynamic registration), which follows `findings.codebook.path`.
+      synchronize: { configurationSection: SETTINGS_SECTION },
       // A function, so that a restart after trust is granted sends the new value.
       initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
       outputChannel: this.output,

@@ -1,16 +1,17 @@
 // The status bar item of an inspection report: its span counts (from
 // `findings/documentCounts`) and its problems, e.g.
 //   $(tag) 21 spans · 8 weakness · 7 strength  $(error) 2
-// Refreshed when the active editor changes, after edits (debounced) and when
-// the report's diagnostics change. Clicking it opens the summary panel.
+// Refreshed when the active editor changes, and when the server says the
+// report's results changed (`findings/indexChanged`, sent once edits pause):
+// the server decides when counts are worth asking for, the client never
+// guesses its debounce. Clicking it opens the summary panel.
 import * as vscode from 'vscode';
-import { DocumentCountsRequest, type DocumentCountsParams, type DocumentCountsResult } from '../protocol/requests';
+import { Commands, DocumentCountsRequest, IndexChangedNotification, type DocumentCountsResult, type IndexChangedParams } from '../protocol';
 import type { FindingsServer } from './languageClient';
-import { debounceMs, isReport } from './settings';
+import { isReport } from './settings';
 
 /** How many codes the item names; the tooltip lists them all. */
 const CODES_SHOWN = 2;
-const SHOW_COMMAND = 'findings.showSummary';
 
 /** What the item shows, for the extension's API (tests). */
 export interface StatusBarState {
@@ -35,22 +36,14 @@ export class CountsStatusBar implements vscode.Disposable {
 
   constructor(private readonly server: FindingsServer) {
     this.item.name = 'Inspection Findings: span counts';
-    this.item.command = { command: SHOW_COMMAND, title: 'Show the summary of the report' };
+    this.item.command = { command: Commands.showSummary, title: 'Show the summary of the report' };
     this.disposables.push(
       this.updatedEmitter,
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
-      vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.document === vscode.window.activeTextEditor?.document && event.contentChanges.length > 0) {
-          this.schedule(debounceMs(event.document) + 100);
-        }
-      }),
+      server.onNotification(IndexChangedNotification, (params) => this.indexChanged(params)),
       vscode.workspace.onDidOpenTextDocument((document) => {
         // A language change (the document is re-opened with its new language).
         if (document === vscode.window.activeTextEditor?.document) this.schedule(0);
-      }),
-      vscode.languages.onDidChangeDiagnostics((event) => {
-        const active = vscode.window.activeTextEditor?.document.uri.toString();
-        if (active && event.uris.some((uri) => uri.toString() === active)) this.schedule(50);
       }),
       server.onDidStart(() => this.schedule(0)),
     );
@@ -74,8 +67,7 @@ export class CountsStatusBar implements vscode.Disposable {
     let counts: DocumentCountsResult | null = null;
     // Never (re)start a server from here: after a failed start, edits would retry it again and again.
     if (this.server.isRunning) try {
-      const params: DocumentCountsParams = { uri: document.uri.toString() };
-      counts = await this.server.request<DocumentCountsResult | null>(DocumentCountsRequest, params);
+      counts = await this.server.request(DocumentCountsRequest, { uri: document.uri.toString() });
     } catch {
       counts = null; // the server is not running; the output channel says why
     }
@@ -99,6 +91,14 @@ export class CountsStatusBar implements vscode.Disposable {
     for (const disposable of this.disposables) disposable.dispose();
   }
 
+  /** The server's results changed: refresh when they are the active report's (or every report's). */
+  private indexChanged(params: IndexChangedParams): void {
+    const active = vscode.window.activeTextEditor?.document;
+    if (!isReport(active)) return;
+    const uris = Array.isArray(params?.uris) ? params.uris : [];
+    if (uris.length === 0 || uris.some((uri) => sameUri(uri, active.uri))) this.schedule(0);
+  }
+
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.refresh(), delayMs);
@@ -108,6 +108,14 @@ export class CountsStatusBar implements vscode.Disposable {
     this.current = state;
     this.updatedEmitter.fire(state);
     return state;
+  }
+}
+
+function sameUri(uri: string, other: vscode.Uri): boolean {
+  try {
+    return vscode.Uri.parse(uri).toString() === other.toString();
+  } catch {
+    return false;
   }
 }
 

@@ -1,8 +1,7 @@
 import { MarkupKind, type Connection, type MarkupContent, type Range, type TextEdit as LspTextEdit, type WorkspaceEdit, type TextDocumentEdit } from 'vscode-languageserver/node';
-import { BUILTIN_CODEBOOK_SCHEME } from '../protocol/requests';
 import { BUILTIN_CODEBOOK_PATH, LineIndex, type CodebookSource, type DefinitionLocation, type TextEdit } from '../core';
+import { BUILTIN_CODEBOOK_SCHEME, type Settings } from '../protocol';
 import type { ReportWorkspace } from './reportWorkspace';
-import type { Settings } from './settings';
 import { fileUri } from './uris';
 
 /** What the client can take, read once from its capabilities. */

@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { IndexChangedNotification, type IndexChangedParams } from '../protocol/requests';
+import { IndexChangedNotification, type IndexChangedParams } from '../protocol';
 import type { ReportWorkspace, WorkspaceChange } from './reportWorkspace';
 
 /** How long the index must be still before `findings/indexChanged` goes out. */

@@ -4,11 +4,9 @@ import path from 'node:path';
 import {
   createConnection,
   DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
-  type Disposable,
   type DidChangeConfigurationParams,
   type DidChangeWatchedFilesParams,
   type TextDocumentChangeEvent,
@@ -18,25 +16,23 @@ import {
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_SETTINGS, readSettings, SETTINGS_SECTION, type Settings } from '../protocol';
 import type { ClientFeatures, ServerContext } from './context';
-import { DiagnosticsController } from './diagnostics';
+import { createDiagnostics, type DiagnosticsDelivery } from './diagnostics';
 import { CODE_ACTION_KINDS, registerCodeActions } from './features/codeActions';
+import { registerCodebook } from './features/codebook';
 import { COMPLETION_TRIGGERS, registerCompletion } from './features/completion';
-import { registerCustomRequests } from './features/customRequests';
-import { registerDefinition } from './features/definition';
-import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerExport } from './features/export';
-import { registerFolding } from './features/folding';
-import { registerHighlights } from './features/highlights';
 import { registerHover } from './features/hover';
-import { registerReferences } from './features/references';
+import { registerNavigation } from './features/navigation';
 import { registerRename } from './features/rename';
 import { registerSummary } from './features/summary';
-import { registerWorkspaceSymbols } from './features/workspaceSymbols';
+import { registerSymbols } from './features/symbols';
+import { registerTagging } from './features/tagging';
+import { FileWatchers } from './fileWatchers';
 import { guardNotification, logFailure, type VersionOf } from './guard';
 import { IndexChanges } from './indexChanges';
 import { ReportWorkspace } from './reportWorkspace';
-import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { fsPathOf } from './uris';
 
 declare const FINDINGS_VERSION: string;
@@ -47,10 +43,10 @@ const documents = new TextDocuments(TextDocument);
 
 let settings: Settings = DEFAULT_SETTINGS;
 let workspace: ReportWorkspace | undefined;
-let diagnostics: DiagnosticsController | undefined;
+let diagnostics: DiagnosticsDelivery | undefined;
+let watchers: FileWatchers | undefined;
 let configurationSupport = false;
 let dynamicConfiguration = false;
-let dynamicWatchers = false;
 let workspaceFolderEvents = false;
 
 process.on('uncaughtException', (error) => logFailure(connection, 'findings server', error));
@@ -63,7 +59,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   if (options.settings !== undefined) settings = readSettings(options.settings);
   configurationSupport = capabilities.workspace?.configuration === true;
   dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-  dynamicWatchers = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true) watchers = new FileWatchers(connection);
   workspaceFolderEvents = capabilities.workspace?.workspaceFolders === true;
   const pull = capabilities.textDocument?.diagnostic !== undefined;
   const client: ClientFeatures = {
@@ -76,7 +72,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const ws = new ReportWorkspace(documents, { trusted, log: (message) => connection.console.info(message), debounceMs: () => settings.validate.debounceMs });
   workspace = ws;
   ws.setFolders(initialFolders(params));
-  diagnostics = new DiagnosticsController(connection, ws, {
+  diagnostics = createDiagnostics(connection, ws, {
     pull,
     refreshSupport: capabilities.workspace?.diagnostics?.refreshSupport === true,
     settings: () => settings,
@@ -88,16 +84,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
   registerCompletion(context, versionOf);
   registerHover(context, versionOf);
-  registerDocumentSymbols(context, versionOf);
-  registerWorkspaceSymbols(context);
-  registerFolding(context, versionOf);
-  registerHighlights(context, versionOf);
-  registerDefinition(context, versionOf);
-  registerReferences(context);
+  registerSymbols(context, versionOf);
+  registerNavigation(context, versionOf);
   registerRename(context, versionOf);
   registerCodeActions(context, versionOf);
-  registerCustomRequests(context);
+  registerCodebook(context);
   registerSummary(context, new IndexChanges(connection, ws));
+  registerTagging(context);
   registerExport(context);
   connection.console.info(`findings language server ${VERSION}: ${pull ? 'pull' : 'push'} diagnostics, ${trusted ? 'trusted' : 'untrusted'} workspace.`);
 
@@ -122,7 +115,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(guardNotification(connection, 'initialized', async () => {
-  if (dynamicConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'findings' });
+  if (dynamicConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
   if (workspaceFolderEvents) {
     connection.workspace.onDidChangeWorkspaceFolders(guardNotification(connection, 'workspace/didChangeWorkspaceFolders', (event: WorkspaceFoldersChangeEvent) => {
       for (const removed of event.removed) workspace?.removeFolder(removed.uri);
@@ -132,8 +125,7 @@ connection.onInitialized(guardNotification(connection, 'initialized', async () =
     }));
   }
   await loadSettings(undefined);
-  diagnostics?.publishCodebooks();
-  await diagnostics?.publishWorkspace();
+  await diagnostics?.start();
 }));
 
 connection.onDidChangeConfiguration(guardNotification(connection, 'workspace/didChangeConfiguration', async (change: DidChangeConfigurationParams) => {
@@ -172,31 +164,17 @@ async function loadSettings(pushed: unknown): Promise<void> {
   try {
     const folders = (workspace?.allFolders() ?? []).filter((folder) => folder.fsPath !== undefined);
     if (configurationSupport) {
-      settings = readSettings(await connection.workspace.getConfiguration('findings'));
-      const scoped: unknown[] = folders.length > 0 ? await connection.workspace.getConfiguration(folders.map((folder) => ({ scopeUri: folder.uri, section: 'findings' }))) : [];
+      settings = readSettings(await connection.workspace.getConfiguration(SETTINGS_SECTION));
+      const scoped: unknown[] = folders.length > 0 ? await connection.workspace.getConfiguration(folders.map((folder) => ({ scopeUri: folder.uri, section: SETTINGS_SECTION }))) : [];
       folders.forEach((folder, index) => workspace?.setCodebookPath(folder, readSettings(scoped[index]).codebookPath));
     } else if (pushed !== undefined && pushed !== null) {
-      settings = readSettings((pushed as { findings?: unknown }).findings ?? pushed);
+      settings = readSettings((pushed as Record<string, unknown>)[SETTINGS_SECTION] ?? pushed);
       for (const folder of folders) workspace?.setCodebookPath(folder, settings.codebookPath);
     }
-    await watchFiles();
+    if (workspace) await watchers?.watch(workspace.codebookNames());
   } catch (error) {
     logFailure(connection, 'Reading the settings', error);
   }
-}
-
-let watching: { key: string; registration: Promise<Disposable> } | undefined;
-
-/** Asks the client to watch the reports, ignore files and codebooks (whatever `findings.codebook.path` names them). */
-async function watchFiles(): Promise<void> {
-  if (!dynamicWatchers || !workspace) return;
-  const globs = ['**/*.report.md', '**/.findingsignore', ...workspace.codebookNames().map((name) => `**/${name}`)];
-  const key = globs.join('|');
-  if (watching?.key === key) return;
-  const previous = watching;
-  watching = { key, registration: connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) }) };
-  if (previous) (await previous.registration).dispose();
-  await watching.registration;
 }
 
 function initialFolders(params: InitializeParams): WorkspaceFolder[] {

@@ -1,32 +1,33 @@
-import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
 import { FileChangeType, type CancellationToken, type FileEvent, type TextDocuments, type WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  BUILTIN_CODEBOOK,
-  buildCodebook,
+  CODEBOOK_FILE,
+  codebookFileName,
   createDatasetFilter,
+  decodeUtf8,
   defaultCodebook,
   IGNORE_FILE,
+  isInWalkedFolder,
   LineIndex,
+  NotUtf8Error,
+  readUtf8File,
+  REPORT_SUFFIX,
   ReportIndex,
+  scanFolder,
+  workspaceCodebook,
   type Codebook,
   type Diagnostic,
   type IgnoreFile,
   type IndexedReport,
   type WorkspaceCodebookState,
 } from '../core';
+import { nodeFileSystem } from '../core/workspace/nodeFileSystem';
+import { LANGUAGE_ID } from '../protocol';
 import { cooperative } from './guard';
 import { baseName, fileUri, fsPathOf, isUnder, normalizeUri, relativePath } from './uris';
 
-export const LANGUAGE_ID = 'inspection-report';
-export const REPORT_SUFFIX = '.report.md';
-export const CODEBOOK_FILE = 'codebook.yaml';
-const REPORT_GLOB = '**/*.report.md';
-const IGNORED = ['**/node_modules/**', '**/.git/**'];
-/** Folders never indexed (the folder names of IGNORED). */
-const UNINDEXED = new Set(['node_modules', '.git']);
 
 /** The codebook in force for a workspace folder, and what became of its `codebook.yaml`. */
 export interface CodebookState {
@@ -89,7 +90,6 @@ export interface WorkspaceOptions {
   readonly debounceMs?: () => number;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 const lineIndexes = new WeakMap<IndexedReport, LineIndex>();
 
 /**
@@ -358,8 +358,8 @@ export class ReportWorkspace {
     const folder = this.folderFor(key);
     const fsPath = fsPathOf(key);
     const relative = this.relativeToFolder(folder, key);
-    // Files outside the workspace folders are known only while open; node_modules and .git are never indexed.
-    const indexed = relative !== undefined && !relative.split('/').some((segment) => UNINDEXED.has(segment));
+    // Files outside the workspace folders are known only while open; the folders a walk skips are never indexed.
+    const indexed = relative !== undefined && isInWalkedFolder(relative);
     const text = !deleted && indexed && fsPath ? await this.readText(fsPath) : undefined;
     if (text === undefined) folder.index.remove(key);
     else folder.index.update(key, text);
@@ -377,11 +377,10 @@ export class ReportWorkspace {
     const known = new Set(folder.index.all().map((report) => report.path));
     const changed: string[] = [];
     try {
-      const ignoreFiles = await fg(`**/${IGNORE_FILE}`, { cwd: root, ignore: IGNORED, dot: true, followSymbolicLinks: false });
-      const ignores = await Promise.all(ignoreFiles.sort().map(async (file) => ({ dir: path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file), text: (await this.readText(path.join(root, file))) ?? '' })));
-      folder.ignoreFiles = ignores;
-      folder.inDataset = createDatasetFilter(ignores);
-      const files = (await fg(REPORT_GLOB, { cwd: root, ignore: IGNORED, dot: false, followSymbolicLinks: false })).sort();
+      const scan = await scanFolder(nodeFileSystem, root);
+      folder.ignoreFiles = scan.ignoreFiles;
+      folder.inDataset = scan.inDataset;
+      const files = scan.reports;
       const found = new Set<string>();
       for await (const file of cooperative(files, undefined, 25)) {
         if (!this.folders.includes(folder)) return changed;
@@ -411,9 +410,9 @@ export class ReportWorkspace {
 
   private async readText(fsPath: string): Promise<string | undefined> {
     try {
-      return utf8.decode(await fs.readFile(fsPath));
+      return await readUtf8File(nodeFileSystem, fsPath);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.options.log(`Skipped ${fsPath}: ${(error as Error).message.includes('encoded') ? 'not UTF-8 text' : (error as Error).message}`);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.options.log(`Skipped ${fsPath}: ${error instanceof NotUtf8Error ? error.message : (error as Error).message}`);
       return undefined;
     }
   }
@@ -432,7 +431,7 @@ export class ReportWorkspace {
 
   /** Sets `findings.codebook.path` for a folder; reloads its codebook when the path changed. */
   setCodebookPath(folder: Folder, value: string | undefined): void {
-    const next = value && value.trim() !== '' ? value.trim() : CODEBOOK_FILE;
+    const next = codebookFileName(value);
     if (next === folder.codebookPath) return;
     folder.codebookPath = next;
     this.reloadCodebook(folder);
@@ -456,7 +455,8 @@ export class ReportWorkspace {
     let text = this.open.get(uri)?.getText();
     if (text === undefined) {
       try {
-        text = utf8.decode(readFileSync(fsPath));
+        // Read at once: a folder's codebook decides how its reports are checked, from the first one on.
+        text = decodeUtf8(readFileSync(fsPath));
       } catch {
         return builtinState(undefined, false);
       }
@@ -466,7 +466,7 @@ export class ReportWorkspace {
       this.options.log(`${fsPath} is ignored: the workspace is not trusted. Using the built-in codebook.`);
       return builtinState(file, true);
     }
-    const result = buildCodebook(BUILTIN_CODEBOOK, { kind: 'workspace', path: fsPath, text });
+    const result = workspaceCodebook(text, fsPath);
     return { codebook: result.codebook, diagnostics: result.diagnostics, state: result.diagnostics.length > 0 ? 'invalid' : 'valid', file, ignored: false };
   }
 
@@ -476,7 +476,7 @@ export class ReportWorkspace {
 }
 
 function codebookFile(folderFsPath: string, codebookPath: string): string {
-  return path.resolve(folderFsPath, codebookPath);
+  return path.resolve(folderFsPath, codebookFileName(codebookPath));
 }
 
 function builtinState(file: CodebookState['file'], ignored: boolean): CodebookState {

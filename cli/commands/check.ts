@@ -15,9 +15,9 @@ export interface CheckOptions {
 }
 
 /** Exit 0 without errors (warnings allowed), 1 with errors; files that could not be read are returned for the caller to report. */
-export function runCheck(files: readonly ReportFile[], codebook: Codebook, options: CheckOptions, output: Output): { code: ExitCode; unreadable: readonly string[] } {
+export async function runCheck(files: readonly ReportFile[], codebook: Codebook, options: CheckOptions, output: Output): Promise<{ code: ExitCode; unreadable: readonly string[] }> {
   let errors = false;
-  const { results, unreadable } = analyzeFiles(files, codebook, (path, text, report) => {
+  const { results, unreadable } = await analyzeFiles(files, codebook, (path, text, report) => {
     errors ||= hasErrors(report.diagnostics);
     const shown = options.quiet ? report.diagnostics.filter((d) => d.severity === 'error') : report.diagnostics;
     return checkedFile(path, text, shown);

@@ -1,10 +1,12 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { documentRecord, hasErrors, serializeFindings, type Codebook, type DocumentRecord, type ExportFormat } from '../../core';
-import { UsageError } from '../files';
+import { hasErrors, writeExport, type Codebook, type ExportableReport, type ExportFormat, type ExportTotals } from '../../core';
+import { TemporaryFile, writeAtomically } from '../../core/export/temporaryFile';
+import { UsageError, type ReportFile } from '../files';
 import { formatText } from '../formatters/text';
-import { checkedFile, plural } from '../formatters/types';
-import { analyzeFiles } from '../loadReports';
-import type { ReportFile } from '../files';
+import { checkedFile, plural, type CheckedFile } from '../formatters/types';
+import { readReports } from '../loadReports';
 import { ExitCode, type Output } from '../output';
 
 export interface ExportOptions {
@@ -14,36 +16,97 @@ export interface ExportOptions {
   readonly cwd: string;
 }
 
-/** Refuses (exit 1) while any report has errors, unless allowed; the file is written whole or not at all. */
+/**
+ * Streams the dataset, report by report, into a temporary file, in one pass
+ * that also notes the reports with errors and the files that cannot be read.
+ * The file then replaces --out (or is copied to standard output) only when
+ * every report was read and, unless allowed, none has errors: refused (exit
+ * 1) or failed (exit 2), nothing is written.
+ */
 export async function runExport(files: readonly ReportFile[], codebook: Codebook, options: ExportOptions, output: Output): Promise<{ code: ExitCode; unreadable: readonly string[] }> {
-  const { results, unreadable } = analyzeFiles(files, codebook, (path, text, report) => ({
-    record: documentRecord(path, report.document, codebook),
-    failing: hasErrors(report.diagnostics) ? checkedFile(path, text, report.diagnostics.filter((d) => d.severity === 'error')) : undefined,
-  }));
+  const unreadable: string[] = [];
+  const failing: CheckedFile[] = [];
+  async function* reports(): AsyncGenerator<ExportableReport> {
+    for await (const { path, text, report } of readReports(files, codebook, unreadable)) {
+      if (hasErrors(report.diagnostics)) failing.push(checkedFile(path, text, report.diagnostics.filter((d) => d.severity === 'error')));
+      yield { path, document: report.document };
+    }
+  }
+  const complete = () => unreadable.length === 0 && (failing.length === 0 || options.allowErrors);
+  const produce = async (file: TemporaryFile): Promise<ExportTotals | undefined> => {
+    const stopCleanup = removeOnInterrupt(file);
+    try {
+      const totals = await writeExport(reports(), codebook, options.format, file);
+      return complete() ? totals : undefined;
+    } finally {
+      stopCleanup();
+    }
+  };
+
+  let totals: ExportTotals | undefined;
+  if (options.out !== undefined) {
+    try {
+      totals = await writeAtomically(path.resolve(options.cwd, options.out), produce);
+    } catch (error) {
+      // A missing folder or no permission is the user's to fix, not an internal error.
+      if (isFileSystemError(error)) throw new UsageError(`${options.out}: cannot write the export (${error.code})`);
+      throw error;
+    }
+  } else {
+    // Spooled, not streamed straight out: standard output cannot be taken back if a later report refuses the export.
+    const spool = TemporaryFile.create(os.tmpdir(), 'findings-export');
+    try {
+      totals = await produce(spool);
+      spool.close();
+      if (totals) await copyToOutput(spool.path, output);
+    } finally {
+      spool.remove();
+    }
+  }
+
   if (unreadable.length > 0) return { code: ExitCode.Failure, unreadable };
-  const failing = results.flatMap((result) => (result.failing ? [result.failing] : []));
   if (failing.length > 0 && !options.allowErrors) {
     output.err(`findings: not exporting: ${plural(failing.length, 'report')} ha${failing.length === 1 ? 's' : 've'} errors (use --allow-errors to export anyway)\n`);
     output.err(formatText(failing));
     return { code: ExitCode.Errors, unreadable };
   }
-  const records: DocumentRecord[] = results.map((result) => result.record);
-  const findings = records.reduce((sum, record) => sum + record.findings.length, 0);
-  const content = serializeFindings(options.format, records, codebook);
-  if (options.out === undefined) {
-    output.out(content);
-    return { code: ExitCode.Ok, unreadable };
+  if (options.out !== undefined && totals) {
+    output.err(`Exported ${plural(totals.findings, 'finding')} from ${plural(totals.documents, 'report')} as ${options.format.toUpperCase()} to ${options.out}\n`);
   }
-  const target = path.resolve(options.cwd, options.out);
-  try {
-    // Loaded on first use: only exports to a file need it.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const writeFileAtomic = require('write-file-atomic') as typeof import('write-file-atomic');
-    await writeFileAtomic(target, content, { encoding: 'utf8' });
-  } catch (error) {
-    // A missing folder or no permission is the user's to fix, not an internal error.
-    throw new UsageError(`${options.out}: cannot write the export (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  output.err(`Exported ${plural(findings, 'finding')} from ${plural(records.length, 'report')} as ${options.format.toUpperCase()} to ${options.out}\n`);
   return { code: ExitCode.Ok, unreadable };
+}
+
+/** Copies a file to the output in slices, waiting whenever the reader is behind. */
+async function copyToOutput(file: string, output: Output): Promise<void> {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    // Streaming decode: a slice may end inside a character.
+    const decoder = new TextDecoder();
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) {
+      const text = decoder.decode(buffer.subarray(0, read), { stream: true });
+      if (text !== '') await output.out(text);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Ctrl+C or a kill during an export removes its temporary file, then ends the process as the signal would. */
+function removeOnInterrupt(file: TemporaryFile): () => void {
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const handler = (signal: NodeJS.Signals) => {
+    file.remove();
+    stop();
+    process.kill(process.pid, signal);
+  };
+  const stop = () => {
+    for (const signal of signals) process.off(signal, handler);
+  };
+  for (const signal of signals) process.on(signal, handler);
+  return stop;
+}
+
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }

@@ -8,8 +8,8 @@ export interface StatsOptions {
   readonly format: 'text' | 'json';
 }
 
-export function runStats(files: readonly ReportFile[], codebook: Codebook, options: StatsOptions, output: Output): { code: ExitCode; unreadable: readonly string[] } {
-  const { results, unreadable } = analyzeFiles(files, codebook, (path, _text, report) => countDocument(path, report.document, codebook));
+export async function runStats(files: readonly ReportFile[], codebook: Codebook, options: StatsOptions, output: Output): Promise<{ code: ExitCode; unreadable: readonly string[] }> {
+  const { results, unreadable } = await analyzeFiles(files, codebook, (path, _text, report) => countDocument(path, report.document, codebook));
   const corpus = countCorpus(results);
   output.out(options.format === 'json' ? JSON.stringify(corpus, null, 2) + '\n' : renderStats(corpus, codebook));
   return { code: ExitCode.Ok, unreadable };

@@ -1,19 +1,18 @@
 // "Findings: Export Findings…": the dataset of a report, a folder or the
-// workspace, computed by the server (byte for byte `findings export`) and
-// written atomically where the user chooses.
+// workspace, written by the server (byte for byte `findings export`,
+// atomically) where the user chooses: the dataset never passes through here.
 import * as vscode from 'vscode';
+import type { RequestType } from 'vscode-languageclient/node';
 import {
   ExportCheckRequest,
   ExportRequest,
-  type ExportCheckParams,
   type ExportCheckResult,
-  type ExportParams,
   type ExportResult,
   type FindingsExportFormat,
-  type FindingsScope,
-} from '../../protocol/requests';
+} from '../../protocol/export';
+import type { FindingsScope } from '../../protocol/scope';
 import { askAboutErrors, askFormat, askScope, askTarget, EXPORT_ANYWAY, plural, SHOW_PROBLEMS, type ErrorsChoice } from '../export/exportPrompts';
-import { writeAtomically } from '../export/writeAtomically';
+import { moveIntoPlace } from '../export/moveIntoPlace';
 import type { FindingsServer } from '../languageClient';
 
 export const EXPORT_FINDINGS_COMMAND = 'findings.exportFindings';
@@ -68,7 +67,7 @@ export async function exportFindings(server: FindingsServer, memento: vscode.Mem
   if (!scope || options.token?.isCancellationRequested) return { outcome: 'cancelled' };
 
   // Before asking where to save: no point choosing a file for an export the user then abandons.
-  const check = await requestUnlessCancelled<ExportCheckResult>(server, ExportCheckRequest, { scope } satisfies ExportCheckParams, options.token);
+  const check = await requestUnlessCancelled(server, ExportCheckRequest, { scope }, options.token);
   if (!check) return { outcome: 'cancelled' };
   if (check.reportsWithErrors > 0 && options.allowErrors !== true) {
     const choice = options.allowErrors === false ? undefined : await (options.confirmErrors ? options.confirmErrors(check) : askAboutErrors(check));
@@ -86,12 +85,12 @@ export async function exportFindings(server: FindingsServer, memento: vscode.Mem
     async (progress, progressToken) => {
       const cancellation = linkedCancellation(progressToken, options.token);
       try {
-        progress.report({ message: `${plural(check.reports, 'report')}…` });
-        const result = await requestUnlessCancelled<ExportResult>(server, ExportRequest, { scope, format } satisfies ExportParams, cancellation.token);
-        // Cancelled while the answer travelled: nothing is written.
-        if (!result || cancellation.token.isCancellationRequested) return undefined;
-        progress.report({ message: `writing ${baseName(target)}…` });
-        await writeAtomically(target, result.content);
+        progress.report({ message: `${plural(check.reports, 'report')} to ${baseName(target)}…` });
+        // The server writes the file (cancelling the request stops it and deletes its temporary file).
+        const result = await requestUnlessCancelled(server, ExportRequest, { scope, format, target: target.toString() }, cancellation.token);
+        if (!result) return undefined;
+        // A target the server cannot write (not a file on disk): it left the export in a file of its own.
+        if (result.staged !== undefined) await moveIntoPlace(vscode.Uri.parse(result.staged), target);
         return result;
       } finally {
         cancellation.dispose();
@@ -104,10 +103,10 @@ export async function exportFindings(server: FindingsServer, memento: vscode.Mem
 }
 
 /** A request's answer, or undefined once the token is cancelled (the client then rejects with "Request got cancelled"). */
-async function requestUnlessCancelled<R>(server: FindingsServer, method: string, params: unknown, token: vscode.CancellationToken | undefined): Promise<R | undefined> {
+async function requestUnlessCancelled<P, R>(server: FindingsServer, type: RequestType<P, R, void>, params: P, token: vscode.CancellationToken | undefined): Promise<R | undefined> {
   if (token?.isCancellationRequested) return undefined;
   try {
-    return await server.request<R>(method, params, token);
+    return await server.request(type, params, token);
   } catch (error) {
     if (token?.isCancellationRequested) return undefined;
     throw error;

@@ -3,11 +3,12 @@
 // one, else the built-in codebook, read-only.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { Commands } from '../../protocol';
 import { BUILTIN_CODEBOOK_URI } from '../builtinCodebookProvider';
 import { codebookPath } from '../settings';
 
 export function registerOpenCodebook(): vscode.Disposable {
-  return vscode.commands.registerCommand('findings.openCodebook', async (): Promise<vscode.Uri> => {
+  return vscode.commands.registerCommand(Commands.openCodebook, async (): Promise<vscode.Uri> => {
     const uri = (await workspaceCodebook()) ?? BUILTIN_CODEBOOK_URI;
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { preview: false });

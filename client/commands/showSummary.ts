@@ -3,13 +3,12 @@
 // report open, the workspace. Tests and keybindings may pass
 // `{ scope: 'document' | 'workspace', uri?: string }`.
 import * as vscode from 'vscode';
+import { Commands } from '../../protocol';
 import type { PanelScope } from '../summary/messages';
 import type { ShowOptions, SummaryPanels } from '../summary/summaryPanel';
 
-export const SHOW_SUMMARY_COMMAND = 'findings.showSummary';
-
 export function registerShowSummary(panels: SummaryPanels): vscode.Disposable {
-  return vscode.commands.registerCommand(SHOW_SUMMARY_COMMAND, (args?: unknown): void => {
+  return vscode.commands.registerCommand(Commands.showSummary, (args?: unknown): void => {
     panels.show(readArguments(args));
   });
 }

@@ -1,22 +1,19 @@
 // "Tag Selection…" and "Tag as Strength/Weakness/WSOA/Quote": wrap every
 // selection of the active report in `[`…`]{.code theme=…}`.
 //
-// The code comes from a quick pick of the codebook's codes (or from the
-// command), the themes from a multi-select quick pick when the code takes a
-// `theme` attribute. Required attributes left without a value become snippet
-// placeholders, so Tab walks through them. Tests and keybindings can skip the
-// pickers with arguments: `{ code?: string, themes?: string[], attributes?: { name: value } }`.
-//
-// A selection is tagged only where the server's "Tag selection as <code>"
-// code action is offered for it: in the article text, and not cutting through
-// existing markup.
+// The client only asks: the code from a quick pick of the codebook's codes
+// (or from the command), the themes from a quick pick when the code has an
+// attribute that holds themes. The server computes the edit (`findings/tag`):
+// which selections can be tagged and the markup, with snippet placeholders
+// for the required attributes left without a value, so Tab walks through
+// them. Tests and keybindings can skip the pickers with arguments:
+// `{ code?: string, themes?: string[], attributes?: { name: value } }`.
 import * as vscode from 'vscode';
-import { CodebookRequest, type CodebookParams, type CodebookSummary } from '../../protocol/requests';
+import { LSPErrorCodes } from 'vscode-languageclient/node';
+import { CodebookRequest, Commands, TagRequest, type CodebookSummary, type TagEdit, type TagResult } from '../../protocol';
 import type { FindingsServer } from '../languageClient';
 import { isReport } from '../settings';
-
-type Code = CodebookSummary['codes'][number];
-type Attribute = Code['attributes'][number];
+import { pickCode, pickThemes } from './tagPickers';
 
 export interface TagArguments {
   /** The code to tag with; skips the code picker. */
@@ -29,18 +26,17 @@ export interface TagArguments {
 
 /** The commands with a fixed code (no code picker). */
 export const TAG_AS_COMMANDS: ReadonlyArray<{ readonly command: string; readonly code: string }> = [
-  { command: 'findings.tagAsStrength', code: 'strength' },
-  { command: 'findings.tagAsWeakness', code: 'weakness' },
-  { command: 'findings.tagAsWsoa', code: 'wsoa' },
-  { command: 'findings.tagAsQuote', code: 'quote' },
+  { command: Commands.tagAsStrength, code: 'strength' },
+  { command: Commands.tagAsWeakness, code: 'weakness' },
+  { command: Commands.tagAsWsoa, code: 'wsoa' },
+  { command: Commands.tagAsQuote, code: 'quote' },
 ];
 
-const TAG_ACTION_KIND = 'refactor.rewrite.findings.tag';
-const THEME_ATTRIBUTE = 'theme';
+const CHANGED_MEANWHILE = 'The report changed while the tag was being chosen: nothing was tagged. Select the passage again.';
 
 export function registerTagCommands(server: FindingsServer): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('findings.tagSelection', (args?: unknown) => tagSelection(server, undefined, args)),
+    vscode.commands.registerCommand(Commands.tagSelection, (args?: unknown) => tagSelection(server, undefined, args)),
     ...TAG_AS_COMMANDS.map(({ command, code }) => vscode.commands.registerCommand(command, (args?: unknown) => tagSelection(server, code, args))),
   );
 }
@@ -55,7 +51,7 @@ export async function tagSelection(server: FindingsServer, fixedCode: string | u
   }
   const document = editor.document;
   const version = document.version;
-  const selections = trimmedSelections(document, editor.selections);
+  const selections = editor.selections.filter((selection) => document.getText(selection).trim() !== '');
   if (selections.length === 0) {
     void vscode.window.showInformationMessage('Nothing to tag: select the passage of the article to tag first.');
     return false;
@@ -63,10 +59,9 @@ export async function tagSelection(server: FindingsServer, fixedCode: string | u
 
   let codebook: CodebookSummary;
   try {
-    codebook = await server.request<CodebookSummary>(CodebookRequest, { uri: document.uri.toString() } satisfies CodebookParams);
+    codebook = await server.request(CodebookRequest, { uri: document.uri.toString() });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    void vscode.window.showErrorMessage(`Could not read the codebook from the findings language server (${message}). Try "Findings: Restart Language Server".`);
+    void vscode.window.showErrorMessage(`Could not read the codebook from the findings language server (${messageOf(error)}). Try "Findings: Restart Language Server".`);
     return false;
   }
   const codeName = args.code ?? fixedCode ?? (await pickCode(codebook));
@@ -76,54 +71,93 @@ export async function tagSelection(server: FindingsServer, fixedCode: string | u
     void vscode.window.showErrorMessage(`The codebook (${codebook.name}) defines no code \`${codeName}\`.`);
     return false;
   }
-
-  const themeAttribute = code.attributes.find((a) => a.name === THEME_ATTRIBUTE);
+  // Which attribute holds the themes is the codebook's to say (`values: themes`).
+  const themeAttribute = code.attributes.find((attribute) => attribute.holdsThemes);
   let themes: readonly string[] = [];
   if (themeAttribute) {
     const picked = args.themes ?? (await pickThemes(codebook, code, themeAttribute));
     if (picked === undefined) return false;
     themes = picked;
   }
-
-  // Only the selections the server would tag (body text, no partial markup).
-  const accepted: vscode.Range[] = [];
-  for (const range of selections) {
-    if (accepted.some((other) => other.start.isBefore(range.end) && range.start.isBefore(other.end))) continue;
-    if (await serverOffersTag(document, range, code.name)) accepted.push(range);
+  if (document.version !== version || document.isClosed) {
+    void vscode.window.showWarningMessage(CHANGED_MEANWHILE);
+    return false;
   }
-  if (accepted.length === 0) {
-    void vscode.window.showWarningMessage(selections.length === 1
-      ? 'This selection cannot be tagged: select text in the article (below the front matter) that does not cut through an existing span.'
+
+  let result: TagResult;
+  try {
+    result = await server.request(TagRequest, {
+      textDocument: { uri: document.uri.toString(), version },
+      selections: selections.map((selection) => ({ start: selection.start, end: selection.end })),
+      code: code.name,
+      themes,
+      attributes: args.attributes ?? {},
+    });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === LSPErrorCodes.ContentModified) void vscode.window.showWarningMessage(CHANGED_MEANWHILE);
+    else void vscode.window.showErrorMessage(`Could not tag the selection: ${messageOf(error)}`);
+    return false;
+  }
+  // Blank selections were never counted as selections.
+  const refused = result.refused.filter((refusal) => refusal.reason !== 'empty');
+  const counted = selections.length - (result.refused.length - refused.length);
+  if (result.edits.length === 0) {
+    void vscode.window.showWarningMessage(counted === 1
+      ? `This selection cannot be tagged. ${refused[0]?.message ?? ''} Select text in the article (below the front matter) that does not cut through an existing span.`
       : 'None of the selections can be tagged: select text in the article (below the front matter) that does not cut through an existing span.');
     return false;
   }
   if (document.version !== version || document.isClosed) {
-    void vscode.window.showWarningMessage('The report changed while the tag was being chosen: nothing was tagged. Select the passage again.');
+    void vscode.window.showWarningMessage(CHANGED_MEANWHILE);
     return false;
   }
 
-  const closing = closingMarkup(code, themeAttribute, themes, args.attributes ?? {});
-  accepted.sort((a, b) => a.start.compareTo(b.start));
   let edited: boolean;
   try {
-    edited = closing.placeholders
-      ? await insertWithSnippet(editor, accepted, closing.snippet)
-      : await editor.edit((builder) => {
-        for (const range of accepted) {
-          builder.insert(range.start, '[');
-          builder.insert(range.end, closing.text);
-        }
-      });
+    edited = await applyTagEdits(editor, result.edits);
   } catch {
     // The editor was closed or replaced while the tag was being chosen.
     void vscode.window.showWarningMessage('The report is no longer in an open editor: nothing was tagged.');
     return false;
   }
-  if (edited && accepted.length < selections.length) {
-    const skipped = selections.length - accepted.length;
-    void vscode.window.showWarningMessage(`${skipped} of ${selections.length} selections were not tagged: they are in the front matter or cut through an existing span.`);
+  if (edited && refused.length > 0) {
+    void vscode.window.showWarningMessage(`${refused.length} of ${counted} selections were not tagged: ${[...new Set(refused.map((refusal) => refusal.message))].join(' ')}`);
   }
   return edited;
+}
+
+/**
+ * Applies the server's edit as one undo step. With placeholders, the plain
+ * insertions go first and the closing snippet is then inserted at every
+ * passage at once, so that the placeholders of all selections are edited together.
+ */
+async function applyTagEdits(editor: vscode.TextEditor, edits: readonly TagEdit[]): Promise<boolean> {
+  const snippet = edits.find((edit) => edit.snippet !== undefined)?.snippet;
+  const sameSnippet = snippet !== undefined && edits.every((edit) => edit.snippet === undefined || edit.snippet === snippet);
+  if (!sameSnippet) {
+    return editor.edit((builder) => {
+      for (const edit of edits) builder.insert(asPosition(edit.range.start), edit.newText);
+    });
+  }
+  const document = editor.document;
+  // Where each snippet lands once the plain insertions before it are made.
+  const targets: number[] = [];
+  let shift = 0;
+  for (const edit of edits) {
+    const offset = document.offsetAt(asPosition(edit.range.start));
+    if (edit.snippet === undefined) shift += edit.newText.length;
+    else targets.push(offset + shift);
+  }
+  const inserted = await editor.edit((builder) => {
+    for (const edit of edits) if (edit.snippet === undefined) builder.insert(asPosition(edit.range.start), edit.newText);
+  }, { undoStopBefore: true, undoStopAfter: false });
+  if (!inserted) return false;
+  const positions = targets.map((offset) => document.positionAt(offset));
+  return editor.insertSnippet(new vscode.SnippetString(snippet), positions, { undoStopBefore: false, undoStopAfter: true, keepWhitespace: true });
+}
+
+function asPosition(position: { line: number; character: number }): vscode.Position {
+  return new vscode.Position(position.line, position.character);
 }
 
 function readArguments(value: unknown): TagArguments {
@@ -141,136 +175,6 @@ function readArguments(value: unknown): TagArguments {
   return { code, themes, attributes };
 }
 
-/** The non-empty selections without surrounding white space (the server trims the same way). */
-function trimmedSelections(document: vscode.TextDocument, selections: readonly vscode.Selection[]): vscode.Range[] {
-  const ranges: vscode.Range[] = [];
-  for (const selection of selections) {
-    if (selection.isEmpty) continue;
-    const text = document.getText(selection);
-    const lead = text.length - text.trimStart().length;
-    const trail = text.length - text.trimEnd().length;
-    if (lead === text.length) continue;
-    const start = document.positionAt(document.offsetAt(selection.start) + lead);
-    const end = document.positionAt(document.offsetAt(selection.end) - trail);
-    ranges.push(new vscode.Range(start, end));
-  }
-  return ranges;
-}
-
-async function serverOffersTag(document: vscode.TextDocument, range: vscode.Range, code: string): Promise<boolean> {
-  const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>(
-    'vscode.executeCodeActionProvider', document.uri, range, TAG_ACTION_KIND,
-  );
-  return (actions ?? []).some((action) => action.title === `Tag selection as ${code}`);
-}
-
-async function pickCode(codebook: CodebookSummary): Promise<string | undefined> {
-  const items = codebook.codes.map((code): vscode.QuickPickItem & { code: string } => ({
-    label: code.name,
-    description: code.label,
-    detail: code.description,
-    code: code.name,
-  }));
-  const picked = await vscode.window.showQuickPick(items, {
-    title: 'Tag Selection',
-    placeHolder: `Code to tag the selection with (codebook ${codebook.name} ${codebook.version})`,
-    matchOnDescription: true,
-    matchOnDetail: true,
-  });
-  return picked?.code;
-}
-
-/** The themes picked (possibly none); undefined when the picker was dismissed. */
-async function pickThemes(codebook: CodebookSummary, code: Code, attribute: Attribute): Promise<readonly string[] | undefined> {
-  const allowed = attribute.values ?? codebook.themes.map((t) => t.name);
-  const items = allowed.map((name): vscode.QuickPickItem & { theme: string } => {
-    const theme = codebook.themes.find((t) => t.name === name);
-    return { label: name, description: theme?.label, detail: theme?.definition, theme: name };
-  });
-  const need = attribute.required ? 'required' : 'optional';
-  if (attribute.multiple) {
-    const picked = await vscode.window.showQuickPick(items, {
-      title: `Themes of the ${code.name} span (${need})`,
-      placeHolder: 'Tick one or more themes, then press Enter',
-      canPickMany: true,
-      matchOnDescription: true,
-      matchOnDetail: true,
-    });
-    return picked?.map((item) => item.theme);
-  }
-  const none: vscode.QuickPickItem & { theme: string } = { label: '(no theme)', theme: '' };
-  const picked = await vscode.window.showQuickPick(attribute.required ? items : [...items, none], {
-    title: `Theme of the ${code.name} span (${need})`,
-    placeHolder: 'Pick a theme',
-    matchOnDescription: true,
-    matchOnDetail: true,
-  });
-  if (!picked) return undefined;
-  return picked.theme === '' ? [] : [picked.theme];
-}
-
-type Part = { readonly text: string } | { readonly placeholder: Attribute };
-
-/**
- * `]{.code theme=… key=value}`: as plain text, and as a snippet in which the
- * required attributes without a value are placeholders (a choice when their
- * values are listed).
- */
-function closingMarkup(code: Code, themeAttribute: Attribute | undefined, themes: readonly string[], values: Readonly<Record<string, string>>): { text: string; snippet: vscode.SnippetString; placeholders: boolean } {
-  const parts: Part[] = [{ text: `]{.${code.name}` }];
-  if (themeAttribute && themes.length > 0) parts.push({ text: ` ${THEME_ATTRIBUTE}=${attributeValue(themes.join(' '))}` });
-  else if (themeAttribute?.required) parts.push({ text: ` ${THEME_ATTRIBUTE}=` }, { placeholder: themeAttribute });
-  for (const attribute of code.attributes) {
-    if (attribute.name === THEME_ATTRIBUTE) continue;
-    const value = values[attribute.name];
-    if (value !== undefined) parts.push({ text: ` ${attribute.name}=${attributeValue(value)}` });
-    else if (attribute.required) parts.push({ text: ` ${attribute.name}=` }, { placeholder: attribute });
-  }
-  // Values for attributes the code does not define are written too: the diagnostics will say so.
-  for (const [name, value] of Object.entries(values)) {
-    if (name === THEME_ATTRIBUTE || code.attributes.some((a) => a.name === name)) continue;
-    parts.push({ text: ` ${name}=${attributeValue(value)}` });
-  }
-  parts.push({ text: '}' });
-
-  const snippet = new vscode.SnippetString();
-  let text = '';
-  let placeholders = false;
-  for (const part of parts) {
-    if ('text' in part) {
-      snippet.appendText(part.text);
-      text += part.text;
-    } else if (part.placeholder.values && part.placeholder.values.length > 0) {
-      snippet.appendChoice([...part.placeholder.values]);
-      placeholders = true;
-    } else {
-      // Free text, usually with spaces: inside quotes.
-      snippet.appendText('"').appendPlaceholder('').appendText('"');
-      text += '""';
-      placeholders = true;
-    }
-  }
-  if (placeholders) snippet.appendTabstop(0);
-  return { text, snippet, placeholders };
-}
-
-/** A bare value when it can be, else double-quoted with `\"` and `\\`. */
-export function attributeValue(value: string): string {
-  const oneLine = value.replace(/[\r\n]+/g, ' ');
-  return /^[^\s"'{}\\=]+$/.test(oneLine) ? oneLine : `"${oneLine.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
-}
-
-/**
- * Inserts `[` at each start, then the closing snippet at each end (one undo
- * step): the placeholders of all selections are edited together.
- */
-async function insertWithSnippet(editor: vscode.TextEditor, ranges: readonly vscode.Range[], snippet: vscode.SnippetString): Promise<boolean> {
-  const document = editor.document;
-  const ends = ranges.map((range, i) => document.offsetAt(range.end) + i + 1);
-  const opened = await editor.edit((builder) => {
-    for (const range of ranges) builder.insert(range.start, '[');
-  }, { undoStopBefore: true, undoStopAfter: false });
-  if (!opened) return false;
-  const positions = ends.map((offset) => document.positionAt(offset));
-  return editor.insertSnippet(snippet, positions, { undoStopBefore: false, undoStopAfter: true, keepWhitespace: true });
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,7 +1,8 @@
 // The questions "Export findings" asks: what, in which format, where; and the
 // warning when reports in scope have errors.
 import * as vscode from 'vscode';
-import type { ExportCheckResult, FindingsExportFormat, FindingsScope } from '../../protocol/requests';
+import type { ExportCheckResult, FindingsExportFormat } from '../../protocol/export';
+import type { FindingsScope } from '../../protocol/scope';
 import { isReport } from '../settings';
 
 /** The answers to the errors warning. */

@@ -5,9 +5,7 @@
 // The webview is treated as untrusted: every message from it goes through
 // `parseFromWebview`, which returns a fresh, fully checked copy or the reason
 // it was rejected.
-import type { SummaryResult } from '../../protocol/requests';
-
-export const VIEW_TYPE = 'findings.summary';
+import type { SummaryResult } from '../../protocol';
 
 export type PanelScope = 'document' | 'workspace';
 export const PANEL_SCOPES: readonly PanelScope[] = ['document', 'workspace'];
@@ -49,11 +47,11 @@ export interface UpdateMessage {
 }
 
 export type ToWebview =
-  | { readonly type: 'init'; readonly state: PanelState; readonly testing: boolean }
+  | { readonly type: 'init'; readonly state: PanelState }
   | UpdateMessage
   | { readonly type: 'loading'; readonly scope: PanelScope }
+  // Test seams, honoured only in test builds (FINDINGS_TEST_SEAMS): read the DOM, or act on it as a user would, then answer with `inspected`.
   | { readonly type: 'inspect'; readonly id: number }
-  // Test seams (honoured only when `init` said testing): act on the DOM as a user would, then answer with `inspected`.
   | { readonly type: 'test:click'; readonly id: number; readonly index: number }
   | { readonly type: 'test:filter'; readonly id: number; readonly filters: Partial<PanelFilters> }
   | { readonly type: 'test:scope'; readonly id: number; readonly scope: PanelScope }
@@ -61,7 +59,7 @@ export type ToWebview =
 
 // ------------------------------------------------------------ webview -> extension
 
-/** What the webview displays, read back from its DOM (for the tests). */
+/** What the webview displays, read back from its DOM (test builds only). */
 export interface RenderedFacts {
   readonly scope: PanelScope;
   readonly generation: number | null;
@@ -98,6 +96,7 @@ export type FromWebview =
   | { readonly type: 'export' }
   | { readonly type: 'reveal'; readonly uri: string; readonly range: LspRange }
   | { readonly type: 'rendered'; readonly seq: number; readonly scope: PanelScope; readonly generation: number | null }
+  /** Test builds only: the answer to a test seam. */
   | { readonly type: 'inspected'; readonly id: number; readonly facts: RenderedFacts | null };
 
 export type Parsed<T> = { readonly ok: true; readonly message: T } | { readonly ok: false; readonly reason: string };
@@ -231,6 +230,12 @@ function facts(value: unknown): RenderedFacts {
   };
 }
 
+/** Test builds only: the webview's answer to a test seam. */
+function inspected(o: Record<string, unknown>): Parsed<FromWebview> {
+  only(o, ['type', 'id', 'facts'], 'inspected');
+  return { ok: true, message: { type: 'inspected', id: integer(o.id, 'id'), facts: o.facts === null ? null : facts(o.facts) } };
+}
+
 /** Checks a message from the webview; returns a checked copy, or why it was rejected. */
 export function parseFromWebview(raw: unknown): Parsed<FromWebview> {
   try {
@@ -257,10 +262,9 @@ export function parseFromWebview(raw: unknown): Parsed<FromWebview> {
       case 'rendered':
         only(o, ['type', 'seq', 'scope', 'generation'], 'rendered');
         return { ok: true, message: { type, seq: integer(o.seq, 'seq'), scope: scope(o.scope), generation: o.generation === null ? null : integer(o.generation, 'generation') } };
-      case 'inspected':
-        only(o, ['type', 'id', 'facts'], 'inspected');
-        return { ok: true, message: { type, id: integer(o.id, 'id'), facts: o.facts === null ? null : facts(o.facts) } };
       default:
+        // Production builds know no `inspected` (its checks are compiled out with it).
+        if (FINDINGS_TEST_SEAMS && type === 'inspected') return inspected(o);
         return { ok: false, reason: `unknown message type ${JSON.stringify(typeof type === 'string' ? type.slice(0, 50) : typeof type)}` };
     }
   } catch (error) {

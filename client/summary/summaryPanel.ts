@@ -7,17 +7,16 @@
 // (messages.ts), and it can only open spans of the last summary it was sent.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { IndexChangedNotification, SummaryRequest, type FindingsScope, type IndexChangedParams, type SummaryParams, type SummaryResult } from '../../protocol/requests';
+import { Commands, IndexChangedNotification, SummaryRequest, SUMMARY_VIEW_TYPE, type FindingsScope, type IndexChangedParams, type SummaryResult } from '../../protocol';
 import type { FindingsServer } from '../languageClient';
 import { isReport } from '../settings';
+import { PanelProbe } from '../testing/panelProbe';
 import { summaryHtml, webviewOptions } from './html';
-import { NO_FILTERS, parseFromWebview, parseState, sameRange, VIEW_TYPE, type FromWebview, type LspRange, type PanelFilters, type PanelScope, type PanelState, type RenderedFacts, type ToWebview, type UpdateMessage } from './messages';
+import { NO_FILTERS, parseFromWebview, parseState, sameRange, type FromWebview, type LspRange, type PanelFilters, type PanelScope, type PanelState, type ToWebview, type UpdateMessage } from './messages';
 
 /** Delay after an index notification before asking (the server already debounces edits). */
 const NOTIFICATION_DELAY_MS = 50;
-const REPLY_TIMEOUT_MS = 15_000;
 const KEEP_REJECTED = 20;
-export const EXPORT_COMMAND = 'findings.exportFindings';
 export const NO_REPORT_NOTICE = 'Open an inspection report (a *.report.md file) to see its summary, or switch to Workspace.';
 
 /** What the panel holds, for the extension's API (tests). */
@@ -48,8 +47,6 @@ interface Dependencies {
   readonly extensionUri: vscode.Uri;
   readonly server: FindingsServer;
   readonly output: vscode.LogOutputChannel;
-  /** Test seams in the webview (never in an installed extension). */
-  readonly testing: boolean;
   readonly changed: (panel: SummaryPanel) => void;
   readonly disposed: (panel: SummaryPanel) => void;
 }
@@ -68,12 +65,14 @@ export class SummaryPanel implements vscode.Disposable {
   private cancel: vscode.CancellationTokenSource | undefined;
   private timer: NodeJS.Timeout | undefined;
   private forceNext = false;
-  private nextId = 1;
-  private readonly replies = new Map<number, (facts: RenderedFacts | null) => void>();
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
 
+  /** Test builds only: reads the webview's DOM and drives it. */
+  readonly probe: PanelProbe | undefined;
+
   constructor(readonly panel: vscode.WebviewPanel, private readonly deps: Dependencies, state: PanelState) {
+    this.probe = FINDINGS_TEST_SEAMS ? new PanelProbe(panel.webview) : undefined;
     this.scope = state.scope;
     this.documentUri = state.documentUri;
     this.filters = state.filters;
@@ -91,10 +90,21 @@ export class SummaryPanel implements vscode.Disposable {
         this.deps.changed(this);
       }),
       panel.onDidDispose(() => this.dispose()),
-      deps.server.onNotification<IndexChangedParams>(IndexChangedNotification, (params) => this.onIndexChanged(params)),
+      deps.server.onNotification(IndexChangedNotification, (params) => this.onIndexChanged(params)),
       // A restarted server counts its generations from the start again: always redraw.
       deps.server.onDidStart(() => this.schedule(0, true)),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
+      // Renamed or moved in the editor: follow it. Deleted: fall back to another report.
+      vscode.workspace.onDidRenameFiles((event) => {
+        for (const file of event.files) {
+          const moved = this.documentUri ? movedUri(this.documentUri, file.oldUri, file.newUri) : undefined;
+          if (moved) this.setDocument(moved);
+        }
+      }),
+      vscode.workspace.onDidDeleteFiles((event) => {
+        const current = this.documentUri;
+        if (current && event.files.some((file) => isAtOrUnder(current, file))) void this.documentGone();
+      }),
     );
     panel.webview.html = summaryHtml(panel.webview, deps.extensionUri);
   }
@@ -125,35 +135,6 @@ export class SummaryPanel implements vscode.Disposable {
       this.post({ type: 'loading', scope });
       void this.refresh();
     }
-  }
-
-  /** Asks the webview what it displays (its DOM). */
-  inspect(): Promise<RenderedFacts> {
-    return this.ask((id) => ({ type: 'inspect', id })).then((facts) => {
-      if (!facts) throw new Error('the webview sent no facts');
-      return facts;
-    });
-  }
-
-  /** Test seams: the webview acts on its DOM, then answers. */
-  ask(build: (id: number) => ToWebview): Promise<RenderedFacts | null> {
-    const id = this.nextId++;
-    return new Promise<RenderedFacts | null>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.replies.delete(id);
-        reject(new Error(`the summary webview did not answer within ${REPLY_TIMEOUT_MS} ms`));
-      }, REPLY_TIMEOUT_MS);
-      this.replies.set(id, (facts) => {
-        clearTimeout(timer);
-        resolve(facts);
-      });
-      void this.panel.webview.postMessage(build(id)).then((delivered) => {
-        if (!delivered && this.replies.delete(id)) {
-          clearTimeout(timer);
-          reject(new Error('the summary webview is not visible'));
-        }
-      });
-    });
   }
 
   dispose(): void {
@@ -203,12 +184,17 @@ export class SummaryPanel implements vscode.Disposable {
       update = { ...base, summary: null, notice: NO_REPORT_NOTICE, error: null };
     } else {
       try {
-        const summary = await this.deps.server.request<SummaryResult | null>(SummaryRequest, { scope } satisfies SummaryParams, cancel.token);
+        const summary = await this.deps.server.request(SummaryRequest, { scope }, cancel.token);
         update = summary
           ? { ...base, summary, notice: null, error: null }
           : { ...base, summary: null, notice: 'The language server knows no such report.', error: null };
       } catch (error) {
         if (sequence !== this.sequence) return;
+        // The report went from disk (deleted, renamed outside the editor): show another one.
+        if (scope.kind === 'document' && !(await exists(scope.uri))) {
+          if (sequence === this.sequence) void this.documentGone();
+          return;
+        }
         const message = error instanceof Error ? error.message : String(error);
         update = { ...base, summary: null, notice: null, error: `The findings language server could not summarise the ${this.scope === 'workspace' ? 'workspace' : 'report'}: ${message}` };
       }
@@ -234,13 +220,36 @@ export class SummaryPanel implements vscode.Disposable {
   private followEditor(editor: vscode.TextEditor | undefined): void {
     // The panel itself taking the focus leaves no active editor: keep the report.
     if (!editor || !isReport(editor.document)) return;
-    const uri = editor.document.uri.toString();
+    this.setDocument(editor.document.uri.toString());
+  }
+
+  /** The report of the document scope is now another (or none). */
+  private setDocument(uri: string | null): void {
     if (uri === this.documentUri) return;
     this.documentUri = uri;
     if (this.scope !== 'document') return;
     this.updateTitle();
     this.post({ type: 'loading', scope: this.scope });
     this.schedule(0);
+  }
+
+  /** The current report is gone from disk: the active report instead, else one in view, else one in a tab, else none (a notice says to open one). */
+  private async documentGone(): Promise<void> {
+    const gone = this.documentUri;
+    const inTabs = vscode.window.tabGroups.all.flatMap((group) => [group.activeTab, ...group.tabs])
+      .map((tab) => (tab?.input instanceof vscode.TabInputText ? tab.input.uri.toString() : undefined));
+    const candidates = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors]
+      .map((editor) => editor?.document.uri.toString())
+      .concat(inTabs)
+      .filter((uri): uri is string => uri !== undefined && uri !== gone && vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri && isReport(document)));
+    let next: string | null = null;
+    for (const candidate of candidates) {
+      if (await exists(candidate)) {
+        next = candidate;
+        break;
+      }
+    }
+    if (this.documentUri === gone) this.setDocument(next);
   }
 
   private updateTitle(): void {
@@ -265,7 +274,7 @@ export class SummaryPanel implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         if (message.state) this.filters = message.state.filters;
-        this.post({ type: 'init', state: { scope: this.scope, filters: this.filters, documentUri: this.documentUri }, testing: this.deps.testing });
+        this.post({ type: 'init', state: { scope: this.scope, filters: this.filters, documentUri: this.documentUri } });
         if (this.stale || !this.last) void this.refresh(true);
         else this.post(this.last);
         break;
@@ -291,12 +300,10 @@ export class SummaryPanel implements vscode.Disposable {
         this.rendered = { seq: message.seq, scope: message.scope, generation: message.generation };
         this.deps.changed(this);
         break;
-      case 'inspected': {
-        const reply = this.replies.get(message.id);
-        this.replies.delete(message.id);
-        reply?.(message.facts);
+      default:
+        // Test builds only: a probe's answer (production builds never parse one).
+        if (FINDINGS_TEST_SEAMS && message.type === 'inspected') this.probe?.answer(message.id, message.facts);
         break;
-      }
     }
   }
 
@@ -337,10 +344,34 @@ export class SummaryPanel implements vscode.Disposable {
   private async exportFindings(): Promise<void> {
     const scope = this.requestScope();
     try {
-      await vscode.commands.executeCommand(EXPORT_COMMAND, scope ? { scope } : undefined);
+      await vscode.commands.executeCommand(Commands.exportFindings, scope ? { scope } : undefined);
     } catch (error) {
       void vscode.window.showErrorMessage(`Export findings: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+}
+
+/** Whether `uri` is the file, or lies in the folder. */
+function isAtOrUnder(uri: string, fileOrFolder: vscode.Uri): boolean {
+  const other = fileOrFolder.toString();
+  return uri === other || uri.startsWith(other.endsWith('/') ? other : `${other}/`);
+}
+
+/** Where `uri` is once `from` became `to` (a file, or a folder holding it); undefined when it is not affected. */
+function movedUri(uri: string, from: vscode.Uri, to: vscode.Uri): string | undefined {
+  if (!isAtOrUnder(uri, from)) return undefined;
+  const old = from.toString();
+  return uri === old ? to.toString() : `${to.toString().replace(/\/$/, '')}/${uri.slice(old.replace(/\/$/, '').length + 1)}`;
+}
+
+/** Whether a report is still there: open in an editor (untitled included) or on disk. */
+async function exists(uri: string): Promise<boolean> {
+  if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri && !document.isClosed)) return true;
+  try {
+    await vscode.workspace.fs.stat(vscode.Uri.parse(uri));
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -382,7 +413,7 @@ export class SummaryPanels implements vscode.Disposable {
     const uri = options.uri ?? activeReport ?? firstVisibleReport();
     const scope = options.scope ?? (uri ? 'document' : 'workspace');
     const column = active ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-    const webviewPanel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Summary', { viewColumn: column, preserveFocus: options.preserveFocus ?? false }, webviewOptions(this.context.extensionUri));
+    const webviewPanel = vscode.window.createWebviewPanel(SUMMARY_VIEW_TYPE, 'Summary', { viewColumn: column, preserveFocus: options.preserveFocus ?? false }, webviewOptions(this.context.extensionUri));
     this.panel = this.create(webviewPanel, { scope, filters: NO_FILTERS, documentUri: uri?.toString() ?? null });
     return this.panel;
   }
@@ -411,7 +442,6 @@ export class SummaryPanels implements vscode.Disposable {
       extensionUri: this.context.extensionUri,
       server: this.server,
       output: this.output,
-      testing: this.context.extensionMode !== vscode.ExtensionMode.Production,
       changed: (panel) => {
         if (panel === this.panel) this.changedEmitter.fire(panel.info);
       },

@@ -1,7 +1,7 @@
 // The findings of a summary as a list of buttons (Enter or a click opens the
 // report with the span selected; arrow keys move between them), filtered by
 // code, theme, area and free text.
-import type { SummaryFinding, SummaryResult } from '../../protocol/requests';
+import type { SummaryFinding, SummaryResult } from '../../protocol';
 import type { PanelFilters } from '../summary/messages';
 import { swatch } from './charts';
 import { formatNumber, h, icon, replaceChildren } from './dom';

@@ -2,7 +2,7 @@
 // counts and the findings list, rendered from the `update` messages of the
 // extension with DOM APIs only. State (scope, filters) is kept with
 // setState so that the panel comes back as it was after a reload.
-import type { SummaryFinding } from '../../protocol/requests';
+import type { SummaryFinding } from '../../protocol';
 import { NO_FILTERS, parseState, type PanelFilters, type PanelScope, type PanelState, type ToWebview, type UpdateMessage } from '../summary/messages';
 import { h, icon, replaceChildren } from './dom';
 import { FindingsList } from './findingsList';
@@ -18,7 +18,6 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 let state: PanelState = parseState(vscode.getState()) ?? { scope: 'document', filters: NO_FILTERS, documentUri: null };
-let testing = false;
 let current: UpdateMessage | null = null;
 let matrixOpen = false;
 
@@ -109,14 +108,9 @@ function render(update: UpdateMessage): void {
 
 // ------------------------------------------------------------------ messages
 
-function facts() {
-  return inspect(current?.scope ?? state.scope, current?.summary?.generation ?? null, findings.currentFilters);
-}
-
 function onMessage(message: ToWebview): void {
   switch (message.type) {
     case 'init':
-      testing = message.testing === true;
       save({ scope: message.state.scope, documentUri: message.state.documentUri });
       showScope(message.state.scope);
       loading(true);
@@ -128,17 +122,19 @@ function onMessage(message: ToWebview): void {
     case 'update':
       render(message);
       break;
-    case 'inspect':
-      post({ type: 'inspected', id: message.id, facts: facts() });
-      break;
     default:
-      if (testing) onTestMessage(message);
+      // Test builds only: compiled out of the production bundle.
+      if (FINDINGS_TEST_SEAMS) onTestMessage(message);
   }
 }
 
-/** Test seams: act on the DOM as a user would, then answer. */
+/** Test seams: read the DOM, or act on it as a user would, then answer. */
 function onTestMessage(message: ToWebview): void {
+  const facts = () => inspect(current?.scope ?? state.scope, current?.summary?.generation ?? null, findings.currentFilters);
   switch (message.type) {
+    case 'inspect':
+      post({ type: 'inspected', id: message.id, facts: facts() });
+      break;
     case 'test:click':
       findings.rows()[message.index]?.click();
       post({ type: 'inspected', id: message.id, facts: null });

@@ -1,7 +1,7 @@
 // The counts of a summary: heading, totals, codes and themes (chart and
 // table), codes by theme, and the reports by area, framework, outcome,
 // status and annotator. Everything from the server's summary, as text.
-import type { SummaryResult, Tally } from '../../protocol/requests';
+import type { SummaryResult, Tally } from '../../protocol';
 import type { PanelScope } from '../summary/messages';
 import { barChart, swatch, type Bar } from './charts';
 import { formatNumber, h, plural, safeColor } from './dom';

@@ -1,7 +1,8 @@
 import type { Document } from 'yaml';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../schemas/codebook.schema.json';
-import type { Diagnostic } from '../validate/diagnostic';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { CODEBOOK_RULES } from './codebookRules';
 import { keyRangeAt, nearestNode, nodeRange } from './yamlNodes';
 
 let compiled: ValidateFunction | undefined;
@@ -21,11 +22,11 @@ export function codebookSchema(): object {
 }
 
 /** Checks a codebook's data against the shipped JSON schema, with ranges in its YAML text. */
-export function validateCodebookSchema(doc: Document, data: unknown): Diagnostic[] {
+export function validateCodebookSchema(doc: Document, data: unknown): Array<Diagnostic<'codebook-schema'>> {
   const validate = validator();
   if (validate(data)) return [];
   const seen = new Set<string>();
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Array<Diagnostic<'codebook-schema'>> = [];
   for (const error of validate.errors ?? []) {
     // `propertyNames` sums up the errors of the names it checked, which come first and say why.
     if (error.keyword === 'if' || error.keyword === 'oneOf' || error.keyword === 'anyOf' || error.keyword === 'propertyNames') continue;
@@ -36,7 +37,7 @@ export function validateCodebookSchema(doc: Document, data: unknown): Diagnostic
     const key = `${range.start}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    diagnostics.push({ rule: 'codebook-schema', severity: 'error', message, range, fixes: [] });
+    diagnostics.push({ rule: 'codebook-schema', severity: CODEBOOK_RULES['codebook-schema'].severity, message, range, fixes: [] });
   }
   return diagnostics;
 }

@@ -1,6 +1,9 @@
 import type { Document, Node as YamlNode } from 'yaml';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { composeYaml } from '../document/yamlCompose';
 import { yamlPackage } from '../document/yamlPackage';
-import type { Diagnostic } from '../validate/diagnostic';
+import { checkReferences } from './codebookReferences';
+import { CODEBOOK_RULES, type CodebookRuleId } from './codebookRules';
 import { validateCodebookSchema } from './codebookSchema';
 import { mapEntries, type MapEntry } from './yamlNodes';
 import type {
@@ -14,10 +17,13 @@ import type {
   ThemeDefinition,
 } from './types';
 
+/** A problem in a workspace codebook file, under one of the codebook's rules. */
+export type CodebookDiagnostic = Diagnostic<CodebookRuleId>;
+
 export interface CodebookResult {
   readonly codebook: Codebook;
   /** Problems in the workspace codebook file; empty for the built-in one. */
-  readonly diagnostics: readonly Diagnostic[];
+  readonly diagnostics: readonly CodebookDiagnostic[];
 }
 
 interface Parsed {
@@ -29,16 +35,22 @@ interface Parsed {
 }
 
 /** Reads a codebook's YAML text into entries that remember where they were defined. */
-export function readCodebookParts(source: CodebookSource): { parsed: Parsed; diagnostics: Diagnostic[] } {
+export function readCodebookParts(source: CodebookSource): { parsed: Parsed; diagnostics: CodebookDiagnostic[] } {
   const { parseDocument, visit } = yamlPackage();
-  const doc = parseDocument(source.text, { prettyErrors: false, uniqueKeys: true });
+  const composed = composeYaml(source.text);
   const length = source.text.length;
-  const yamlProblem = (message: string, start: number, end: number): Diagnostic => {
+  const yamlProblem = (message: string, start: number, end: number): CodebookDiagnostic => {
     // Errors at the end of the text point just past it: keep ranges inside the text.
     const from = Math.min(start, length);
-    return { rule: 'codebook-yaml', severity: 'error', message: `YAML: ${message}`, range: { start: from, end: Math.max(from, Math.min(end, length)) }, fixes: [] };
+    return { rule: 'codebook-yaml', severity: CODEBOOK_RULES['codebook-yaml'].severity, message: `YAML: ${message}`, range: { start: from, end: Math.max(from, Math.min(end, length)) }, fixes: [] };
   };
-  const diagnostics: Diagnostic[] = doc.errors.map((error) =>
+  if ('beyond' in composed) {
+    // Nothing composed: an empty document stands in, and the codebook is reported.
+    const empty = parseDocument('') as Document.Parsed;
+    return { parsed: { source, doc: empty, data: {}, value: undefined }, diagnostics: [yamlProblem(`The codebook is too complex to read: ${composed.beyond.reason}.`, composed.beyond.start, composed.beyond.end)] };
+  }
+  const doc = composed.doc;
+  const diagnostics: CodebookDiagnostic[] = doc.errors.map((error) =>
     yamlProblem(error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)));
   let value: unknown;
   if (doc.errors.length === 0) {
@@ -46,13 +58,13 @@ export function readCodebookParts(source: CodebookSource): { parsed: Parsed; dia
       value = doc.toJS();
     } catch (error) {
       // An alias without its anchor (the parser does not report it) or too many aliases.
-      const aliases: Diagnostic[] = [];
+      const aliases: CodebookDiagnostic[] = [];
       visit(doc, {
         Alias(_, node) {
           if (node.resolve(doc) === undefined && node.range) aliases.push(yamlProblem(`The alias \`*${node.source}\` has no anchor \`&${node.source}\` before it.`, node.range[0], node.range[1]));
         },
       });
-      diagnostics.push(...(aliases.length > 0 ? aliases : [yamlProblem((error as Error).message, 0, 0)]));
+      for (const problem of aliases.length > 0 ? aliases : [yamlProblem((error as Error).message, 0, 0)]) diagnostics.push(problem);
     }
   }
   const data = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -69,11 +81,11 @@ export function buildCodebook(builtin: CodebookSource, workspace?: CodebookSourc
   if (!workspace) return { codebook: assemble([base]), diagnostics: [] };
   const { parsed, diagnostics } = readCodebookParts(workspace);
   // An empty file is an empty codebook; any other non-mapping fails the schema's `type: object`.
-  if (diagnostics.length === 0) diagnostics.push(...validateCodebookSchema(parsed.doc, parsed.value ?? {}));
+  if (diagnostics.length === 0) for (const problem of validateCodebookSchema(parsed.doc, parsed.value ?? {})) diagnostics.push(problem);
   if (diagnostics.length > 0) return { codebook: assemble([base]), diagnostics };
   const layers = parsed.data.extends === 'none' ? [parsed] : [base, parsed];
   const codebook = assemble(layers);
-  const references = checkReferences(codebook, parsed);
+  const references = checkReferences(codebook, parsed.source);
   return { codebook: references.length > 0 ? assemble([base]) : codebook, diagnostics: references };
 }
 
@@ -186,23 +198,4 @@ function readEnumValue(source: CodebookSource, entry: MapEntry): EnumValueDefini
     expectsCodes: Array.isArray(data.expects_codes) ? data.expects_codes.map(String) : [],
     location: { source, range: entry.keyRange },
   };
-}
-
-/** Names a workspace codebook uses must exist in the codebook it builds. */
-function checkReferences(codebook: Codebook, layer: Parsed): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  const problem = (range: { start: number; end: number }, message: string) =>
-    diagnostics.push({ rule: 'codebook-reference', severity: 'error', message, range, fixes: [] });
-  for (const field of codebook.fields.values()) {
-    if (field.location.source !== layer.source) continue;
-    for (const value of field.values?.values() ?? []) {
-      for (const code of value.expectsCodes) {
-        if (!codebook.codes.has(code)) problem(value.location.range, `\`${value.name}\` expects the code \`${code}\`, which the codebook does not define.`);
-      }
-      for (const other of value.when.keys()) {
-        if (!codebook.fields.has(other)) problem(value.location.range, `\`${value.name}\` depends on the field \`${other}\`, which the codebook does not define.`);
-      }
-    }
-  }
-  return diagnostics;
 }

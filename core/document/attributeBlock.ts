@@ -41,6 +41,20 @@ function endsWord(code: number): boolean {
   return isBlank(code) || isLineEnd(code) || code === Char.CloseBrace || Number.isNaN(code);
 }
 
+/** Stands for the message of a run of stray words until the run is complete. */
+const STRAY_WORDS = '`';
+
+/** The problems with the message of each run of stray words written. */
+function described(text: string, problems: ParseProblem[]): ParseProblem[] {
+  for (let k = 0; k < problems.length; k++) {
+    const problem = problems[k];
+    if (problem.message !== STRAY_WORDS) continue;
+    const words = text.slice(problem.range.start, problem.range.end);
+    problems[k] = { ...problem, message: `\`${words}\` is not an attribute: write \`.code\`, \`#id\` or \`key=value\` (quote values with spaces).` };
+  }
+  return problems;
+}
+
 /**
  * Reads a Pandoc attribute block `{.code #id key=value key="v w"}` whose `{`
  * is at `open`. The block must close on its own line: a line end stops it,
@@ -58,10 +72,10 @@ export function readAttributeBlock(text: string, open: number): AttributeBlock {
     let code = text.charCodeAt(i);
     while (isBlank(code)) code = text.charCodeAt(++i);
     if (Number.isNaN(code) || isLineEnd(code)) {
-      return { end: i, closed: false, codes: codes ?? [], ids, attributes: attributes ?? [], problems };
+      return { end: i, closed: false, codes: codes ?? [], ids, attributes: attributes ?? [], problems: described(text, problems) };
     }
     if (code === Char.CloseBrace) {
-      return { end: i + 1, closed: true, codes: codes ?? [], ids, attributes: attributes ?? [], problems };
+      return { end: i + 1, closed: true, codes: codes ?? [], ids, attributes: attributes ?? [], problems: described(text, problems) };
     }
     const tokenStart = i;
     if (code === Char.Dot || code === Char.Hash) {
@@ -87,13 +101,10 @@ export function readAttributeBlock(text: string, open: number): AttributeBlock {
       while (!endsWord(text.charCodeAt(i))) i++;
       // Consecutive stray words (often text typed after the codes) make one problem.
       const previous = problems[problems.length - 1] as ParseProblem | undefined;
-      const joinsPrevious = previous?.code === 'span-syntax' && previous.message.startsWith('`') && /^[ \t]*$/.test(text.slice(previous.range.end, tokenStart));
+      const joinsPrevious = previous?.code === 'span-syntax' && previous.message === STRAY_WORDS && /^[ \t]*$/.test(text.slice(previous.range.end, tokenStart));
       const start = joinsPrevious ? previous.range.start : tokenStart;
-      const joined: ParseProblem = {
-        code: 'span-syntax',
-        message: `\`${text.slice(start, i)}\` is not an attribute: write \`.code\`, \`#id\` or \`key=value\` (quote values with spaces).`,
-        range: { start, end: i },
-      };
+      // The message is written once the run of words is complete (see described): a block of many words stays linear.
+      const joined: ParseProblem = { code: 'span-syntax', message: STRAY_WORDS, range: { start, end: i } };
       if (joinsPrevious) problems[problems.length - 1] = joined;
       else {
         if (problems === NO_PROBLEMS) problems = [];
@@ -129,7 +140,7 @@ export function readAttributeBlock(text: string, open: number): AttributeBlock {
       if (!terminated) {
         if (problems === NO_PROBLEMS) problems = [];
         problems.push({ code: 'span-syntax', message: 'The quoted value is not closed on this line.', range: { start: tokenStart, end: i } });
-        return { end: i, closed: false, codes: codes ?? [], ids, attributes: attributes ?? [], problems };
+        return { end: i, closed: false, codes: codes ?? [], ids, attributes: attributes ?? [], problems: described(text, problems) };
       }
       i++;
       const quoted: SpanAttribute = { key: text.slice(tokenStart, keyEnd), keyRange: { start: tokenStart, end: keyEnd }, value, valueRange, quoted: true, tokenRange: { start: tokenStart, end: i } };

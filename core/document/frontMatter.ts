@@ -1,6 +1,8 @@
 import type { Document as YamlDocument, Node as YamlNode, Pair } from 'yaml';
 import type { OffsetRange } from '../text/range';
 import { readSimpleFrontMatter } from './simpleFrontMatter';
+import { composeYaml } from './yamlCompose';
+import { YAML_LIMITS, type BeyondLimits } from './yamlLimits';
 import { yamlPackage } from './yamlPackage';
 import type { FieldItem, FieldNode, FrontMatter, ParseProblem } from './types';
 
@@ -72,21 +74,31 @@ export function readFrontMatter(text: string, start: number): FrontMatterSplit {
 
 /** Reads the fields with the `yaml` package, reporting its errors as problems. */
 export function readYamlFields(text: string, contentStart: number, contentEnd: number, problems: ParseProblem[]): { fields: FieldNode[]; isMapping: boolean } {
-  const { isMap, parseDocument } = yamlPackage();
-  const yaml = parseDocument(text.slice(contentStart, contentEnd), { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
-  for (const error of yaml.errors) {
+  const composed = composeFrontMatter(text, contentStart, contentEnd);
+  if ('beyond' in composed) {
+    const { reason, start, end } = composed.beyond;
+    problems.push({
+      code: 'frontmatter-too-complex',
+      message: `The front matter is too complex to read: ${reason}. Write plain \`field: value\` lines.`,
+      range: clampRange(contentStart + start, contentStart + end, contentEnd),
+    });
+    return { fields: [], isMapping: false };
+  }
+  const yaml = composed.doc;
+  const errors = yaml.errors;
+  for (const error of errors) {
     problems.push({
       code: 'yaml-syntax',
       message: `YAML: ${firstSentence(error.message)}`,
       range: clampRange(contentStart + error.pos[0], contentStart + Math.max(error.pos[1], error.pos[0] + 1), contentEnd),
     });
   }
-  if (yaml.errors.length === 0) problems.push(...unresolvedAliases(yaml, contentStart));
+  if (errors.length === 0) for (const problem of unresolvedAliases(yaml, contentStart)) problems.push(problem);
   const root = yaml.contents;
-  const isMapping = root === null || isMap(root);
-  const source: YamlSource = { doc: yaml, base: contentStart, text };
-  const fields = isMap(root) ? readPairs(root.items, source) : [];
-  if (!isMapping && yaml.errors.length === 0) {
+  const isMapping = root === null || yamlPackage().isMap(root);
+  const source: YamlSource = { doc: yaml, base: contentStart, text, problems };
+  const fields = yamlPackage().isMap(root) ? readPairs(root.items, source) : [];
+  if (!isMapping && errors.length === 0) {
     problems.push({
       code: 'yaml-syntax',
       message: 'The front matter must be a mapping of `field: value` lines.',
@@ -96,11 +108,28 @@ export function readYamlFields(text: string, contentStart: number, contentEnd: n
   return { fields, isMapping };
 }
 
+/** The YAML composed, or why and where it is beyond YAML_LIMITS (its length first: the parser itself takes time). */
+function composeFrontMatter(text: string, contentStart: number, contentEnd: number): { doc: YamlDocument.Parsed } | { beyond: BeyondLimits } {
+  if (contentEnd - contentStart > YAML_LIMITS.length) {
+    return { beyond: { reason: `it is longer than ${YAML_LIMITS.length / 1024} KB`, start: 0, end: lineEndFrom(text, contentStart, contentEnd) - contentStart } };
+  }
+  return composeYaml(text.slice(contentStart, contentEnd));
+}
+
+/** The end of the line at `start`, within `end`: where a problem about a whole block is shown. */
+function lineEndFrom(text: string, start: number, end: number): number {
+  let at = start;
+  while (at < end && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;
+  return at === start ? Math.min(end, start + 1) : at;
+}
+
 /** The parsed YAML, where its text starts in the report, and the report's text. */
 interface YamlSource {
   readonly doc: YamlDocument.Parsed;
   readonly base: number;
   readonly text: string;
+  /** Where values whose aliases expand too far are reported. */
+  readonly problems: ParseProblem[];
 }
 
 function readPairs(pairs: readonly Pair[], source: YamlSource): FieldNode[] {
@@ -153,21 +182,35 @@ function emptyValueRange(keyEnd: number, { text }: YamlSource): OffsetRange {
 }
 
 /** A node's JavaScript value with aliases resolved (`toJSON` alone turns `*a` into `{ source: 'a' }`). */
-function plainValue(node: YamlNode, { doc }: YamlSource): unknown {
+function plainValue(node: YamlNode, source: YamlSource): unknown {
   try {
-    return node.toJS(doc);
-  } catch {
-    return null; // An unresolved or runaway alias, reported by unresolvedAliases.
+    return node.toJS(source.doc, { maxAliasCount: YAML_LIMITS.aliases });
+  } catch (error) {
+    // An unresolved alias is reported by unresolvedAliases; an alias that expands too far, here.
+    if (error instanceof ReferenceError && /alias count/i.test(error.message) && node.range) {
+      source.problems.push({ code: 'frontmatter-too-complex', message: 'The front matter is too complex to read: its aliases expand too far. Write the values out.', range: { start: source.base + node.range[0], end: source.base + node.range[1] } });
+    }
+    return null;
   }
 }
 
-/** Aliases without an anchor before them: YAML errors the parser itself does not report. */
+/**
+ * Aliases without an anchor before them: YAML errors the parser itself does
+ * not report. One walk in document order, remembering the anchors met (the
+ * package's own look-up walks the whole document once per alias).
+ */
 function unresolvedAliases(doc: YamlDocument.Parsed, base: number): ParseProblem[] {
+  const { isAlias, visit } = yamlPackage();
   const problems: ParseProblem[] = [];
-  yamlPackage().visit(doc, {
-    Alias(_, node) {
-      if (node.resolve(doc) === undefined && node.range) {
-        problems.push({ code: 'yaml-syntax', message: `YAML: The alias \`*${node.source}\` has no anchor \`&${node.source}\` before it.`, range: { start: base + node.range[0], end: base + node.range[1] } });
+  const anchors = new Set<string>();
+  visit(doc, {
+    Node(_, node) {
+      if (isAlias(node)) {
+        if (!anchors.has(node.source) && node.range) {
+          problems.push({ code: 'yaml-syntax', message: `YAML: The alias \`*${node.source}\` has no anchor \`&${node.source}\` before it.`, range: { start: base + node.range[0], end: base + node.range[1] } });
+        }
+      } else if (node.anchor) {
+        anchors.add(node.anchor);
       }
     },
   });

@@ -65,8 +65,8 @@ export function scanSpans(text: string, start: number): ScanResult {
     const opener = openers.pop();
     const open = opener === undefined ? undefined : openedAt[opener];
     // Past an unclosed `{` the words are article text, not tokens: report only the missing `}`.
-    if (block.closed) problems.push(...block.problems);
-    else problems.push(...block.problems.filter((problem) => problem.message.startsWith('The quoted value')));
+    // Loops, not push(...list): a long block's problems would overflow the stack as arguments.
+    for (const problem of block.problems) if (block.closed || problem.message.startsWith('The quoted value')) problems.push(problem);
     if (!block.closed) {
       problems.push({
         code: 'span-unclosed',

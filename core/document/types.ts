@@ -5,6 +5,7 @@ export type ParseProblemCode =
   | 'frontmatter-missing'
   | 'frontmatter-unclosed'
   | 'yaml-syntax'
+  | 'frontmatter-too-complex'
   | 'span-unclosed'
   | 'span-stray-close'
   | 'span-syntax';

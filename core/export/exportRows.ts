@@ -15,15 +15,18 @@ export interface FindingRow extends Omit<FindingRecord, 'source_start' | 'source
   readonly fields: Readonly<Record<string, unknown>>;
 }
 
+/** A row without its document's fields: what differs from row to row (`fields` comes last, the same for a whole document). */
+export type RowWithoutFields = Omit<FindingRow, 'fields'>;
+
 export function findingRows(documents: readonly DocumentRecord[]): FindingRow[] {
   const rows: FindingRow[] = [];
   for (const document of documents) {
-    for (const finding of document.findings) rows.push(findingRow(document, finding));
+    for (const finding of document.findings) rows.push({ ...rowWithoutFields(document, finding), fields: document.fields });
   }
   return rows;
 }
 
-function findingRow(document: DocumentRecord, finding: FindingRecord): FindingRow {
+export function rowWithoutFields(document: DocumentRecord, finding: FindingRecord): RowWithoutFields {
   // Listed key by key: the order is the JSONL key order and must not follow FindingRecord's.
   return {
     path: document.path,
@@ -45,7 +48,6 @@ function findingRow(document: DocumentRecord, finding: FindingRecord): FindingRo
     end_column: finding.source_end.column,
     parent: finding.parent,
     text_sha256: document.text_sha256,
-    fields: document.fields,
   };
 }
 

@@ -2,8 +2,9 @@ import type { Codebook } from '../codebook/types';
 import type { ReportDocument, Span } from '../document/types';
 import { spanCodeNames } from '../spans/spanCodeNames';
 import { spanThemeNames } from '../spans/spanThemes';
-import { codePointOffsets } from '../text/codePoints';
+import { codePointOffsets, utf16OffsetsOfCodePoints } from '../text/codePoints';
 import { LineIndex } from '../text/lineIndex';
+import type { LineCharacter } from '../text/range';
 
 /** Code points of clean text shown before and after each finding. */
 export const CONTEXT_LENGTH = 32;
@@ -50,9 +51,9 @@ export function documentRecord(path: string, document: ReportDocument, codebook:
   const clean = document.cleanText;
   const wanted: number[] = [clean.length];
   for (const span of document.spans) wanted.push(span.clean.start, span.clean.end);
-  const points = codePointOffsets(clean, wanted);
-  const cleanPoints = Array.from(clean);
-  const lines = new LineIndex(document.text);
+  const points = hasSurrogates(clean) ? codePointOffsets(clean, wanted) : wanted;
+  const context = contextOffsets(clean, points);
+  const source = sourcePositions(document);
   const findings = document.spans.map((span, i): FindingRecord => {
     const start = points[1 + 2 * i];
     const end = points[2 + 2 * i];
@@ -63,14 +64,14 @@ export function documentRecord(path: string, document: ReportDocument, codebook:
       themes: spanThemeNames(span, codebook),
       attributes: attributesOf(span),
       exact: clean.slice(span.clean.start, span.clean.end),
-      prefix: cleanPoints.slice(Math.max(0, start - CONTEXT_LENGTH), start).join(''),
-      suffix: cleanPoints.slice(end, end + CONTEXT_LENGTH).join(''),
+      prefix: clean.slice(context[4 * i], context[4 * i + 1]),
+      suffix: clean.slice(context[4 * i + 2], context[4 * i + 3]),
       start,
       end,
       start_utf16: span.clean.start,
       end_utf16: span.clean.end,
-      source_start: sourcePosition(document.text, lines, span.textRange.start),
-      source_end: sourcePosition(document.text, lines, span.textRange.end),
+      source_start: source[2 * i],
+      source_end: source[2 * i + 1],
       parent: span.parent ?? null,
     };
   });
@@ -105,11 +106,48 @@ function attributesOf(span: Span): Record<string, string> {
   return result;
 }
 
-function sourcePosition(text: string, lines: LineIndex, offset: number): SourcePosition {
-  const position = lines.position(offset);
-  const lineStart = offset - position.character;
-  const column = codePointOffsets(text.slice(lineStart, offset), [position.character])[0];
-  return { line: position.line + 1, column: column + 1 };
+/**
+ * Where each span's context starts and ends in UTF-16 units: for span i, at
+ * 4i to 4i+3, the prefix (up to CONTEXT_LENGTH code points before it) and the
+ * suffix (after it). `points` is the text's length then each span's start and
+ * end, in code points. One pass over the text, however many spans.
+ */
+function contextOffsets(clean: string, points: readonly number[]): number[] {
+  const wanted: number[] = [];
+  for (let i = 1; i < points.length; i += 2) {
+    const start = points[i];
+    const end = points[i + 1];
+    wanted.push(Math.max(0, start - CONTEXT_LENGTH), start, end, Math.min(points[0], end + CONTEXT_LENGTH));
+  }
+  return hasSurrogates(clean) ? utf16OffsetsOfCodePoints(clean, wanted) : wanted;
+}
+
+/**
+ * Each span's tagged text's start and end in the report file (at 2i and
+ * 2i+1): 1-based lines, columns in code points, counted in one pass over the
+ * text rather than once per position.
+ */
+function sourcePositions(document: ReportDocument): SourcePosition[] {
+  const { text, spans } = document;
+  const lines = new LineIndex(text);
+  const positions: LineCharacter[] = [];
+  for (const span of spans) positions.push(lines.position(span.textRange.start), lines.position(span.textRange.end));
+  // Without surrogate pairs, UTF-16 columns are code point columns.
+  if (!hasSurrogates(text)) return positions.map((position) => ({ line: position.line + 1, column: position.character + 1 }));
+  const wanted: number[] = [];
+  positions.forEach((position, k) => {
+    const offset = k % 2 === 0 ? spans[k >> 1].textRange.start : spans[k >> 1].textRange.end;
+    wanted.push(offset - position.character, offset);
+  });
+  const points = codePointOffsets(text, wanted);
+  return positions.map((position, k) => ({ line: position.line + 1, column: points[2 * k + 1] - points[2 * k] + 1 }));
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Whether code points and UTF-16 units may differ in a text: most texts hold no surrogate, and skip the counting. */
+function hasSurrogates(text: string): boolean {
+  return SURROGATE.test(text);
 }
 
 function uniqueInOrder(values: string[]): string[] {

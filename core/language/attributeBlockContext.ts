@@ -1,4 +1,5 @@
 import type { OffsetRange } from '../text/range';
+import { lineStartOf, nextLineBreak } from '../text/lineBreaks';
 
 /** What is being typed at the cursor inside an attribute block. */
 export type AttributeToken =
@@ -23,10 +24,17 @@ export interface AttributeBlockContext {
   readonly token: AttributeToken;
 }
 
-interface Token {
+/**
+ * A token of an attribute block as completion reads it: unlike the parser
+ * (core/document/attributeBlock.ts), it keeps what is half typed, such as a
+ * lone `.` or a stray word, as tokens. Where both read a token they agree
+ * (test/property/attributeBlockTokens.test.ts).
+ */
+export interface BlockToken {
   readonly start: number;
   readonly end: number;
   readonly kind: 'code' | 'id' | 'word' | 'pair';
+  /** For a pair: the `=`, the quote if any, and the value inside the quotes (to the line end when unterminated). */
   readonly equals?: number;
   readonly quote?: string;
   readonly valueStart?: number;
@@ -40,16 +48,14 @@ const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
  * it is being typed (not yet closed), and reads it as the parser would.
  */
 export function attributeBlockContext(text: string, offset: number, bodyStart: number): AttributeBlockContext | undefined {
-  const lineStart = Math.max(bodyStart, text.lastIndexOf('\n', offset - 1) + 1);
-  let lineEnd = text.indexOf('\n', offset);
-  if (lineEnd === -1) lineEnd = text.length;
-  if (text[lineEnd - 1] === '\r') lineEnd--;
+  const lineStart = Math.max(bodyStart, lineStartOf(text, offset));
+  const lineEnd = nextLineBreak(text, offset);
   let i = lineStart;
   while (i < lineEnd) {
     const found = text.indexOf(']{', i);
     if (found === -1 || found + 1 >= lineEnd || found >= offset) return undefined;
     const open = found + 1;
-    const { tokens, end } = readTokens(text, open, lineEnd);
+    const { tokens, end } = attributeBlockTokens(text, open, lineEnd);
     // `end` is the `}` (or the line end): the cursor may sit just before it.
     if (offset > open && offset <= end) return classify(text, found, open, tokens, offset);
     i = end + 1;
@@ -57,8 +63,9 @@ export function attributeBlockContext(text: string, offset: number, bodyStart: n
   return undefined;
 }
 
-function readTokens(text: string, open: number, lineEnd: number): { tokens: Token[]; end: number } {
-  const tokens: Token[] = [];
+/** The tokens of the block whose `{` is at `open`, up to its `}` or `lineEnd` (`end`). */
+export function attributeBlockTokens(text: string, open: number, lineEnd: number): { tokens: BlockToken[]; end: number } {
+  const tokens: BlockToken[] = [];
   let i = open + 1;
   for (;;) {
     while (i < lineEnd && isBlank(text[i])) i++;
@@ -95,7 +102,7 @@ function readTokens(text: string, open: number, lineEnd: number): { tokens: Toke
   }
 }
 
-function classify(text: string, close: number, open: number, tokens: Token[], offset: number): AttributeBlockContext {
+function classify(text: string, close: number, open: number, tokens: BlockToken[], offset: number): AttributeBlockContext {
   const current = tokens.find((token) => offset > token.start && offset <= token.end);
   const others = tokens.filter((token) => token !== current);
   const codes = others.filter((t) => t.kind === 'code').map((t) => text.slice(t.start + 1, t.end));

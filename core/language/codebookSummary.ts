@@ -3,7 +3,12 @@ import type { ReportDocument } from '../document/types';
 import { countDocument } from '../stats/counts';
 import type { Diagnostic } from '../validate/diagnostic';
 
-/** The codebook as plain data, for pickers and summary views (the shape of the `findings/codebook` request). */
+/**
+ * The codebook as plain data, for pickers and summary views (the shape of the
+ * `findings/codebook` request). An attribute that holds themes has `values`
+ * null and `holdsThemes` true, rather than a copy of every theme's name: the
+ * reply stays proportional to the codebook, not to its codes times its themes.
+ */
 export function codebookSummary(codebook: Codebook) {
   return {
     name: codebook.name,
@@ -16,7 +21,8 @@ export function codebookSummary(codebook: Codebook) {
       attributes: [...code.attributes.values()].map((attribute) => ({
         name: attribute.name,
         required: attribute.required,
-        values: attribute.values === 'themes' ? [...codebook.themes.keys()] : attribute.values === undefined ? null : [...attribute.values],
+        values: attribute.values === 'themes' || attribute.values === undefined ? null : [...attribute.values],
+        holdsThemes: attribute.values === 'themes',
         multiple: attribute.multiple,
         description: attribute.description ?? null,
       })),

@@ -1,3 +1,4 @@
+import { fieldValueText } from '../document/fieldValueText';
 import type { FieldNode, ReportDocument, Span } from '../document/types';
 import type { OffsetRange } from '../text/range';
 import { shorten, spanLabel } from './spanText';
@@ -43,8 +44,13 @@ export function documentSymbols(document: ReportDocument): OutlineSymbol[] {
     }
   }
   for (const [name, spans] of groups) {
-    const start = Math.min(...spans.map((span) => span.range.start));
-    const end = Math.max(...spans.map((span) => span.range.end));
+    // A loop, not Math.min(...spread): a spread of many thousand arguments overflows the stack.
+    let start = spans[0].range.start;
+    let end = spans[0].range.end;
+    for (const span of spans) {
+      if (span.range.start < start) start = span.range.start;
+      if (span.range.end > end) end = span.range.end;
+    }
     symbols.push({
       name: `${name} (${spans.length})`,
       kind: 'code',
@@ -67,7 +73,7 @@ function fieldSymbol(field: FieldNode): OutlineSymbol {
   const end = Math.max(field.keyRange.end, field.valueRange.end);
   return {
     name: field.key,
-    detail: valueDetail(field.value),
+    detail: valueDetail(field),
     kind: 'field',
     range: { start: field.keyRange.start, end },
     selectionRange: field.keyRange,
@@ -75,11 +81,11 @@ function fieldSymbol(field: FieldNode): OutlineSymbol {
   };
 }
 
-function valueDetail(value: unknown): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (Array.isArray(value)) return shorten(value.map(String).join(', '), 60);
-  if (typeof value === 'object') return undefined;
-  return shorten(String(value), 60);
+/** A field's value in the outline; a mapping shows its fields as children instead. */
+function valueDetail(field: FieldNode): string | undefined {
+  if (field.value !== null && typeof field.value === 'object' && !Array.isArray(field.value)) return undefined;
+  const text = fieldValueText(field.value, ', ');
+  return text === undefined ? undefined : shorten(text, 60);
 }
 
 function spanDetail(span: Span): string | undefined {

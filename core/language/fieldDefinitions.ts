@@ -1,5 +1,5 @@
-import type { Codebook, EnumValueDefinition, FieldDefinition } from '../codebook/types';
-import type { FieldNode, FrontMatter } from '../document/types';
+import type { Codebook, FieldDefinition } from '../codebook/types';
+import type { FieldNode } from '../document/types';
 
 /** The definition of a front-matter field at a path of keys (`['source', 'url']`). */
 export function fieldDefinitionAt(codebook: Codebook, path: readonly string[]): FieldDefinition | undefined {
@@ -16,29 +16,6 @@ export function fieldDefinitionAt(codebook: Codebook, path: readonly string[]): 
 /** The definition values of a field or of its list items take. */
 export function valueDefinition(field: FieldDefinition, item: boolean): FieldDefinition {
   return item && field.items ? field.items : field;
-}
-
-/** The scalar front-matter values by top-level key, as text. */
-export function scalarFields(frontMatter: FrontMatter | undefined): Map<string, string> {
-  const values = new Map<string, string>();
-  for (const field of frontMatter?.fields ?? []) {
-    const text = scalarText(field.value);
-    if (text !== undefined) values.set(field.key, text);
-  }
-  return values;
-}
-
-export function scalarText(value: unknown): string | undefined {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
-}
-
-/** True when the other fields hold values the enum value's `when` condition accepts (fields not set count as accepting). */
-export function conditionsHold(value: EnumValueDefinition, current: ReadonlyMap<string, string>): boolean {
-  for (const [field, allowed] of value.when) {
-    const actual = current.get(field);
-    if (actual !== undefined && !allowed.includes(actual)) return false;
-  }
-  return true;
 }
 
 /** The field node at a path, if present. */

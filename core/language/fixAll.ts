@@ -1,4 +1,6 @@
-import type { Diagnostic, TextEdit } from '../validate/diagnostic';
+import type { TextEdit } from '../text/textEdit';
+import type { Diagnostic } from '../validate/diagnostic';
+import { TakenEdits } from './takenEdits';
 
 /**
  * The edits of every preferred fix, skipping any fix whose edits overlap an
@@ -7,17 +9,13 @@ import type { Diagnostic, TextEdit } from '../validate/diagnostic';
  */
 export function fixAllEdits(diagnostics: readonly Diagnostic[]): TextEdit[] {
   const taken: TextEdit[] = [];
-  const fixes = diagnostics.flatMap((diagnostic) => diagnostic.fixes.filter((fix) => fix.preferred));
-  for (const fix of fixes) {
-    if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
-    taken.push(...fix.edits);
+  const index = new TakenEdits();
+  for (const diagnostic of diagnostics) {
+    for (const fix of diagnostic.fixes) {
+      if (!fix.preferred || fix.edits.some((edit) => index.overlaps(edit))) continue;
+      for (const edit of fix.edits) index.add(edit);
+      for (const edit of fix.edits) taken.push(edit);
+    }
   }
   return taken.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-}
-
-function overlaps(a: TextEdit, b: TextEdit): boolean {
-  if (a.range.start === a.range.end && b.range.start === b.range.end) return false;
-  if (a.range.start === a.range.end) return a.range.start > b.range.start && a.range.start < b.range.end;
-  if (b.range.start === b.range.end) return b.range.start > a.range.start && b.range.start < a.range.end;
-  return a.range.start < b.range.end && b.range.start < a.range.end;
 }

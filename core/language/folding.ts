@@ -1,4 +1,5 @@
 import type { ReportDocument } from '../document/types';
+import { lineBreakLength, nextLineBreak } from '../text/lineBreaks';
 import type { OffsetRange } from '../text/range';
 
 export interface FoldingRegion {
@@ -54,18 +55,16 @@ function paragraphsOf(text: string, from: number): OffsetRange[] {
   let lastEnd = from;
   let at = from;
   while (at <= text.length) {
-    const newline = text.indexOf('\n', at);
-    const lineEnd = newline === -1 ? text.length : newline;
-    const blank = text.slice(at, lineEnd).trim() === '';
-    if (blank) {
+    const lineEnd = nextLineBreak(text, at);
+    if (isBlank(text, at, lineEnd)) {
       if (start !== -1) paragraphs.push({ start, end: lastEnd });
       start = -1;
     } else {
       if (start === -1) start = at;
-      lastEnd = trimLineEnd(text, lineEnd);
+      lastEnd = lineEnd;
     }
-    if (newline === -1) break;
-    at = newline + 1;
+    if (lineEnd === text.length) break;
+    at = lineEnd + lineBreakLength(text, lineEnd);
   }
   if (start !== -1) paragraphs.push({ start, end: lastEnd });
   return paragraphs;
@@ -73,8 +72,15 @@ function paragraphsOf(text: string, from: number): OffsetRange[] {
 
 /** An offset before any line break it ends at. */
 function trimLineEnd(text: string, end: number): number {
-  let at = end;
-  if (text[at - 1] === '\n') at--;
-  if (text[at - 1] === '\r') at--;
-  return at;
+  if (end >= 2 && lineBreakLength(text, end - 2) === 2) return end - 2;
+  return end >= 1 && lineBreakLength(text, end - 1) === 1 ? end - 1 : end;
 }
+
+/** Whether a line holds only whitespace, read in place rather than sliced (the run stops at the line break). */
+function isBlank(text: string, start: number, end: number): boolean {
+  SPACES.lastIndex = start;
+  SPACES.test(text);
+  return SPACES.lastIndex >= end;
+}
+
+const SPACES = /[^\S\r\n]*/y;

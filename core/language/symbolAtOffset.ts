@@ -1,8 +1,9 @@
 import type { Codebook } from '../codebook/types';
 import type { FieldNode, ReportDocument, Span } from '../document/types';
+import { scalarFieldText } from '../document/fieldValueText';
 import { containsOffset } from '../text/range';
 import { attributeDefinition, isThemeAttribute, splitAttributeValue } from './attributeValues';
-import { fieldDefinitionAt, scalarText } from './fieldDefinitions';
+import { fieldDefinitionAt } from './fieldDefinitions';
 import type { LanguageSymbol } from './types';
 
 /** Which code, theme, attribute, field, value, area or id is at an offset (touching its edges counts). */
@@ -62,10 +63,10 @@ function fieldSymbol(fields: readonly FieldNode[], parent: readonly string[], co
     if (field.children) return fieldSymbol(field.children, path, codebook, offset);
     if (field.items) {
       const item = field.items.find((i) => containsOffset(i.range, offset));
-      const value = item ? scalarText(item.value) : undefined;
+      const value = item ? scalarFieldText(item.value) : undefined;
       return item && value !== undefined ? { kind: 'fieldValue', path, value, item: true, range: item.range } : undefined;
     }
-    const value = scalarText(field.value);
+    const value = scalarFieldText(field.value);
     if (value === undefined) return undefined;
     if (fieldDefinitionAt(codebook, path)?.type === 'area') return { kind: 'area', value, range: field.valueRange };
     return { kind: 'fieldValue', path, value, item: false, range: field.valueRange };

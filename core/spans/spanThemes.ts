@@ -24,7 +24,7 @@ export function knownCodes(span: Span, codebook: Codebook): CodeDefinition[] {
 }
 
 /** The definition of an attribute for a span: from the first of its codes that takes it. */
-export function attributeDefinition(span: Span, codebook: Codebook, key: string): { code: CodeDefinition; attribute: AttributeDefinition } | undefined {
+export function attributeDefinition(span: Pick<Span, 'codes'>, codebook: Codebook, key: string): { code: CodeDefinition; attribute: AttributeDefinition } | undefined {
   for (const code of span.codes) {
     const definition = codebook.codes.get(code.name);
     const attribute = definition?.attributes.get(key);
@@ -33,8 +33,8 @@ export function attributeDefinition(span: Span, codebook: Codebook, key: string)
   return undefined;
 }
 
-/** Whether an attribute of a span holds theme names (see the top of this file). */
-export function isThemeAttribute(span: Span, codebook: Codebook, key: string): boolean {
+/** Whether an attribute of a span holds theme names (see the top of this file); only the span's codes matter, so a block still being typed can ask too. */
+export function isThemeAttribute(span: Pick<Span, 'codes'>, codebook: Codebook, key: string): boolean {
   const found = attributeDefinition(span, codebook, key);
   return found ? found.attribute.values === 'themes' : key === DEFAULT_THEME_ATTRIBUTE;
 }

@@ -1,3 +1,4 @@
+import { scalarFieldText } from '../document/fieldValueText';
 import { frontMatterFields } from '../export/findingRecords';
 import { spanCodeNames } from '../spans/spanCodeNames';
 import { spanThemeNames } from '../spans/spanThemes';
@@ -99,9 +100,8 @@ export function summarizeReports(inputs: readonly SummaryInput[]): ReportsSummar
  * list, a mapping) as no value.
  */
 function fieldText(value: unknown): string | null {
-  if (typeof value === 'string') return value.trim() === '' ? null : value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return null;
+  const text = scalarFieldText(value);
+  return text === undefined || text.trim() === '' ? null : text;
 }
 
 /** Keys sorted, with reports lacking the field last. */

@@ -25,3 +25,25 @@ export function codePointOffsets(text: string, utf16Offsets: readonly number[]):
 export function codePointLength(text: string): number {
   return codePointOffsets(text, [text.length])[0];
 }
+
+/**
+ * The inverse of codePointOffsets, in one pass: the UTF-16 offset at which
+ * each code point offset starts (the text's length for offsets past its end).
+ */
+export function utf16OffsetsOfCodePoints(text: string, pointOffsets: readonly number[]): number[] {
+  const order = pointOffsets.map((offset, index) => ({ offset, index })).sort((a, b) => a.offset - b.offset);
+  const result = new Array<number>(pointOffsets.length);
+  let unit = 0;
+  let points = 0;
+  for (const { offset, index } of order) {
+    while (points < offset && unit < text.length) {
+      const code = text.charCodeAt(unit);
+      const isPairStart = code >= 0xd800 && code <= 0xdbff && unit + 1 < text.length;
+      const next = isPairStart ? text.charCodeAt(unit + 1) : 0;
+      unit += isPairStart && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+      points++;
+    }
+    result[index] = unit;
+  }
+  return result;
+}

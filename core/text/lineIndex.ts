@@ -1,21 +1,16 @@
+import { lineBreakLength, lineStarts } from './lineBreaks';
 import type { LineCharacter, LineRange, OffsetRange } from './range';
 
 /**
  * Maps between UTF-16 offsets and zero-based line/character positions.
- * Lines end at LF; a CR before the LF belongs to the line ending, so
- * positions agree with VS Code and LSP for both LF and CRLF files.
+ * Lines end at LF, CR LF or a lone CR (see lineBreaks.ts), so positions
+ * agree with VS Code and LSP whatever the file's line endings.
  */
 export class LineIndex {
   private readonly lineStarts: number[];
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    let at = text.indexOf('\n');
-    while (at !== -1) {
-      starts.push(at + 1);
-      at = text.indexOf('\n', at + 1);
-    }
-    this.lineStarts = starts;
+    this.lineStarts = lineStarts(text);
   }
 
   get lineCount(): number {
@@ -50,11 +45,11 @@ export class LineIndex {
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
   }
 
-  /** Offset of the end of a line's content, before its CR LF or LF. */
+  /** Offset of the end of a line's content, before its line break. */
   lineEnd(line: number): number {
     if (line + 1 >= this.lineStarts.length) return this.text.length;
-    let end = this.lineStarts[line + 1] - 1;
-    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 13) end--;
-    return end;
+    const next = this.lineStarts[line + 1];
+    // The break is one unit (LF, CR) or two (CR LF) before the next line.
+    return next >= 2 && lineBreakLength(this.text, next - 2) === 2 ? next - 2 : next - 1;
   }
 }

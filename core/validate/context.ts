@@ -1,26 +1,23 @@
 import type { Codebook } from '../codebook/types';
+import type { Diagnostic, Fix } from '../diagnostics/diagnostic';
+import type { RuleDefinition } from '../diagnostics/rule';
 import type { ReportDocument } from '../document/types';
 import type { OffsetRange } from '../text/range';
-import type { Diagnostic, Fix } from './diagnostic';
-import { RULES, type RuleId } from './rules';
 
-/** What every rule gets: the document, the codebook, and a way to report. */
-export interface RuleContext {
+/** What every rule gets: the document, the codebook, and a way to report under the rules it declares. */
+export interface RuleContext<Rule extends string = string> {
   readonly document: ReportDocument;
   readonly codebook: Codebook;
-  report(rule: RuleId, range: OffsetRange, message: string, fixes?: Fix[]): void;
+  report(rule: Rule, range: OffsetRange, message: string, fixes?: Fix[]): void;
 }
 
-export function createRuleContext(document: ReportDocument, codebook: Codebook, sink: Diagnostic[]): RuleContext {
+/** A context whose reports take their severity from `rules`. */
+export function createRuleContext<Rule extends string>(document: ReportDocument, codebook: Codebook, rules: Readonly<Record<Rule, RuleDefinition>>, sink: Diagnostic<Rule>[]): RuleContext<Rule> {
   return {
     document,
     codebook,
     report(rule, range, message, fixes = []) {
-      sink.push({ rule, severity: RULES[rule].severity, message, range, fixes });
+      sink.push({ rule, severity: rules[rule].severity, message, range, fixes });
     },
   };
-}
-
-export function replaceFix(title: string, range: OffsetRange, newText: string, preferred = true): Fix {
-  return { title, edits: [{ range, newText }], preferred };
 }

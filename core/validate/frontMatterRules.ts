@@ -1,33 +1,52 @@
 import { lookUpArea } from '../codebook/areaLookup';
 import type { FieldDefinition } from '../codebook/types';
+import { scalarFieldText } from '../document/fieldValueText';
+import { quoteIfNeeded } from '../document/yamlScalar';
 import type { FieldNode } from '../document/types';
+import type { Fix } from '../diagnostics/diagnostic';
+import type { RuleTable } from '../diagnostics/rule';
+import { lineEndingOf } from '../text/lineEnding';
 import type { OffsetRange } from '../text/range';
-import type { Fix } from './diagnostic';
-import { replaceFix, type RuleContext } from './context';
+import type { RuleContext } from './context';
+import { replaceFix } from './fixes';
 import { didYouMean, listValues, suggest } from './suggest';
+
+export const FRONT_MATTER_RULES = {
+  'field-unknown': { severity: 'warning', description: 'A front-matter field the codebook does not define.' },
+  'field-missing': { severity: 'error', description: 'A required front-matter field is missing.' },
+  'field-type': { severity: 'error', description: 'A front-matter value has the wrong type (text, list, mapping, ISO date, URL).' },
+  'field-value': { severity: 'error', description: 'A front-matter value is not one of the values the codebook allows.' },
+  'area-unknown': { severity: 'error', description: 'The area is not a current English local authority with SEND duties.' },
+  'area-alias': { severity: 'warning', description: 'The area is written with another name than its canonical one.' },
+} as const satisfies RuleTable;
+
+type Context = RuleContext<keyof typeof FRONT_MATTER_RULES>;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Unknown, missing and ill-typed fields, enum values and areas. */
-export function checkFrontMatter(context: RuleContext): void {
+export function checkFrontMatter(context: Context): void {
   const frontMatter = context.document.frontMatter;
   if (!frontMatter || !frontMatter.isMapping) return;
   checkFieldSet(context, frontMatter.fields, context.codebook.fields, frontMatter.contentRange, true);
 }
 
 function checkFieldSet(
-  context: RuleContext,
+  context: Context,
   fields: readonly FieldNode[],
   definitions: ReadonlyMap<string, FieldDefinition>,
   ownerRange: OffsetRange,
   topLevel: boolean,
 ): void {
   const present = new Set<string>();
+  for (const field of fields) present.add(field.key);
+  // What a mistyped key may have meant: the defined fields not already present, listed once for the set.
+  let unused: string[] | undefined;
   for (const field of fields) {
-    present.add(field.key);
     const definition = definitions.get(field.key);
     if (!definition) {
-      const suggestion = suggest(field.key, [...definitions.keys()].filter((key) => !fields.some((f) => f.key === key)));
+      unused ??= [...definitions.keys()].filter((key) => !present.has(key));
+      const suggestion = suggest(field.key, unused);
       context.report('field-unknown', field.keyRange, `The codebook defines no field \`${field.key}\`.${didYouMean(suggestion)}`,
         suggestion ? [replaceFix(`Rename to \`${suggestion}\``, field.keyRange, suggestion)] : []);
       continue;
@@ -47,7 +66,7 @@ function labelOf(definition: FieldDefinition): string {
   return definition.name.endsWith('[]') ? `An item of \`${definition.name.slice(0, -2)}\`` : `\`${definition.name}\``;
 }
 
-function checkValue(context: RuleContext, definition: FieldDefinition, value: unknown, range: OffsetRange, field?: FieldNode): void {
+function checkValue(context: Context, definition: FieldDefinition, value: unknown, range: OffsetRange, field?: FieldNode): void {
   if (value === null || value === undefined || value === '') {
     context.report('field-type', range, `${labelOf(definition)} is empty: ${expectation(definition)}.`);
     return;
@@ -89,7 +108,7 @@ function checkValue(context: RuleContext, definition: FieldDefinition, value: un
   }
 }
 
-function checkArea(context: RuleContext, definition: FieldDefinition, value: unknown, range: OffsetRange): void {
+function checkArea(context: Context, definition: FieldDefinition, value: unknown, range: OffsetRange): void {
   if (typeof value !== 'string') {
     context.report('field-type', range, `${labelOf(definition)} must be the name of a local authority, not ${describe(value)}.`);
     return;
@@ -113,29 +132,29 @@ function checkArea(context: RuleContext, definition: FieldDefinition, value: unk
   }
 }
 
-function checkEnum(context: RuleContext, definition: FieldDefinition, value: unknown, range: OffsetRange): void {
+function checkEnum(context: Context, definition: FieldDefinition, value: unknown, range: OffsetRange): void {
   const values = definition.values ?? new Map();
   if (typeof value !== 'string' && typeof value !== 'number') {
     context.report('field-type', range, `${labelOf(definition)} must be one of ${listValues(values.keys())}, not ${describe(value)}.`);
     return;
   }
-  const text = String(value);
+  const text = scalarFieldText(value)!;
   if (values.has(text)) return;
   const suggestion = suggest(text, values.keys());
   context.report('field-value', range, `\`${text}\` is not an allowed value of ${labelOf(definition)}: use ${listValues(values.keys())}.${didYouMean(suggestion)}`,
     suggestion ? [replaceFix(`Change to \`${suggestion}\``, range, quoteIfNeeded(suggestion))] : []);
 }
 
-function insertFieldFix(context: RuleContext, definition: FieldDefinition, contentRange: OffsetRange): Fix {
+function insertFieldFix(context: Context, definition: FieldDefinition, contentRange: OffsetRange): Fix {
   const text = context.document.text;
   const needsNewline = contentRange.end > contentRange.start && text[contentRange.end - 1] !== '\n';
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEndingOf(text);
   const value = definition.default ?? (definition.type === 'list' ? '[]' : '');
   const line = `${needsNewline ? eol : ''}${definition.name}: ${quoteIfNeeded(value)}${eol}`;
   return replaceFix(`Add \`${definition.name}\``, { start: contentRange.end, end: contentRange.end }, line, definition.default !== undefined);
 }
 
-function firstLineOf(context: RuleContext, contentRange: OffsetRange): OffsetRange {
+function firstLineOf(context: Context, contentRange: OffsetRange): OffsetRange {
   const frontMatter = context.document.frontMatter!;
   return { start: frontMatter.range.start, end: Math.min(frontMatter.range.start + 3, contentRange.start) };
 }
@@ -172,14 +191,9 @@ function isWebAddress(value: string): boolean {
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value !== null && typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `\`${value}\``;
-  return `\`${String(value)}\``;
+  return `\`${scalarFieldText(value) ?? String(value)}\``;
 }
 
-/** YAML would read some values (numbers, booleans) as another type unless quoted. */
-export function quoteIfNeeded(value: string): string {
-  return /^(?:[\d.+-]|true$|false$|null$|yes$|no$|~$)|[:#\[\]{},&*!|>'"%@`]/i.test(value) && value !== '[]' ? JSON.stringify(value) : value;
-}
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);

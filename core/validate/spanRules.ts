@@ -1,20 +1,35 @@
 import type { AttributeDefinition, CodeDefinition } from '../codebook/types';
-import type { Span, SpanAttribute } from '../document/types';
-import type { OffsetRange } from '../text/range';
-import type { Fix } from './diagnostic';
-import { attributesOf, isTheme, onlyCode, requiredAttributes, themeNames } from './codebookLookups';
+import type { RuleTable } from '../diagnostics/rule';
+import type { Span, SpanAttribute, SpanCode } from '../document/types';
 import { forEachValue, splitAttributeValue } from '../spans/attributeValueParts';
-import { replaceFix, type RuleContext } from './context';
+import { blankSpans } from './blankSpans';
+import { attributesOf, isTheme, onlyCode, requiredAttributes, themeNames } from './codebookLookups';
+import type { RuleContext } from './context';
+import { removeTokenFix, replaceFix } from './fixes';
+import { repeats } from './repeats';
 import { didYouMean, listValues, suggest } from './suggest';
 
-/** Codes, attributes, ids and emptiness of every span. */
-export function checkSpans(context: RuleContext): void {
-  let firstUseOfId: Map<string, Span> | undefined;
+export const SPAN_RULES = {
+  'code-missing': { severity: 'error', description: 'A span has no code (no `.code` class).' },
+  'code-unknown': { severity: 'error', description: 'A span carries a code the codebook does not define.' },
+  'code-duplicate': { severity: 'warning', description: 'A span carries the same code twice.' },
+  'attribute-unknown': { severity: 'warning', description: 'An attribute that none of the span\'s codes takes.' },
+  'attribute-value': { severity: 'error', description: 'An attribute value that is not allowed (for example an unknown theme).' },
+  'attribute-missing': { severity: 'error', description: 'A span lacks an attribute its code requires.' },
+  'attribute-duplicate': { severity: 'warning', description: 'A span sets the same attribute twice.' },
+  // An error, not a warning: exported, an empty span would be a finding without text.
+  'span-empty': { severity: 'error', description: 'A span tags no text.' },
+} as const satisfies RuleTable;
+
+type Context = RuleContext<keyof typeof SPAN_RULES>;
+
+/** Codes, attributes and emptiness of every span. */
+export function checkSpans(context: Context): void {
+  const blank = blankSpans(context.document);
   for (const span of context.document.spans) {
     const known = checkCodes(context, span);
     checkAttributes(context, span, known);
-    if (span.ids.length > 0) checkIds(context, span, (firstUseOfId ??= new Map()));
-    if (tagsNoText(context, span)) {
+    if (blank[span.index] === 1) {
       context.report('span-empty', span.range, 'This span tags no text.', [{
         title: 'Remove the empty span',
         edits: [{ range: { start: span.range.start, end: span.textRange.start }, newText: '' }, { range: { start: span.textRange.end, end: span.range.end }, newText: '' }],
@@ -24,42 +39,17 @@ export function checkSpans(context: RuleContext): void {
   }
 }
 
-const NON_SPACE = /\S/g;
-const NO_CODES: readonly CodeDefinition[] = [];
 const NO_ATTRIBUTES: ReadonlyMap<string, AttributeDefinition> = new Map();
 
-/** Whether a span's clean text is empty or blank, without building the clean text. */
-function tagsNoText(context: RuleContext, span: Span): boolean {
-  if (span.clean.start === span.clean.end) return true;
-  const { text, spans } = context.document;
-  // The tagged text is the source between the brackets less the markup of nested spans:
-  // look for a non-space character, stepping over each nested `[` and `]{…}` met on the way.
-  let from = span.textRange.start;
-  for (;;) {
-    // test() rather than exec(): no match array; lastIndex ends just past the non-space character.
-    NON_SPACE.lastIndex = from;
-    if (!NON_SPACE.test(text)) return true;
-    const at = NON_SPACE.lastIndex - 1;
-    if (at >= span.textRange.end) return true;
-    const markupEnd = nestedMarkupEnd(spans, span, at);
-    if (markupEnd === undefined) return false;
-    from = markupEnd;
-  }
+/** A span's known codes, each once, with the token that names each. */
+interface KnownCodes {
+  readonly definitions: readonly CodeDefinition[];
+  readonly tokens: readonly SpanCode[];
 }
 
-/** When `at` is the `[` or the `]` of a span nested in `span`, where that piece of markup ends; else undefined. */
-function nestedMarkupEnd(spans: readonly Span[], span: Span, at: number): number | undefined {
-  // The spans nested in `span` follow it in the order of their `[`, and open before its `]`.
-  for (let index = span.index + 1; index < spans.length && spans[index].range.start < span.textRange.end; index++) {
-    const nested = spans[index];
-    if (nested.range.start === at) return at + 1;
-    if (nested.textRange.end === at) return nested.range.end;
-  }
-  return undefined;
-}
+const NO_CODES: KnownCodes = { definitions: [], tokens: [] };
 
-
-function checkCodes(context: RuleContext, span: Span): readonly CodeDefinition[] {
+function checkCodes(context: Context, span: Span): KnownCodes {
   const { codebook } = context;
   if (span.codes.length === 0) {
     const examples = [...codebook.codes.keys()].slice(0, 2).map((name) => `\`.${name}\``).join(' or ');
@@ -68,69 +58,88 @@ function checkCodes(context: RuleContext, span: Span): readonly CodeDefinition[]
   }
   if (span.codes.length === 1) {
     const only = codebook.codes.get(span.codes[0].name);
-    if (only) return onlyCode(codebook, only);
+    if (only) return { definitions: onlyCode(codebook, only), tokens: span.codes };
   }
-  const known: CodeDefinition[] = [];
+  const definitions: CodeDefinition[] = [];
+  const tokens: SpanCode[] = [];
+  const repeated = repeats(span.codes, (code) => code.name);
   for (let index = 0; index < span.codes.length; index++) {
     const code = span.codes[index];
-    if (span.codes.findIndex((other) => other.name === code.name) < index) {
-      context.report('code-duplicate', code.tokenRange, `The code \`${code.name}\` is already on this span.`, [removeToken(context, code.tokenRange, 'Remove the repeated code')]);
+    if (repeated[index] === 1) {
+      context.report('code-duplicate', code.tokenRange, `The code \`${code.name}\` is already on this span.`, [removeTokenFix(context.document.text, code.tokenRange, 'Remove the repeated code')]);
       continue;
     }
     const definition = codebook.codes.get(code.name);
     if (definition) {
-      known.push(definition);
+      definitions.push(definition);
+      tokens.push(code);
       continue;
     }
     const suggestion = suggest(code.name, codebook.codes.keys());
     context.report('code-unknown', code.range, `The codebook defines no code \`${code.name}\`.${didYouMean(suggestion)}`,
       suggestion ? [replaceFix(`Change to \`${suggestion}\``, code.range, suggestion)] : []);
   }
-  return known;
+  return { definitions, tokens };
 }
 
-function checkAttributes(context: RuleContext, span: Span, codes: readonly CodeDefinition[]): void {
+function checkAttributes(context: Context, span: Span, known: KnownCodes): void {
   // Without a code (reported as code-missing) no attribute can be judged.
   if (span.codes.length === 0) return;
+  const codes = known.definitions;
   const allowed = codes.length > 0 ? attributesOf(context.codebook, codes) : NO_ATTRIBUTES;
   const attributes = span.attributes;
+  const repeated = repeats(attributes, (attribute) => attribute.key);
+  // Worked out once per span, and only for a span with an unknown attribute.
+  let allCodesKnown: boolean | undefined;
+  let unusedKeys: string[] | undefined;
+  let codeNames: string | undefined;
   for (let index = 0; index < attributes.length; index++) {
     const attribute = attributes[index];
-    if (hasKey(attributes, attribute.key, index)) {
+    if (repeated[index] === 1) {
       context.report('attribute-duplicate', attribute.tokenRange, `\`${attribute.key}\` is already set on this span; only the first value counts.`,
-        [removeToken(context, attribute.tokenRange, `Remove the second \`${attribute.key}\``)]);
+        [removeTokenFix(context.document.text, attribute.tokenRange, `Remove the second \`${attribute.key}\``)]);
       continue;
     }
     const definition = allowed.get(attribute.key);
     if (!definition) {
-      if (!span.codes.every((code) => context.codebook.codes.has(code.name))) continue;
-      const suggestion = suggest(attribute.key, [...allowed.keys()].filter((key) => !span.attributes.some((a) => a.key === key)));
-      const codeNames = span.codes.map((code) => `\`${code.name}\``).join(', ');
+      allCodesKnown ??= span.codes.every((code) => context.codebook.codes.has(code.name));
+      if (!allCodesKnown) continue;
+      unusedKeys ??= keysNotSet(allowed, attributes);
+      codeNames ??= span.codes.map((code) => `\`${code.name}\``).join(', ');
+      const suggestion = suggest(attribute.key, unusedKeys);
       context.report('attribute-unknown', attribute.keyRange, `${codeNames} take${span.codes.length === 1 ? 's' : ''} no attribute \`${attribute.key}\`${allowed.size > 0 ? `; use ${listValues(allowed.keys())}` : ''}.${didYouMean(suggestion)}`,
         suggestion ? [replaceFix(`Rename to \`${suggestion}\``, attribute.keyRange, suggestion)] : []);
       continue;
     }
     checkAttributeValue(context, attribute, definition);
   }
-  let reportedMissing: string[] | undefined;
-  for (const code of codes) {
+  let reportedMissing: Set<string> | undefined;
+  let present: ReadonlySet<string> | undefined;
+  for (let c = 0; c < codes.length; c++) {
+    const code = codes[c];
     for (const definition of requiredAttributes(context.codebook, code)) {
-      if (hasKey(attributes, definition.name, attributes.length) || reportedMissing?.includes(definition.name)) continue;
-      const codeToken = span.codes.find((c) => c.name === code.name)!;
-      context.report('attribute-missing', codeToken.range, `A \`${code.name}\` span needs \`${definition.name}=…\`${definition.description ? `: ${definition.description.charAt(0).toLowerCase()}${definition.description.slice(1)}` : '.'}`,
+      present ??= keySet(attributes);
+      if (present.has(definition.name) || reportedMissing?.has(definition.name)) continue;
+      context.report('attribute-missing', known.tokens[c].range, `A \`${code.name}\` span needs \`${definition.name}=…\`${definition.description ? `: ${definition.description.charAt(0).toLowerCase()}${definition.description.slice(1)}` : '.'}`,
         [{ title: `Add \`${definition.name}=\``, edits: [{ range: { start: span.range.end - 1, end: span.range.end - 1 }, newText: ` ${definition.name}=` }], preferred: false }]);
-      (reportedMissing ??= []).push(definition.name);
+      (reportedMissing ??= new Set()).add(definition.name);
     }
   }
 }
 
-/** Whether one of the first `before` attributes has this key (spans carry a handful: a scan beats a set). */
-function hasKey(attributes: readonly SpanAttribute[], key: string, before: number): boolean {
-  for (let i = 0; i < before; i++) if (attributes[i].key === key) return true;
-  return false;
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+function keySet(attributes: readonly SpanAttribute[]): ReadonlySet<string> {
+  return attributes.length === 0 ? NO_KEYS : new Set(attributes.map((attribute) => attribute.key));
 }
 
-function checkAttributeValue(context: RuleContext, attribute: SpanAttribute, definition: AttributeDefinition): void {
+/** The attributes a span's codes take that it does not set: what a mistyped key may have meant. */
+function keysNotSet(allowed: ReadonlyMap<string, AttributeDefinition>, attributes: readonly SpanAttribute[]): string[] {
+  const set = keySet(attributes);
+  return [...allowed.keys()].filter((key) => !set.has(key));
+}
+
+function checkAttributeValue(context: Context, attribute: SpanAttribute, definition: AttributeDefinition): void {
   if (attribute.value.trim() === '') {
     context.report('attribute-value', attribute.tokenRange, `\`${attribute.key}\` has no value.`);
     return;
@@ -157,7 +166,7 @@ function checkAttributeValue(context: RuleContext, attribute: SpanAttribute, def
  * one unless the attribute takes several: the common case, decided without
  * building the parts that checkAttributeValue needs to report a problem.
  */
-function valuesAllowed(context: RuleContext, value: string, definition: AttributeDefinition): boolean {
+function valuesAllowed(context: Context, value: string, definition: AttributeDefinition): boolean {
   let parts = 0;
   let allowed = true;
   forEachValue(value, (start, end) => {
@@ -166,33 +175,4 @@ function valuesAllowed(context: RuleContext, value: string, definition: Attribut
     return allowed;
   });
   return allowed;
-}
-
-function checkIds(context: RuleContext, span: Span, firstUseOfId: Map<string, Span>): void {
-  span.ids.forEach((id, position) => {
-    const earlier = firstUseOfId.get(id.value);
-    if (position > 0) {
-      context.report('id-duplicate', id.tokenRange, `A span has one id; \`#${id.value}\` is a second one.`, [removeToken(context, id.tokenRange, 'Remove the extra id')]);
-    } else if (earlier) {
-      const line = lineOf(context, earlier.range.start);
-      context.report('id-duplicate', id.tokenRange, `The id \`#${id.value}\` is already used on line ${line}.`, [removeToken(context, id.tokenRange, 'Remove the duplicate id')]);
-    } else {
-      firstUseOfId.set(id.value, span);
-    }
-  });
-}
-
-function lineOf(context: RuleContext, offset: number): number {
-  let line = 1;
-  const text = context.document.text;
-  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
-  return line;
-}
-
-/** Removes a token from an attribute block together with the space before it. */
-function removeToken(context: RuleContext, range: OffsetRange, title: string): Fix {
-  const text = context.document.text;
-  let start = range.start;
-  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
-  return replaceFix(title, { start, end: range.end }, '');
 }

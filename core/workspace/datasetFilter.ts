@@ -1,33 +1,56 @@
 import { createReportFilter, type IgnoreFile } from './ignoreFiles';
 
-/**
- * Folders a folder scan of `findings` never enters (cli/files.ts): they hold
- * dependencies, tools and build output, not a study's reports.
- */
-export const SKIPPED_FOLDERS: readonly string[] = ['node_modules', '.git', '.tools', 'dist', 'out'];
+export const REPORT_SUFFIX = '.report.md';
 
-const REPORT_SUFFIX = '.report.md';
+/**
+ * Folders a folder walk never enters, besides hidden ones (whose names start
+ * with a dot, such as `.git`): they hold dependencies and build output, not a
+ * study's reports. The one skip list of the CLI, the language server and the
+ * summary panel.
+ */
+export const SKIPPED_FOLDERS: readonly string[] = ['node_modules', 'dist', 'out'];
+const skipped = new Set(SKIPPED_FOLDERS);
+
+export function isHiddenName(name: string): boolean {
+  return name.charCodeAt(0) === 46 /* . */;
+}
+
+/** Whether a folder walk enters a folder of this name. */
+export function isWalkedFolder(name: string): boolean {
+  return name !== '' && !isHiddenName(name) && !skipped.has(name);
+}
+
+/** Whether a folder walk picks up a file of this name as a report. */
+export function isReportName(name: string): boolean {
+  return !isHiddenName(name) && name.endsWith(REPORT_SUFFIX);
+}
+
+/**
+ * Whether a walk of a folder reaches a report at this path (relative to the
+ * folder, with `/`): no hidden or skipped folder on the way, a report's name.
+ * Ignore files are not consulted: the language server still checks the
+ * reports they list.
+ */
+export function isWalkedReport(relativePath: string): boolean {
+  return isInWalkedFolder(relativePath) && isReportName(relativePath.slice(relativePath.lastIndexOf('/') + 1));
+}
+
+/** Whether a walk of a folder enters every folder on the way to this path (relative to the folder, with `/`). */
+export function isInWalkedFolder(relativePath: string): boolean {
+  const segments = relativePath.split('/');
+  for (let i = 0; i < segments.length - 1; i++) if (!isWalkedFolder(segments[i])) return false;
+  return true;
+}
 
 /**
  * Which reports below a folder make up its dataset: what `findings check`,
  * `export` and `stats` see when given that folder. Paths are relative to the
- * folder, with `/`. Like the CLI's scan (fast-glob without dot files), a path
- * with a segment starting with `.` is left out, and so is anything in a
- * skipped folder or listed by a `.findingsignore` inside the folder.
+ * folder, with `/`: those a walk reaches, less those a `.findingsignore`
+ * inside the folder lists.
  */
 export function createDatasetFilter(ignoreFiles: readonly IgnoreFile[]): (relativePath: string) => boolean {
-  const skipped = new Set(SKIPPED_FOLDERS);
   const keep = createReportFilter(ignoreFiles);
-  return (relativePath) => {
-    if (!relativePath.endsWith(REPORT_SUFFIX)) return false;
-    const segments = relativePath.split('/');
-    for (let i = 0; i < segments.length; i++) {
-      const segment = segments[i];
-      if (segment === '' || segment.startsWith('.')) return false;
-      if (i < segments.length - 1 && skipped.has(segment)) return false;
-    }
-    return keep(relativePath);
-  };
+  return (relativePath) => isWalkedReport(relativePath) && keep(relativePath);
 }
 
 /**

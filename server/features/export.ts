@@ -1,5 +1,5 @@
-import type { CancellationToken } from 'vscode-languageserver/node';
-import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import os from 'node:os';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import {
   ExportCheckRequest,
   ExportRequest,
@@ -7,21 +7,24 @@ import {
   type ExportCheckResult,
   type ExportParams,
   type ExportResult,
-} from '../../protocol/requests';
-import { EXPORT_FORMATS, exportCorpusCooperatively, type ExportFormat } from '../../core';
+} from '../../protocol/export';
+import { comparePaths, EXPORT_FORMATS, writeExport, type ExportableReport, type ExportFormat } from '../../core';
+import { TemporaryFile, writeAtomically } from '../../core/export/temporaryFile';
 import type { ServerContext } from '../context';
 import { Cancelled, cooperative, guard } from '../guard';
 import { resolveScope } from '../scope';
+import { fileUri, fsPathOf } from '../uris';
 
 /**
  * `findings/exportCheck` (how many reports in a scope have errors, so the
- * client can warn first) and `findings/export` (the dataset of a scope, byte
- * for byte what `findings export --allow-errors` writes at the folder root).
+ * client can warn first) and `findings/export` (writes the dataset of a
+ * scope, byte for byte what `findings export --allow-errors` writes at the
+ * folder root, through the same engine).
  */
 export function registerExport(context: ServerContext): void {
   const { connection, workspace } = context;
 
-  connection.onRequest(ExportCheckRequest, guard(connection, ExportCheckRequest, async (params: ExportCheckParams, token: CancellationToken): Promise<ExportCheckResult> => {
+  connection.onRequest(ExportCheckRequest, guard(connection, ExportCheckRequest.method, async (params: ExportCheckParams, token: CancellationToken): Promise<ExportCheckResult> => {
     const scope = await resolveScope(workspace, params?.scope, token);
     let reportsWithErrors = 0;
     let errors = 0;
@@ -33,17 +36,41 @@ export function registerExport(context: ServerContext): void {
     return { reports: scope.reports.length, reportsWithErrors, errors };
   }));
 
-  connection.onRequest(ExportRequest, guard(connection, ExportRequest, async (params: ExportParams, token: CancellationToken): Promise<ExportResult> => {
+  connection.onRequest(ExportRequest, guard(connection, ExportRequest.method, async (params: ExportParams, token: CancellationToken): Promise<ExportResult> => {
     const format = params?.format;
-    if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw new ResponseError(ErrorCodes.InvalidParams, `${ExportRequest}: \`format\` must be one of ${EXPORT_FORMATS.join(', ')}`);
+    if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw new ResponseError(ErrorCodes.InvalidParams, `${ExportRequest.method}: \`format\` must be one of ${EXPORT_FORMATS.join(', ')}`);
+    if (typeof params.target !== 'string' || params.target === '') throw new ResponseError(ErrorCodes.InvalidParams, `${ExportRequest.method}: \`target\` must be a URI`);
     const scope = await resolveScope(workspace, params.scope, token);
-    const reports = scope.reports.map(({ entry, path }) => ({ path, document: entry.report.document }));
-    const result = await exportCorpusCooperatively(reports, scope.codebook, format, {
-      isCancelled: () => token.isCancellationRequested,
-      // A macrotask, so that the cancellation message is read in between.
-      pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
-    });
-    if (!result) throw new Cancelled();
-    return result;
+    const ordered = [...scope.reports].sort((a, b) => comparePaths(a.path, b.path));
+    // Reports from the index, a pause now and then so that a cancellation gets through (it throws Cancelled).
+    const reports = async function* (): AsyncGenerator<ExportableReport> {
+      for await (const { entry, path } of cooperative(ordered, token)) yield { path, document: entry.report.document };
+    };
+    const produce = async (file: TemporaryFile) => writeExport(reports(), scope.codebook, format, file, () => token.isCancellationRequested);
+    const target = fsPathOf(params.target);
+    try {
+      if (target !== undefined) {
+        const totals = await writeAtomically(target, produce);
+        if (!totals) throw new Cancelled();
+        return totals;
+      }
+      // Not a file on this machine: a finished file of the server's own, which the client copies into place.
+      const staged = TemporaryFile.create(os.tmpdir(), 'findings-export');
+      try {
+        const totals = await produce(staged);
+        if (!totals) throw new Cancelled();
+        staged.close();
+        return { ...totals, staged: fileUri(staged.path) };
+      } catch (error) {
+        staged.remove();
+        throw error;
+      }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string') {
+        throw new ResponseError(LSPErrorCodes.RequestFailed, `cannot write ${target ?? 'the export'} (${code})`);
+      }
+      throw error;
+    }
   }));
 }

@@ -1,6 +1,8 @@
-import type { CancellationToken } from 'vscode-languageserver/node';
-import { SummaryRequest, type SummaryParams, type SummaryResult } from '../../protocol/requests';
-import { codebookSummary, combineReportSummaries, summarizeReport, type IndexedReport, type ReportSummaryPart } from '../../core';
+// What the summary panel and the status bar show, computed from the
+// server's index: the client never parses a report.
+import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { codebookSummary, combineReportSummaries, documentSummary, summarizeReport, type IndexedReport, type ReportSummaryPart } from '../../core';
+import { DocumentCountsRequest, SummaryRequest, type DocumentCountsParams, type DocumentCountsResult, type SummaryParams, type SummaryResult } from '../../protocol';
 import type { ServerContext } from '../context';
 import { cooperative, guard } from '../guard';
 import type { IndexChanges } from '../indexChanges';
@@ -9,10 +11,11 @@ import { resolveScope } from '../scope';
 /** Each analysed report's part of a summary, kept while the index keeps the report (its path and URI never change under it). */
 const parts = new WeakMap<IndexedReport, { readonly path: string; readonly part: ReportSummaryPart }>();
 
-/** `findings/summary`: counts, tallies and findings of a scope, from the server's index. */
 export function registerSummary(context: ServerContext, changes: IndexChanges): void {
   const { connection, workspace } = context;
-  connection.onRequest(SummaryRequest, guard(connection, SummaryRequest, async (params: SummaryParams, token: CancellationToken): Promise<SummaryResult> => {
+
+  /** `findings/summary`: counts, tallies and findings of a scope. */
+  connection.onRequest(SummaryRequest, guard(connection, SummaryRequest.method, async (params: SummaryParams, token: CancellationToken): Promise<SummaryResult> => {
     const generation = changes.generation;
     const scope = await resolveScope(workspace, params?.scope, token);
     const collected: ReportSummaryPart[] = [];
@@ -25,5 +28,12 @@ export function registerSummary(context: ServerContext, changes: IndexChanges): 
       collected.push(cached.part);
     }
     return { scope: params.scope, generation, ...combineReportSummaries(collected), codebook: codebookSummary(scope.codebook) };
+  }));
+
+  /** `findings/documentCounts`: one report's spans and problems, for the status bar. */
+  connection.onRequest(DocumentCountsRequest, guard(connection, DocumentCountsRequest.method, (params: DocumentCountsParams): DocumentCountsResult | null => {
+    if (typeof params?.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${DocumentCountsRequest.method}: \`uri\` must be a string`);
+    const entry = workspace.report(params.uri);
+    return entry ? documentSummary(entry.report.document, entry.report.diagnostics, entry.folder.codebook.codebook) : null;
   }));
 }

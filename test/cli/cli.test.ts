@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  countCorpus, countDocument, defaultCodebook, exportCorpus, LineIndex, parseReport, RULE_IDS, validateReport,
+  countCorpus, countDocument, defaultCodebook, documentRecord, LineIndex, parseReport, RULE_IDS, serializeFindings, validateReport,
   type CorpusCounts, type Diagnostic,
 } from '../../core';
 import { copySamples, runBin, runCli } from '../helpers/cli';
@@ -330,8 +330,8 @@ describe('cli: findings', function () {
     it('writes JSONL to stdout equal to the core export of the same files', async () => {
       const run = await runCli(['export', 'samples'], dir.path);
       assert.equal(run.code, 0, run.stderr);
-      const reports = samples.map((file) => ({ path: file, document: parseReport(dir.read(file)) }));
-      assert.equal(run.stdout, exportCorpus(reports, defaultCodebook(), 'jsonl')!.content);
+      const records = samples.map((file) => documentRecord(file, parseReport(dir.read(file)), defaultCodebook()));
+      assert.equal(run.stdout, serializeFindings('jsonl', records, defaultCodebook()));
       assert.equal(run.stderr, '');
     });
 
@@ -366,6 +366,19 @@ describe('cli: findings', function () {
       assert.equal(dir.read('data/out.jsonl'), 'previous export\n');
       assert.equal(fs.statSync(path.join(dir.path, 'data', 'out.jsonl')).mtimeMs, before);
       assert.deepEqual(dir.list('data'), ['out.jsonl']);
+    });
+
+    it('writes nothing, and leaves no temporary file, when a report cannot be read', async () => {
+      dir.write('data/out.csv', 'previous export\n');
+      dir.write('samples/latin1.report.md', Buffer.from('---\narea: Darlington\n---\nCaf\xe9\n', 'latin1'));
+      for (const out of [['--out', 'data/out.csv'], []]) {
+        const run = await runCli(['export', 'samples', '--format', 'csv', ...out], dir.path);
+        assert.equal(run.code, 2);
+        assert.equal(run.stdout, '');
+        assert.match(run.stderr, /latin1\.report\.md: not UTF-8 text/);
+      }
+      assert.equal(dir.read('data/out.csv'), 'previous export\n');
+      assert.deepEqual(dir.list('data'), ['out.csv']);
     });
 
     it('replaces an existing target whole when the export succeeds', async () => {

@@ -39,6 +39,11 @@ const CASES: readonly RuleCase[] = [
     quiet: buildReport('Body.\n', { extraYaml: 'partners: [a, b]' }), quietIsClean: true,
   },
   {
+    rule: 'frontmatter-too-complex', what: 'lists nested 65 deep in the front matter', severity: 'error',
+    fires: buildReport('Body.\n', { extraYaml: `partners: ${'['.repeat(65)}x${']'.repeat(65)}` }), rangeText: '[', occurrence: 63,
+    quiet: buildReport('Body.\n', { extraYaml: `partners: ${'['.repeat(40)}x${']'.repeat(40)}` }),
+  },
+  {
     rule: 'yaml-syntax', what: 'front matter that is a list', severity: 'error',
     fires: '---\n- area: Darlington\n- status: draft\n---\nBody', rangeText: '- area: Darlington\n- status: draft',
     quiet: '---\narea: Darlington\nstatus: draft\n---\nBody',
@@ -154,7 +159,7 @@ const CASES: readonly RuleCase[] = [
     quiet: buildReport(body('[waits are long]{.weakness theme="health education"}')), quietIsClean: true,
   },
   {
-    rule: 'span-empty', what: 'a span around blanks', severity: 'warning',
+    rule: 'span-empty', what: 'a span around blanks', severity: 'error',
     fires: buildReport(body('[ ]{.weakness theme=health}')), rangeText: '[ ]{.weakness theme=health}',
     quiet: buildReport(body('[.]{.weakness theme=health}')), quietIsClean: true,
   },

@@ -154,17 +154,17 @@ describe('core/workspace dataset filter', () => {
   }
 
   /** What the CLI finds given `folder` (relative to the root), relative to that folder. */
-  function cliFinds(folder: string): string[] {
+  async function cliFinds(folder: string): Promise<string[]> {
     const root = path.join(dir.path, folder);
-    return findReportFiles([root], root).map((file) => file.path);
+    return (await findReportFiles([root], root)).map((file) => file.path);
   }
 
   for (const folder of ['', 'sub', 'sub/deeper', 'ignored', 'dist', '.hidden']) {
-    it(`keeps what \`findings\` given ${folder === '' ? 'the root' : folder} keeps`, () => {
+    it(`keeps what \`findings\` given ${folder === '' ? 'the root' : folder} keeps`, async () => {
       const keep = createDatasetFilter(ignoreFilesUnder(ignoreFiles(), folder));
       const prefix = folder === '' ? '' : `${folder}/`;
       const kept = files.filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length)).filter(keep).sort();
-      assert.deepEqual(kept, cliFinds(folder));
+      assert.deepEqual(kept, await cliFinds(folder));
     });
   }
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, type RequestType } from 'vscode-jsonrpc/node';
 import type {
   ClientCapabilities,
   Diagnostic,
@@ -59,6 +59,8 @@ export class LspClient {
   readonly published = new Map<string, PublishDiagnosticsParams[]>();
   readonly logs: string[] = [];
   refreshes = 0;
+  /** The capabilities the server registered (`client/registerCapability`), e.g. its file watchers. */
+  readonly registrations: Array<{ id: string; method: string; registerOptions?: unknown }> = [];
   configurationRequests = 0;
   settings: Record<string, unknown>;
   initializeResult!: InitializeResult;
@@ -82,7 +84,11 @@ export class LspClient {
       setImmediate(() => this.wake());
       return params.items.map(() => this.settings);
     });
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (params: { registrations: Array<{ id: string; method: string; registerOptions?: unknown }> }) => {
+      this.registrations.push(...params.registrations);
+      this.wake();
+      return null;
+    });
     connection.onRequest('client/unregisterCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('workspace/diagnostic/refresh', () => {
@@ -135,8 +141,13 @@ export class LspClient {
     return client;
   }
 
-  request<R = unknown>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest(method, params) as Promise<R>;
+  /** A request by method name, or by its typed protocol object (which then types the result). */
+  request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  request<R = unknown>(method: string | RequestType<any, any, void>, params: unknown): Promise<R>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  request(method: string | RequestType<any, any, void>, params: unknown): Promise<unknown> {
+    return typeof method === 'string' ? this.connection.sendRequest(method, params) : this.connection.sendRequest(method, params);
   }
 
   notify(method: string, params: unknown): Promise<void> {

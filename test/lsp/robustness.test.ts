@@ -38,7 +38,11 @@ describe('lsp: robustness', function () {
       // A failure inside a handler is logged and answered with InternalError.
       assert.equal((await errorOf(client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: null }))).code, -32603);
       await client.until(() => (client.logs.some((line) => line.includes('textDocument/codeAction failed')) ? true : undefined), 'the failure in the log');
-      assert.equal((await errorOf(client.request('findings/documentCounts', null))).code, -32603);
+      // Malformed parameters of the custom requests are InvalidParams.
+      assert.equal((await errorOf(client.request('findings/documentCounts', null))).code, -32602);
+      for (const params of [null, { textDocument: { uri } }, { textDocument: { uri, version: 1 }, selections: 'all', code: 'weakness' }, { textDocument: { uri, version: 1 }, selections: [], code: 7 }, { textDocument: { uri, version: 1 }, selections: [], code: 'weakness', attributes: { 'bad name': 'x' } }]) {
+        assert.equal((await errorOf(client.request('findings/tag', params))).code, -32602, JSON.stringify(params));
+      }
       assert.equal((await errorOf(client.request('workspace/symbol', { query: 42 }))).code, -32603);
       assert.equal((await errorOf(client.request('findings/nothing', {}))).code, -32601, 'an unknown method');
 

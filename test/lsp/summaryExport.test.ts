@@ -11,17 +11,13 @@ import * as path from 'node:path';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
 import {
-  ExportCheckRequest,
-  ExportRequest,
   IndexChangedNotification,
   SummaryRequest,
-  type ExportCheckResult,
-  type ExportResult,
-  type FindingsExportFormat,
   type FindingsScope,
   type IndexChangedParams,
   type SummaryResult,
-} from '../../protocol/requests';
+} from '../../protocol';
+import { ExportCheckRequest, ExportRequest, type ExportCheckResult, type ExportResult, type FindingsExportFormat } from '../../protocol/export';
 import { TempDir } from '../helpers/tempDir';
 import { LspClient, portable, repoPath, uriOf } from './lspClient';
 
@@ -52,8 +48,20 @@ interface CliCheckFile {
 }
 
 const reportNames = (dir: string) => fs.readdirSync(dir).filter((name) => name.endsWith('.report.md')).sort();
-const summary = (client: LspClient, scope: FindingsScope) => client.request<SummaryResult>(SummaryRequest, { scope });
-const exportOf = (client: LspClient, scope: FindingsScope, format: FindingsExportFormat) => client.request<ExportResult>(ExportRequest, { scope, format });
+const summary = (client: LspClient, scope: FindingsScope) => client.request(SummaryRequest, { scope });
+/** Has the server export a scope into a fresh folder; the file's text, and what the server answered. */
+async function exportOf(client: LspClient, scope: FindingsScope, format: FindingsExportFormat): Promise<ExportResult & { content: string }> {
+  const out = new TempDir('findings-lsp-export-');
+  try {
+    const target = path.join(out.path, `findings.${format}`);
+    const result = await client.request(ExportRequest, { scope, format, target: uriOf(target) });
+    assert.deepEqual(out.list(), [`findings.${format}`], 'the file, and no temporary file beside it');
+    assert.equal(result.staged, undefined, 'a file: target is written in place');
+    return { ...result, content: out.read(`findings.${format}`) };
+  } finally {
+    out.remove();
+  }
+}
 
 /** The text a range of LSP positions covers. */
 function slice(text: string, range: SummaryResult['findings'][number]['range']): string {
@@ -168,8 +176,22 @@ describe('lsp: summary and export', function () {
     assert.deepEqual(await client.request<ExportCheckResult>(ExportCheckRequest, { scope: { kind: 'workspace' } }), { reports: 5, reportsWithErrors: 0, errors: 0 });
   });
 
-  it('rejects a bad format and a folder outside the workspace', async () => {
+  it('stages the export of a target that is not a file on disk, for the client to copy', async () => {
+    const result = await client.request(ExportRequest, { scope: { kind: 'workspace' }, format: 'csv', target: 'vscode-remote://elsewhere/out.csv' });
+    assert.ok(result.staged?.startsWith('file:'), result.staged);
+    const staged = new URL(result.staged!);
+    try {
+      assert.equal(fs.readFileSync(staged, 'utf8'), cli(samples, 'export', '.', '--format', 'csv'));
+    } finally {
+      fs.rmSync(staged, { force: true });
+    }
+  });
+
+  it('rejects a bad format, a missing target, a folder it cannot write and a folder outside the workspace', async () => {
     await assert.rejects(exportOf(client, { kind: 'workspace' }, 'xml' as FindingsExportFormat), /format/);
+    await assert.rejects(client.request(ExportRequest, { scope: { kind: 'workspace' }, format: 'jsonl' } as never), /target/);
+    await assert.rejects(client.request(ExportRequest, { scope: { kind: 'workspace' }, format: 'jsonl', target: uriOf(path.join(samples, 'no-such-folder', 'x.jsonl')) }), /cannot write .*ENOENT/);
+    assert.ok(!fs.existsSync(path.join(samples, 'no-such-folder')));
     await assert.rejects(summary(client, { kind: 'folder', uri: uriOf(path.dirname(samples)) }), /not inside a workspace folder/);
   });
 });
@@ -304,10 +326,17 @@ describe('lsp: the index changes', function () {
       await client.until(() => (client.logs.some((l) => l.includes('Scanned')) ? true : undefined), 'the scan', 60_000);
       const source = new CancellationTokenSource();
       const started = Date.now();
-      const pending = client.connection.sendRequest(ExportRequest, { scope: { kind: 'workspace' }, format: 'json' }, source.token);
+      const out = new TempDir('findings-lsp-cancel-');
+      const target = path.join(out.path, 'cancelled.json');
+      fs.writeFileSync(target, 'previous\n');
+      const pending = client.connection.sendRequest(ExportRequest, { scope: { kind: 'workspace' }, format: 'json', target: uriOf(target) }, source.token);
       setTimeout(() => source.cancel(), 20);
       await assert.rejects(pending, (error: { code?: number }) => error.code === REQUEST_CANCELLED);
       const cancelledAfter = Date.now() - started;
+      // The temporary file is gone and the target as it was.
+      assert.deepEqual(out.list(), ['cancelled.json']);
+      assert.equal(out.read('cancelled.json'), 'previous\n');
+      out.remove();
       // The server goes on serving.
       const check = await client.request<ExportCheckResult>(ExportCheckRequest, { scope: { kind: 'workspace' } });
       assert.equal(check.reports, 602);

@@ -3,7 +3,8 @@
 /**
  * Checks the packaged extension as a user gets it: packages the VSIX (vsce
  * runs `vscode:prepublish`, the production build), lists and checks its
- * files, installs it into a private code-server extensions folder, opens
+ * files (and that its bundles hold none of the tests' seams,
+ * test/client/seamNames.json), installs it into a private code-server extensions folder, opens
  * samples/ in headless Chromium and checks what the workbench shows:
  *
  *   1. the broken samples' problems with no file open: the status bar
@@ -35,6 +36,7 @@
 const childProcess = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const zlib = require('zlib');
 const h = require('./runInCodeServer');
 
 const REPO_ROOT = h.REPO_ROOT;
@@ -57,6 +59,9 @@ const REQUIRED = [
   'dist/webview/codicon.ttf',
   'docs/format.md',
 ];
+/** The bundles that must hold none of the tests' seams (compiled out of the production build). */
+const SEAMLESS = ['dist/client.js', 'dist/webview/summary.js'];
+const TEST_SEAM_NAMES = require('../client/seamNames.json').names;
 /** Nothing from these may be packaged. */
 const FORBIDDEN = [/^node_modules\//, /^\.tools\//, /^test\//, /^out\//, /^samples\//, /^core\//, /^cli\//, /^server\//, /^client\//, /^protocol\//, /^bench\//, /^scripts\//, /^\.test-artifacts\//, /\.ts$/, /\.map$/];
 
@@ -118,10 +123,33 @@ function listZip(file) {
     const nameLength = buffer.readUInt16LE(at + 28);
     const extraLength = buffer.readUInt16LE(at + 30);
     const commentLength = buffer.readUInt16LE(at + 32);
-    entries.push({ name: buffer.toString('utf8', at + 46, at + 46 + nameLength), size });
+    entries.push({ name: buffer.toString('utf8', at + 46, at + 46 + nameLength), size, method: buffer.readUInt16LE(at + 10), compressedSize: buffer.readUInt32LE(at + 20), localHeader: buffer.readUInt32LE(at + 42) });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+/** The bytes of one entry of a zip file (stored or deflated). */
+function readZipEntry(file, entry) {
+  const buffer = fs.readFileSync(file);
+  const at = entry.localHeader;
+  if (buffer.readUInt32LE(at) !== 0x04034b50) throw new Error(`${file}: bad local header for ${entry.name}`);
+  const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
+  const data = buffer.subarray(start, start + entry.compressedSize);
+  if (entry.method === 0) return data;
+  if (entry.method === 8) return zlib.inflateRawSync(data);
+  throw new Error(`${file}: ${entry.name} uses compression method ${entry.method}`);
+}
+
+/** The packaged bundles hold none of the names that exist only for the tests. */
+function checkNoTestSeams(vsix, entries, failures) {
+  for (const name of SEAMLESS) {
+    const entry = entries.find((e) => e.name === `extension/${name}`);
+    if (!entry) continue; // REQUIRED reports it
+    const text = readZipEntry(vsix, entry).toString('utf8');
+    const found = TEST_SEAM_NAMES.filter((seam) => text.includes(seam));
+    if (found.length > 0) failures.push(`${name} in the VSIX holds test seams: ${found.join(', ')}`);
+  }
 }
 
 function checkContents(vsix, failures) {
@@ -133,6 +161,7 @@ function checkContents(vsix, failures) {
   for (const name of names) if (FORBIDDEN.some((re) => re.test(name))) failures.push(`the VSIX holds ${name}, which it should not`);
   const bytes = fs.statSync(vsix).size;
   if (bytes > MAX_VSIX_BYTES) failures.push(`the VSIX is ${bytes} bytes, over ${MAX_VSIX_BYTES}`);
+  checkNoTestSeams(vsix, entries, failures);
   return { entries, files, bytes };
 }
 
@@ -397,4 +426,4 @@ async function main() {
 
 if (require.main === module) h.runAsScript(main, 'check-vsix');
 
-module.exports = { listZip, packageVsix, checkContents };
+module.exports = { listZip, readZipEntry, packageVsix, checkContents };

@@ -86,16 +86,21 @@ describe('diagnostics', function () {
   });
 
   describe('copies in a temporary folder', () => {
+    // Copies the tests open go to a hidden folder (never part of the samples' dataset, even while the
+    // editor keeps a closed copy open); those the server must read from disk, to a visible one.
     let temp: TempFolder;
+    let onDisk: TempFolder;
     before(async () => {
       temp = await TempFolder.create('diagnostics');
+      onDisk = await TempFolder.createVisible('diagnostics');
     });
     after(async () => {
       await temp.dispose();
+      await onDisk.dispose();
     });
 
     it('reports the problems of a report that is not open (workspace diagnostics), as findings check does', async () => {
-      const uri = await temp.copy('broken/framework-mismatch.report.md', 'closed.report.md');
+      const uri = await onDisk.copy('broken/framework-mismatch.report.md', 'closed.report.md');
       const expected = cliCheck(uri.fsPath)[0].diagnostics;
       assert.ok(expected.length > 0);
       assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the copy is open');

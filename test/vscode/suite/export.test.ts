@@ -13,7 +13,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { FindingsApi } from '../../../client/extension';
 import { errorsMessage } from '../../../client/export/exportPrompts';
-import type { ExportCheckResult, FindingsExportFormat } from '../../../protocol/requests';
+import type { ExportCheckResult, FindingsExportFormat } from '../../../protocol/export';
 import { activate, cliCheck, findingsDiagnostics, open, repoRoot, sample, TempFolder, waitForDiagnostics, workspaceFolder } from './helpers';
 
 const FORMATS: readonly FindingsExportFormat[] = ['jsonl', 'csv', 'json'];

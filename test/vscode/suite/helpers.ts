@@ -16,6 +16,8 @@ import type { FindingsApi } from '../../../client/extension';
 export const EXTENSION_ID = 'inspection-findings.inspection-findings';
 export const LANGUAGE_ID = 'inspection-report';
 export const TEMP_PREFIX = '.suite-tmp-';
+/** Temporary folders the server reads from disk (a walk skips hidden folders); their own `.findingsignore` keeps them out of every dataset. */
+export const VISIBLE_TEMP_PREFIX = 'suite-tmp-';
 
 export function extension(): vscode.Extension<FindingsApi> {
   const ext = vscode.extensions.getExtension<FindingsApi>(EXTENSION_ID);
@@ -198,6 +200,18 @@ export class TempFolder {
     return new TempFolder(uri);
   }
 
+  /**
+   * A folder whose reports the server indexes from disk without their being
+   * open (it skips hidden folders), left out of the samples' dataset by its
+   * own `.findingsignore`, so that `findings check samples` never sees it.
+   */
+  static async createVisible(label: string): Promise<TempFolder> {
+    const uri = vscode.Uri.joinPath(workspaceFolder().uri, `${VISIBLE_TEMP_PREFIX}${label}-${process.pid}-${Date.now().toString(36)}`);
+    await vscode.workspace.fs.createDirectory(uri);
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(uri, '.findingsignore'), Buffer.from('# a test\'s temporary reports\n*.report.md\n', 'utf8'));
+    return new TempFolder(uri);
+  }
+
   async write(name: string, text: string): Promise<vscode.Uri> {
     const uri = vscode.Uri.joinPath(this.uri, name);
     await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
@@ -244,7 +258,7 @@ async function closeEditorsWhere(inside: (uri: vscode.Uri) => boolean): Promise<
 export async function removeStaleTempFolders(): Promise<void> {
   const root = workspaceFolder().uri;
   for (const [name, type] of await vscode.workspace.fs.readDirectory(root)) {
-    if (type === vscode.FileType.Directory && name.startsWith(TEMP_PREFIX) && !name.includes(`-${process.pid}-`)) {
+    if (type === vscode.FileType.Directory && (name.startsWith(TEMP_PREFIX) || name.startsWith(VISIBLE_TEMP_PREFIX)) && !name.includes(`-${process.pid}-`)) {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, name), { recursive: true, useTrash: false }).then(undefined, () => undefined);
     }
   }

@@ -1,4 +1,7 @@
-/** The `findings` section of the client's settings. */
+// The `findings` settings (package.json `contributes.configuration`) as both
+// the client and the server read them. Pure: no library of either side.
+
+/** The `findings` section of the settings. */
 export interface Settings {
   readonly validate: {
     /** Validate as the user types (after `debounceMs`), or only when the file is opened or saved. */
@@ -7,19 +10,21 @@ export interface Settings {
   };
   /** At most this many problems per file. */
   readonly maxProblems: number;
-  /** `findings.codebook.path`: the workspace codebook relative to the folder root (per folder). */
+  /** `findings.codebook.path`: the workspace codebook relative to the folder root (per folder); undefined for the default. */
   readonly codebookPath: string | undefined;
 }
 
 export const DEFAULT_SETTINGS: Settings = { validate: { run: 'onType', debounceMs: 300 }, maxProblems: 1000, codebookPath: undefined };
+/** The longest `findings.validate.debounceMs` honoured. */
+export const MAX_DEBOUNCE_MS = 60_000;
 
-/** Reads whatever the client sent, keeping the defaults for anything missing or of the wrong type. */
+/** Reads the `findings` section as sent, keeping the defaults for anything missing or of the wrong type. */
 export function readSettings(value: unknown): Settings {
   const section = isObject(value) ? value : {};
   const validate = isObject(section.validate) ? section.validate : {};
   const run = validate.run === 'onSave' || validate.run === 'onType' ? validate.run : DEFAULT_SETTINGS.validate.run;
   const debounceMs = typeof validate.debounceMs === 'number' && Number.isFinite(validate.debounceMs) && validate.debounceMs >= 0
-    ? Math.min(validate.debounceMs, 60_000)
+    ? Math.min(validate.debounceMs, MAX_DEBOUNCE_MS)
     : DEFAULT_SETTINGS.validate.debounceMs;
   const maxProblems = typeof section.maxProblems === 'number' && Number.isFinite(section.maxProblems) && section.maxProblems >= 0
     ? Math.floor(section.maxProblems)

@@ -1,0 +1,105 @@
+// Test builds only (FINDINGS_TEST_SEAMS): what `activate` returns to the
+// VS Code suite (`vscode.extensions.getExtension(...).exports`). An
+// installed extension returns nothing; its bundle has none of this
+// (test/client/productionBundles.test.ts and test/vscode/checkVsix.js check).
+import * as vscode from 'vscode';
+import { CodebookRequest, DocumentCountsRequest, ExportCheckRequest, IndexChangedNotification, SummaryRequest, type CodebookSummary, type DocumentCountsResult, type ExportCheckResult, type FindingsScope, type IndexChangedParams, type SummaryResult } from '../../protocol';
+import { exportFindings, type ExportFindingsOptions, type ExportFindingsResult } from '../commands/exportFindings';
+import type { FindingsServer } from '../languageClient';
+import type { CountsStatusBar, StatusBarState } from '../statusBar';
+import type { PanelFilters, PanelScope, RenderedFacts } from '../summary/messages';
+import type { SummaryPanel, SummaryPanelInfo, SummaryPanels } from '../summary/summaryPanel';
+
+export interface FindingsApi {
+  /** Resolves once the language server runs. */
+  ready(): Promise<void>;
+  /** `findings/documentCounts` for a report. */
+  documentCounts(uri: vscode.Uri): Promise<DocumentCountsResult | null>;
+  /** `findings/codebook`: the codebook in force for a file (default: the first workspace folder). */
+  codebook(uri?: vscode.Uri): Promise<CodebookSummary>;
+  readonly statusBar: {
+    readonly state: StatusBarState;
+    refresh(): Promise<StatusBarState>;
+    readonly onDidUpdate: vscode.Event<StatusBarState>;
+  };
+  /** `findings/summary`: counts, tallies and findings of a scope, from the server's index. */
+  summary(scope: FindingsScope, token?: vscode.CancellationToken): Promise<SummaryResult>;
+  /** `findings/exportCheck`: how many reports in a scope have errors. */
+  exportCheck(scope: FindingsScope): Promise<ExportCheckResult>;
+  /** "Export Findings…" with answers given in advance (what is missing is asked); the command `findings.exportFindings` takes the same options. */
+  exportFindings(options?: ExportFindingsOptions): Promise<ExportFindingsResult>;
+  /** `findings/indexChanged`: the server's index changed (debounced). */
+  readonly onDidChangeIndex: vscode.Event<IndexChangedParams>;
+  /** The summary panel; `inspect` and the `test*` calls go through the webview and read its DOM. */
+  readonly summaryPanel: {
+    readonly current: SummaryPanelInfo | undefined;
+    readonly onDidChange: vscode.Event<SummaryPanelInfo | undefined>;
+    show(options?: { scope?: PanelScope; uri?: vscode.Uri }): void;
+    inspect(): Promise<RenderedFacts>;
+    /** Clicks the n-th finding row. */
+    testClick(index: number): Promise<void>;
+    /** Sets the filter controls; resolves with what the panel then shows. */
+    testFilter(filters: Partial<PanelFilters>): Promise<RenderedFacts>;
+    /** Clicks a scope button. */
+    testScope(scope: PanelScope): Promise<void>;
+    /** Has the webview post `message` to the extension, as if it were its own. */
+    testPost(message: unknown): Promise<void>;
+    close(): void;
+  };
+}
+
+export interface TestApiParts {
+  readonly context: vscode.ExtensionContext;
+  readonly server: FindingsServer;
+  readonly statusBar: CountsStatusBar;
+  readonly summaryPanels: SummaryPanels;
+}
+
+export function createTestApi({ context, server, statusBar, summaryPanels }: TestApiParts): FindingsApi {
+  const indexChanged = new vscode.EventEmitter<IndexChangedParams>();
+  context.subscriptions.push(indexChanged, server.onNotification(IndexChangedNotification, (params) => indexChanged.fire(params)));
+  return {
+    ready: async () => {
+      await server.ready();
+    },
+    documentCounts: (uri) => server.request(DocumentCountsRequest, { uri: uri.toString() }),
+    codebook: (uri) => server.request(CodebookRequest, uri ? { uri: uri.toString() } : {}),
+    statusBar: {
+      get state() {
+        return statusBar.state;
+      },
+      refresh: () => statusBar.refresh(),
+      onDidUpdate: statusBar.onDidUpdate,
+    },
+    summary: (scope, token) => server.request(SummaryRequest, { scope }, token),
+    exportCheck: (scope) => server.request(ExportCheckRequest, { scope }),
+    exportFindings: (options) => exportFindings(server, context.workspaceState, options),
+    onDidChangeIndex: indexChanged.event,
+    summaryPanel: summaryPanelApi(summaryPanels),
+  };
+}
+
+function summaryPanelApi(panels: SummaryPanels): FindingsApi['summaryPanel'] {
+  const probe = () => {
+    const current: SummaryPanel | undefined = panels.current;
+    if (!current?.probe) throw new Error('the summary panel is not open');
+    return current.probe;
+  };
+  return {
+    get current() {
+      return panels.current?.info;
+    },
+    onDidChange: panels.onDidChange,
+    show: (options) => void panels.show(options),
+    inspect: () => probe().inspect(),
+    testClick: async (index) => void (await probe().ask((id) => ({ type: 'test:click', id, index }))),
+    testFilter: async (filters) => {
+      const facts = await probe().ask((id) => ({ type: 'test:filter', id, filters }));
+      if (!facts) throw new Error('the webview sent no facts');
+      return facts;
+    },
+    testScope: async (scope) => void (await probe().ask((id) => ({ type: 'test:scope', id, scope }))),
+    testPost: async (message) => void (await probe().ask((id) => ({ type: 'test:post', id, message }))),
+    close: () => panels.current?.dispose(),
+  };
+}

@@ -1,0 +1,171 @@
+import type { Codebook, CodeDefinition } from '../codebook/types';
+import { scalarFieldText } from '../document/fieldValueText';
+import type { ReportDocument, Span } from '../document/types';
+import type { OffsetRange } from '../text/range';
+import { attributeBlockContext, type AttributeBlockContext } from './attributeBlockContext';
+import { attributeDefinition, isThemeAttribute } from './attributeValues';
+import type { CompletionProposal } from './completionProposal';
+import { attributeMarkdown, codeMarkdown, themeMarkdown } from './describe';
+import { slugify, uniqueName } from './slug';
+
+/** Codes, ids, attribute names and values in the attribute block `]{…}` at an offset in the body, closed or still being typed. */
+export function attributeCompletions(document: ReportDocument, codebook: Codebook, offset: number, snippets: boolean): CompletionProposal[] {
+  const context = attributeBlockContext(document.text, offset, document.bodyStart);
+  return context ? blockCompletions(document, codebook, context, snippets) : [];
+}
+
+function blockCompletions(document: ReportDocument, codebook: Codebook, context: AttributeBlockContext, snippets: boolean): CompletionProposal[] {
+  const token = context.token;
+  const codes = context.codes.map((name) => codebook.codes.get(name)).filter((code): code is CodeDefinition => code !== undefined);
+  switch (token.kind) {
+    case 'code':
+      return codeProposals(codebook, context, token.range, '');
+    case 'id':
+      return idProposals(document, codebook, context, token.range, '');
+    case 'key': {
+      const proposals = attributeNameProposals(codebook, codes, context, token.range, snippets);
+      const blank = token.range.start === token.range.end;
+      if (blank || codes.length === 0) proposals.push(...codeProposals(codebook, context, token.range, '.').map((p) => ({ ...p, sortText: `${codes.length === 0 ? 0 : 5}${p.sortText}` })));
+      if (blank && context.ids.length === 0) proposals.push(...idProposals(document, codebook, context, token.range, '#').map((p) => ({ ...p, sortText: `9${p.sortText}` })));
+      return proposals;
+    }
+    case 'value': {
+      const span = typedSpan(context);
+      if (isThemeAttribute(span, codebook, token.key)) {
+        let order = 0;
+        return [...codebook.themes.values()]
+          .filter((theme) => !token.otherWords.includes(theme.name))
+          .map((theme) => ({
+            label: theme.name,
+            kind: 'theme' as const,
+            detail: theme.label,
+            documentation: themeMarkdown(theme),
+            insertText: theme.name,
+            snippet: false,
+            range: token.range,
+            sortText: String(++order).padStart(3, '0'),
+          }));
+      }
+      const definition = attributeDefinition(span, codebook, token.key)?.attribute;
+      if (definition && Array.isArray(definition.values)) {
+        return definition.values.map((value, index) => ({
+          label: value,
+          kind: 'value' as const,
+          detail: `${token.key} value`,
+          documentation: definition.description,
+          insertText: value,
+          snippet: false,
+          range: token.range,
+          sortText: String(index).padStart(3, '0'),
+        }));
+      }
+      return [];
+    }
+  }
+}
+
+/**
+ * The block being typed as the span it will make, for the span functions of
+ * attributeValues, which read only a span's codes: the block may not be
+ * closed yet, so the parser has no span for it.
+ */
+function typedSpan(context: AttributeBlockContext): Pick<Span, 'codes'> {
+  return { codes: context.codes.map((name) => ({ name, range: NO_RANGE, tokenRange: NO_RANGE })) };
+}
+
+const NO_RANGE = { start: 0, end: 0 };
+
+function codeProposals(codebook: Codebook, context: AttributeBlockContext, range: OffsetRange, prefix: string): CompletionProposal[] {
+  const proposals: CompletionProposal[] = [];
+  let order = 0;
+  for (const code of codebook.codes.values()) {
+    order++;
+    if (context.codes.includes(code.name)) continue;
+    proposals.push({
+      label: `${prefix}${code.name}`,
+      kind: 'code',
+      detail: code.label,
+      documentation: codeMarkdown(code, codebook),
+      insertText: `${prefix}${code.name}`,
+      snippet: false,
+      range,
+      sortText: String(order).padStart(3, '0'),
+    });
+  }
+  return proposals;
+}
+
+function attributeNameProposals(codebook: Codebook, codes: readonly CodeDefinition[], context: AttributeBlockContext, range: OffsetRange, snippets: boolean): CompletionProposal[] {
+  const proposals: CompletionProposal[] = [];
+  const seen = new Set<string>(context.keys);
+  let order = 0;
+  for (const code of codes) {
+    for (const attribute of code.attributes.values()) {
+      order++;
+      if (seen.has(attribute.name)) continue;
+      seen.add(attribute.name);
+      const freeText = attribute.values === undefined;
+      proposals.push({
+        label: attribute.name,
+        kind: 'attribute',
+        detail: `${attribute.required ? 'required' : 'optional'} attribute of .${code.name}`,
+        documentation: attributeMarkdown(attribute, code, codebook),
+        insertText: freeText ? (snippets ? `${attribute.name}="$1"` : `${attribute.name}=""`) : `${attribute.name}=`,
+        snippet: freeText && snippets,
+        range,
+        sortText: `${attribute.required ? 1 : 2}${String(order).padStart(3, '0')}`,
+        retrigger: !freeText,
+      });
+    }
+  }
+  return proposals;
+}
+
+/** Suggested ids: a slug of the tagged text, and `<area>-<code>-<n>`, both unused in the report. */
+function idProposals(document: ReportDocument, codebook: Codebook, context: AttributeBlockContext, range: OffsetRange, prefix: string): CompletionProposal[] {
+  const taken = new Set<string>();
+  for (const span of document.spans) {
+    if (span.attributeRange.start === context.open) continue;
+    for (const id of span.ids) taken.add(id.value);
+  }
+  const suggestions: Array<{ name: string; detail: string }> = [];
+  const textSlug = slugify(spanTextBefore(document.text, context.close, document.bodyStart));
+  if (textSlug) suggestions.push({ name: uniqueName(textSlug, taken), detail: 'from the tagged text' });
+  const area = scalarFieldText(document.frontMatter?.fields.find((f) => f.key === 'area')?.value);
+  const code = context.codes.find((name) => codebook.codes.has(name)) ?? context.codes[0];
+  if (area && code) {
+    const base = `${slugify(area, 6, 40)}-${code}`;
+    let n = 1;
+    while (taken.has(`${base}-${n}`)) n++;
+    suggestions.push({ name: `${base}-${n}`, detail: 'area, code and number' });
+  }
+  return suggestions.map((suggestion, index) => ({
+    label: `${prefix}${suggestion.name}`,
+    kind: 'id' as const,
+    detail: suggestion.detail,
+    insertText: `${prefix}${suggestion.name}`,
+    snippet: false,
+    range,
+    sortText: String(index),
+    preselect: index === 0 || undefined,
+  }));
+}
+
+/** The tagged text of the span whose `]` is at `close`, without the markup of nested spans. */
+function spanTextBefore(text: string, close: number, bodyStart: number): string {
+  let depth = 0;
+  let open = -1;
+  for (let i = close - 1; i >= bodyStart; i--) {
+    const c = text[i];
+    if (c === ']') depth++;
+    else if (c === '[') {
+      if (depth === 0) {
+        open = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  if (open === -1) return '';
+  return text.slice(open + 1, close).replace(/\]\{[^}\n]*\}/g, '').replace(/[[\]]/g, '');
+}

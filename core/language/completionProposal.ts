@@ -1,0 +1,28 @@
+import type { OffsetRange } from '../text/range';
+
+export type CompletionKind = 'field' | 'value' | 'area' | 'date' | 'code' | 'attribute' | 'theme' | 'id' | 'snippet';
+
+/** A completion as plain data: the front end turns it into its own item type. */
+export interface CompletionProposal {
+  readonly label: string;
+  readonly kind: CompletionKind;
+  readonly detail?: string;
+  /** Markdown. */
+  readonly documentation?: string;
+  /** The text replacing `range`; a snippet (`$1`, `${1|a,b|}`) when `snippet` is true. */
+  readonly insertText: string;
+  readonly snippet: boolean;
+  readonly range: OffsetRange;
+  readonly filterText?: string;
+  readonly sortText?: string;
+  readonly preselect?: boolean;
+  /** Suggest again after inserting: a key whose value has suggestions. */
+  readonly retrigger?: boolean;
+}
+
+export interface CompletionOptions {
+  /** Today's date as YYYY-MM-DD, offered for date fields. */
+  readonly today: string;
+  /** Whether the editor takes snippets; plain text otherwise. */
+  readonly snippets?: boolean;
+}

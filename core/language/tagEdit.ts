@@ -1,0 +1,207 @@
+// Tagging passages of a report: where a selection can be tagged, and the
+// markup that tags it, `[` … `]{.code theme=… key=value}`. One definition for
+// every front end (the editor's tagging commands, a reader view): they pick
+// the code and the themes, this computes the insertions.
+//
+// The article text is sacred: a tag only inserts markup, and an insertion
+// that would change the clean text (brackets in the passage pairing with the
+// new markup) is refused rather than made.
+import type { AttributeDefinition, CodeDefinition, Codebook } from '../codebook/types';
+import { parseReport } from '../document/parseReport';
+import type { ReportDocument } from '../document/types';
+import { themeAttributesOf } from '../spans/spanThemes';
+import type { OffsetRange } from '../text/range';
+
+export type TagRefusalReason = 'empty' | 'outsideBody' | 'crossesMarkup' | 'overlaps' | 'changesText';
+
+const REFUSAL_MESSAGES: Record<TagRefusalReason, string> = {
+  empty: 'Nothing but white space is selected.',
+  outsideBody: 'The selection is not in the article text (below the front matter).',
+  crossesMarkup: 'The selection cuts through an existing span.',
+  overlaps: 'The selection overlaps another selection.',
+  changesText: 'Tagging the selection would change the article text: brackets in it would pair with the new markup.',
+};
+
+export function tagRefusalMessage(reason: TagRefusalReason): string {
+  return REFUSAL_MESSAGES[reason];
+}
+
+/** Where a selection can be tagged: the selection without surrounding white space, or why it cannot be. */
+export function taggableRange(document: ReportDocument, selection: OffsetRange): { readonly range: OffsetRange } | { readonly refused: TagRefusalReason } {
+  const range = trimSelection(document.text, selection);
+  if (!range) return { refused: 'empty' };
+  if (range.start < document.bodyStart) return { refused: 'outsideBody' };
+  for (const span of document.spans) {
+    const disjoint = range.end <= span.range.start || range.start >= span.range.end;
+    const around = range.start <= span.range.start && range.end >= span.range.end;
+    const within = range.start >= span.textRange.start && range.end <= span.textRange.end;
+    if (!disjoint && !around && !within) return { refused: 'crossesMarkup' };
+  }
+  return { range };
+}
+
+/** As `taggableRange`, and refused too when brackets in the passage would pair with new markup (what the code action offers). */
+export function tagTarget(document: ReportDocument, selection: OffsetRange): { readonly range: OffsetRange } | { readonly refused: TagRefusalReason } {
+  const found = taggableRange(document, selection);
+  if ('refused' in found) return found;
+  return keepsCleanText(document, [found.range], ']{.tag}') ? found : { refused: 'changesText' };
+}
+
+/** The selection without surrounding white space; undefined when nothing is left. */
+function trimSelection(text: string, selection: OffsetRange): OffsetRange | undefined {
+  let start = Math.max(0, Math.min(selection.start, selection.end));
+  let end = Math.min(text.length, Math.max(selection.start, selection.end));
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end > start ? { start, end } : undefined;
+}
+
+/** What goes into the attribute block besides the code. */
+export interface TagValues {
+  /** Written into the code's first attribute that holds themes (`values: themes`); ignored when it has none. */
+  readonly themes?: readonly string[];
+  /** Values of other attributes by name; attributes the code does not define are written too (the diagnostics say so). */
+  readonly attributes?: Readonly<Record<string, string>>;
+}
+
+export interface ClosingMarkup {
+  /** `]{.code …}` as plain text, with `""` for each required attribute left without a value. */
+  readonly text: string;
+  /** The same as a snippet whose placeholders are those attributes (a choice when their values are listed); undefined when there are none. */
+  readonly snippet: string | undefined;
+}
+
+type Part = { readonly text: string } | { readonly placeholder: readonly string[] | undefined };
+
+/** `]{.code theme=… key=value}` for a code, with the themes and values given. */
+export function closingMarkup(code: CodeDefinition, codebook: Codebook, values: TagValues = {}): ClosingMarkup {
+  const given = values.attributes ?? {};
+  const themes = (values.themes ?? []).filter((theme) => theme.trim() !== '');
+  const themeAttribute = themeAttributesOf(code)[0];
+  const parts: Part[] = [{ text: `]{.${code.name}` }];
+  const written = new Set<string>();
+  for (const attribute of code.attributes.values()) {
+    written.add(attribute.name);
+    const value = attribute === themeAttribute && themes.length > 0 ? themes.join(' ') : given[attribute.name];
+    if (value !== undefined) parts.push({ text: ` ${attribute.name}=${attributeValue(value)}` });
+    else if (attribute.required) parts.push({ text: ` ${attribute.name}=` }, { placeholder: allowedValues(attribute, codebook) });
+  }
+  for (const [name, value] of Object.entries(given)) {
+    if (!written.has(name)) parts.push({ text: ` ${name}=${attributeValue(value)}` });
+  }
+  parts.push({ text: '}' });
+
+  let text = '';
+  let snippet = '';
+  let tabstop = 0;
+  for (const part of parts) {
+    if ('text' in part) {
+      text += part.text;
+      snippet += escapeSnippetText(part.text);
+    } else if (part.placeholder && part.placeholder.length > 0) {
+      text += '""';
+      snippet += `\${${++tabstop}|${part.placeholder.map(escapeSnippetChoice).join(',')}|}`;
+    } else {
+      // Free text, usually with spaces: inside quotes.
+      text += '""';
+      snippet += `"\${${++tabstop}}"`;
+    }
+  }
+  return { text, snippet: tabstop > 0 ? `${snippet}$0` : undefined };
+}
+
+function allowedValues(attribute: AttributeDefinition, codebook: Codebook): readonly string[] | undefined {
+  return attribute.values === 'themes' ? [...codebook.themes.keys()] : attribute.values;
+}
+
+/** An attribute value as written in a block: bare when it can be, else double-quoted with `\"` and `\\`; line breaks become spaces. */
+export function attributeValue(value: string): string {
+  const oneLine = value.replace(/[\r\n]+/g, ' ');
+  return /^[^\s"'{}\\=]+$/.test(oneLine) ? oneLine : `"${oneLine.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+function escapeSnippetText(text: string): string {
+  return text.replace(/[$}\\]/g, (c) => `\\${c}`);
+}
+
+function escapeSnippetChoice(text: string): string {
+  return text.replace(/[,|\\$}]/g, (c) => `\\${c}`);
+}
+
+/** One insertion at an offset of the report's text. */
+export interface TagInsertion {
+  readonly offset: number;
+  readonly text: string;
+  /** The snippet form of a closing markup with placeholders. */
+  readonly snippet?: string;
+}
+
+export interface TagPlan {
+  /** In document order (a closing before an opening at the same offset): apply them together. */
+  readonly insertions: readonly TagInsertion[];
+  /** The passages tagged, trimmed, in document order. */
+  readonly tagged: readonly OffsetRange[];
+  /** The selections left alone, in the order given. */
+  readonly refused: ReadonlyArray<{ readonly selection: OffsetRange; readonly reason: TagRefusalReason }>;
+}
+
+/**
+ * Tags the selections of a report with a code of the codebook: `[` before each
+ * passage and the closing markup after it. Selections are taken in document
+ * order; one that is blank, outside the body, cutting through a span,
+ * overlapping an earlier one, or that would change the article text is refused.
+ * Undefined when the codebook has no such code.
+ */
+export function planTagging(document: ReportDocument, codebook: Codebook, selections: readonly OffsetRange[], codeName: string, values: TagValues = {}): TagPlan | undefined {
+  const code = codebook.codes.get(codeName);
+  if (!code) return undefined;
+  const closing = closingMarkup(code, codebook, values);
+  const refused: Array<{ selection: OffsetRange; reason: TagRefusalReason }> = [];
+  const tagged: OffsetRange[] = [];
+  const order = selections.map((selection, index) => ({ selection, index })).sort((a, b) => Math.min(a.selection.start, a.selection.end) - Math.min(b.selection.start, b.selection.end) || a.index - b.index);
+  const refusals = new Map<number, TagRefusalReason>();
+  for (const { selection, index } of order) {
+    const found = taggableRange(document, selection);
+    if ('refused' in found) refusals.set(index, found.refused);
+    else if (tagged.some((other) => other.start < found.range.end && found.range.start < other.end)) refusals.set(index, 'overlaps');
+    else if (!keepsCleanText(document, [found.range], closing.text)) refusals.set(index, 'changesText');
+    else tagged.push(found.range);
+  }
+  tagged.sort((a, b) => a.start - b.start);
+  // Each passage keeps the text on its own; together they must too (they can only meet at their ends).
+  if (tagged.length > 1 && !keepsCleanText(document, tagged, closing.text)) {
+    return { insertions: [], tagged: [], refused: selections.map((selection, index) => ({ selection, reason: refusals.get(index) ?? 'changesText' })) };
+  }
+  selections.forEach((selection, index) => {
+    const reason = refusals.get(index);
+    if (reason) refused.push({ selection, reason });
+  });
+  return { insertions: insertionsFor(tagged, closing), tagged, refused };
+}
+
+function insertionsFor(ranges: readonly OffsetRange[], closing: ClosingMarkup): TagInsertion[] {
+  const insertions: TagInsertion[] = [];
+  for (const range of ranges) {
+    insertions.push({ offset: range.start, text: '[' });
+    insertions.push(closing.snippet === undefined ? { offset: range.end, text: closing.text } : { offset: range.end, text: closing.text, snippet: closing.snippet });
+  }
+  // Stable: at a shared offset the earlier passage's closing stays before the next one's `[`.
+  return insertions.sort((a, b) => a.offset - b.offset);
+}
+
+/** The report's text with the insertions made. */
+export function applyInsertions(text: string, insertions: readonly TagInsertion[]): string {
+  let result = '';
+  let at = 0;
+  for (const insertion of insertions) {
+    result += text.slice(at, insertion.offset) + insertion.text;
+    at = insertion.offset;
+  }
+  return result + text.slice(at);
+}
+
+/** True when tagging these passages leaves the clean text as it is and adds one span each. */
+function keepsCleanText(document: ReportDocument, ranges: readonly OffsetRange[], closing: string): boolean {
+  const after = parseReport(applyInsertions(document.text, insertionsFor(ranges, { text: closing, snippet: undefined })));
+  return after.cleanText === document.cleanText && after.spans.length === document.spans.length + ranges.length;
+}

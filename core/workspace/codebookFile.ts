@@ -1,0 +1,16 @@
+import { BUILTIN_CODEBOOK } from '../codebook/builtinCodebook';
+import { buildCodebook, type CodebookResult } from '../codebook/loadCodebook';
+
+/** The workspace codebook's default name: beside the reports, at the folder `findings` runs in or the workspace folder's root. */
+export const CODEBOOK_FILE = 'codebook.yaml';
+
+/** Which file holds a folder's codebook: the configured path (relative to the folder), else `codebook.yaml`. */
+export function codebookFileName(configured: string | undefined): string {
+  const trimmed = configured?.trim();
+  return trimmed ? trimmed : CODEBOOK_FILE;
+}
+
+/** A workspace codebook file's text on top of the built-in codebook (which its `extends` may drop). */
+export function workspaceCodebook(text: string, shownPath: string): CodebookResult {
+  return buildCodebook(BUILTIN_CODEBOOK, { kind: 'workspace', path: shownPath, text });
+}

@@ -1,0 +1,45 @@
+// "Export findings": how many reports in a scope have errors, then the
+// export itself, which the server writes to the file the user chose (the
+// client never holds the dataset).
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { FindingsScope } from './scope';
+
+export type FindingsExportFormat = 'jsonl' | 'csv' | 'json';
+
+export interface ExportCheckParams {
+  readonly scope: FindingsScope;
+}
+export interface ExportCheckResult {
+  readonly reports: number;
+  readonly reportsWithErrors: number;
+  readonly errors: number;
+}
+/** `findings/exportCheck`: how many reports in a scope have errors, before exporting. */
+export const ExportCheckRequest = new RequestType<ExportCheckParams, ExportCheckResult, void>('findings/exportCheck');
+
+export interface ExportParams {
+  readonly scope: FindingsScope;
+  readonly format: FindingsExportFormat;
+  /**
+   * Where the export goes, as a URI. The server streams a `file:` target
+   * into a temporary file beside it and renames it over the target; for
+   * any other scheme it writes a temporary file of its own (see `staged`).
+   */
+  readonly target: string;
+}
+export interface ExportResult {
+  readonly documents: number;
+  readonly findings: number;
+  /**
+   * For a target that is not `file:`: the `file:` URI of the finished
+   * export, which the client copies to the target, then deletes.
+   */
+  readonly staged?: string;
+}
+/**
+ * `findings/export`: writes the dataset of a scope, exactly what
+ * `findings export` writes for the same reports run at the workspace
+ * folder's root, whole or not at all. Cancellable: the temporary file is
+ * then deleted and the target left as it was.
+ */
+export const ExportRequest = new RequestType<ExportParams, ExportResult, void>('findings/export');

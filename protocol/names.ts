@@ -1,0 +1,33 @@
+// Names every front end spells the same way: the language id, the files the
+// server reads, the settings section and the command ids of package.json
+// (test/client/names.test.ts checks package.json against these).
+// Plain constants only: the webview bundle may import this file.
+
+/** The language id of annotated reports. */
+export const LANGUAGE_ID = 'inspection-report';
+/** What ends the name of every report. */
+export const REPORT_SUFFIX = '.report.md';
+export const REPORT_GLOB = `**/*${REPORT_SUFFIX}`;
+/** The workspace codebook, at the root of a workspace folder unless `findings.codebook.path` says otherwise. */
+export const CODEBOOK_FILE = 'codebook.yaml';
+/** The settings section (`findings.*`) and the language client's id (which reads `findings.trace.server`). */
+export const SETTINGS_SECTION = 'findings';
+/** The URI scheme under which the client shows the built-in codebook, read-only. */
+export const BUILTIN_CODEBOOK_SCHEME = 'findings-codebook';
+/** The summary panel's webview type (package.json: `onWebviewPanel:findings.summary`). */
+export const SUMMARY_VIEW_TYPE = 'findings.summary';
+
+/** The commands of package.json `contributes.commands`. */
+export const Commands = {
+  tagSelection: 'findings.tagSelection',
+  tagAsStrength: 'findings.tagAsStrength',
+  tagAsWeakness: 'findings.tagAsWeakness',
+  tagAsWsoa: 'findings.tagAsWsoa',
+  tagAsQuote: 'findings.tagAsQuote',
+  openCodebook: 'findings.openCodebook',
+  showSummary: 'findings.showSummary',
+  exportFindings: 'findings.exportFindings',
+  restartServer: 'findings.restartServer',
+  showOutput: 'findings.showOutput',
+} as const;
+export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -1,0 +1,153 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { stringify } from 'csv-stringify/sync';
+import {
+  defaultCodebook, documentRecord, EXPORT_FORMATS, FORMAT_VERSION, parseReport, serializeFindings, writeExport,
+  type ExportableReport, type ExportFormat,
+} from '../../core';
+import { TemporaryFile, writeAtomically } from '../../core/export/temporaryFile';
+import { parseCsv } from '../helpers/csv';
+import { buildReport } from '../helpers/report';
+import { TempDir } from '../helpers/tempDir';
+
+const codebook = defaultCodebook();
+const reports: ExportableReport[] = [
+  { path: 'a/first.report.md', document: parseReport(buildReport(' [ leading, "and" trailing ]{.strength theme=health} text\n')) },
+  { path: 'b/second.report.md', document: parseReport(buildReport('One [two\r\nlines]{.weakness theme="health outcomes" #w}; [three]{.quote speaker=x}.\r\n', { eol: '\r\n' })) },
+  { path: 'b/third.report.md', document: parseReport(buildReport('No spans at all.\n')) },
+];
+
+/** Runs the engine into a string, recording each write. */
+async function exportText(list: Iterable<ExportableReport> | AsyncIterable<ExportableReport>, format: ExportFormat, isCancelled?: () => boolean) {
+  const chunks: string[] = [];
+  const totals = await writeExport(list, codebook, format, { write: (chunk) => void chunks.push(chunk) }, isCancelled);
+  return { text: chunks.join(''), chunks, totals };
+}
+
+describe('core/export writeExport (the one export engine)', () => {
+  for (const format of EXPORT_FORMATS) {
+    it(`writes ${format} report by report, the same bytes as serializing every record at once`, async () => {
+      const records = reports.map((report) => documentRecord(report.path, report.document, codebook));
+      const { text, chunks, totals } = await exportText(reports, format);
+      assert.equal(text, serializeFindings(format, records, codebook));
+      assert.deepEqual(totals, { documents: 3, findings: 3 });
+      // No chunk holds more than one report: memory does not grow with the corpus.
+      assert.ok(chunks.length >= (format === 'jsonl' ? 2 : 3), `${chunks.length} chunks`);
+    });
+  }
+
+  it('writes JSON byte for byte as JSON.stringify(corpus, null, 2) does, with 0, 1 and several documents', async () => {
+    for (const count of [0, 1, 3]) {
+      const list = reports.slice(0, count);
+      const documents = list.map((report) => documentRecord(report.path, report.document, codebook));
+      const expected = JSON.stringify({ format: 'inspection-findings', version: FORMAT_VERSION, codebook: { name: codebook.name, version: codebook.version }, documents }, null, 2) + '\n';
+      assert.equal((await exportText(list, 'json')).text, expected, `${count} documents`);
+    }
+  });
+
+  it('takes an async iterable and waits for a sink that asks to (backpressure)', async () => {
+    async function* slowly() {
+      for (const report of reports) {
+        await new Promise((resolve) => setImmediate(resolve));
+        yield report;
+      }
+    }
+    const events: string[] = [];
+    let writing = false;
+    const totals = await writeExport(slowly(), codebook, 'csv', {
+      write: async (chunk) => {
+        assert.ok(!writing, 'a write started before the previous one finished');
+        writing = true;
+        events.push(chunk);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        writing = false;
+      },
+    });
+    assert.deepEqual(totals, { documents: 3, findings: 3 });
+    assert.equal(events.join(''), (await exportText(reports, 'csv')).text);
+  });
+
+  it('refuses reports out of path order rather than write a different file', async () => {
+    await assert.rejects(exportText([...reports].reverse(), 'jsonl'), /path order/);
+  });
+
+  it('stops when cancelled, before a report or before the end', async () => {
+    assert.equal((await exportText(reports, 'jsonl', () => true)).totals, undefined);
+    let asked = 0;
+    const { totals, text } = await exportText(reports, 'json', () => ++asked > 2);
+    assert.equal(totals, undefined);
+    assert.ok(!text.endsWith('}\n'), 'no closing brace once cancelled');
+  });
+
+  it('exports an empty corpus: nothing, a header, an empty document list', async () => {
+    assert.equal((await exportText([], 'jsonl')).text, '');
+    assert.equal(parseCsv((await exportText([], 'csv')).text).length, 1);
+    assert.deepEqual(JSON.parse((await exportText([], 'json')).text).documents, []);
+  });
+
+  it('quotes CSV cells exactly as csv-stringify (the former writer) does', () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', ' ', '\t', ',', '"', '\r', '\n', 'é', '\u{1F600}', ';', "'") , maxLength: 8 });
+    fc.assert(fc.property(fc.array(cell, { minLength: 1, maxLength: 4 }), (cells) => {
+      const document = parseReport(buildReport('[x]{.strength theme=health}\n', { fields: { annotator: JSON.stringify(cells.join('')) } }));
+      const record = documentRecord('p.report.md', document, codebook);
+      const ours = serializeFindings('csv', [record], codebook).split('\r\n')[0];
+      const header = ours.split(',');
+      const former = stringify([header], { record_delimiter: 'windows', quoted_match: /^[ \t]|[ \t]$|[\r\n]/ }).split('\r\n')[0];
+      assert.equal(ours, former);
+      const row = serializeFindings('csv', [record], codebook);
+      const annotator = row.slice(row.indexOf('\r\n') + 2);
+      const formerRow = stringify(parseCsv(row).slice(1), { record_delimiter: 'windows', quoted_match: /^[ \t]|[ \t]$|[\r\n]/ });
+      assert.equal(annotator, formerRow);
+    }), { numRuns: 300 });
+  });
+});
+
+describe('core/export temporary files', () => {
+  let dir: TempDir;
+  beforeEach(() => {
+    dir = new TempDir('findings-temporary-');
+  });
+  afterEach(() => dir.remove());
+
+  it('replaces the target whole, keeping its permissions, and leaves nothing beside it', async () => {
+    const target = dir.write('out.jsonl', 'previous\n');
+    fs.chmodSync(target, 0o640);
+    const result = await writeAtomically(target, async (file) => {
+      for (let i = 0; i < 5000; i++) file.write(`line ${i} \u{1F600}\n`);
+      assert.equal(fs.readFileSync(target, 'utf8'), 'previous\n', 'the target is untouched while the export runs');
+      return 'done';
+    });
+    assert.equal(result, 'done');
+    const text = fs.readFileSync(target, 'utf8');
+    assert.equal(text.split('\n').length, 5001);
+    assert.ok(text.startsWith('line 0 \u{1F600}\nline 1 '));
+    assert.equal(fs.statSync(target).mode & 0o777, 0o640);
+    assert.deepEqual(dir.list(), ['out.jsonl']);
+  });
+
+  it('deletes the temporary file when cancelled or failing, leaving the target as it was', async () => {
+    const target = dir.write('out.csv', 'previous\n');
+    assert.equal(await writeAtomically(target, async (file) => void file.write('partial')), undefined);
+    await assert.rejects(writeAtomically(target, async (file) => {
+      file.write('partial');
+      throw new Error('boom');
+    }), /boom/);
+    assert.equal(fs.readFileSync(target, 'utf8'), 'previous\n');
+    assert.deepEqual(dir.list(), ['out.csv']);
+  });
+
+  it('fails before any work when the folder cannot be written', async () => {
+    let ran = false;
+    await assert.rejects(writeAtomically(path.join(dir.path, 'missing', 'out.json'), async () => (ran = true)), { code: 'ENOENT' });
+    assert.equal(ran, false);
+  });
+
+  it('never writes through an existing file of the temporary name', () => {
+    const file = TemporaryFile.create(dir.path, 'x');
+    assert.ok(path.basename(file.path).startsWith('.x.') && file.path.endsWith('.tmp'));
+    file.remove();
+    assert.deepEqual(dir.list(), []);
+  });
+});
