@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { EXPORT_FORMATS, type ExportFormat } from '../core';
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../core';
 import { loadCodebook } from './codebookFile';
 import { runCheck } from './commands/check';
 import { runExport } from './commands/export';
@@ -115,7 +115,7 @@ function choose<T extends string>(value: string | undefined, allowed: readonly T
 
 function formatFromExtension(out: string | undefined): ExportFormat {
   const extension = out?.split('.').pop()?.toLowerCase();
-  return (EXPORT_FORMATS as readonly string[]).includes(extension ?? '') ? (extension as ExportFormat) : 'jsonl';
+  return isExportFormat(extension) ? extension : 'jsonl';
 }
 
 export type { CheckFormat };

@@ -4,7 +4,10 @@
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { FindingsScope } from './scope';
 
-export type FindingsExportFormat = 'jsonl' | 'csv' | 'json';
+import type { ExportFormat } from '../core/export/exportFormats';
+
+/** The core's export formats. */
+export type FindingsExportFormat = ExportFormat;
 
 export interface ExportCheckParams {
   readonly scope: FindingsScope;

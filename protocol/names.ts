@@ -5,11 +5,11 @@
 
 /** The language id of annotated reports. */
 export const LANGUAGE_ID = 'inspection-report';
-/** What ends the name of every report. */
-export const REPORT_SUFFIX = '.report.md';
+import { CODEBOOK_FILE, IGNORE_FILE, REPORT_SUFFIX } from '../core/fileNames';
+
+// The file names are the core's (a module without imports, safe for every bundle).
+export { CODEBOOK_FILE, IGNORE_FILE, REPORT_SUFFIX };
 export const REPORT_GLOB = `**/*${REPORT_SUFFIX}`;
-/** The workspace codebook, at the root of a workspace folder unless `findings.codebook.path` says otherwise. */
-export const CODEBOOK_FILE = 'codebook.yaml';
 /** The settings section (`findings.*`) and the language client's id (which reads `findings.trace.server`). */
 export const SETTINGS_SECTION = 'findings';
 /** The URI scheme under which the client shows the built-in codebook, read-only. */

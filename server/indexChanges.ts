@@ -19,7 +19,7 @@ export class IndexChanges {
   private timer: NodeJS.Timeout | undefined;
   private firstPending = 0;
 
-  constructor(private readonly connection: Connection, private readonly workspace: ReportWorkspace, private readonly delayMs = INDEX_CHANGED_DELAY_MS) {
+  constructor(private readonly connection: Connection, workspace: ReportWorkspace, private readonly delayMs = INDEX_CHANGED_DELAY_MS) {
     workspace.onDidChange((change) => this.changed(change));
   }
 

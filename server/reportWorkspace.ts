@@ -245,15 +245,31 @@ export class ReportWorkspace {
   /** A closed report falls back to its file on disk, or leaves the corpus if it has none. */
   async documentClosed(document: TextDocument): Promise<void> {
     const key = normalizeUri(document.uri);
-    this.open.delete(key);
     const codebookFolder = this.codebookFolder(key);
-    if (codebookFolder) {
-      this.reloadCodebook(codebookFolder);
+    if (codebookFolder || !this.isReport(document)) {
+      this.open.delete(key);
+      if (codebookFolder) this.reloadCodebook(codebookFolder);
       return;
     }
-    if (!this.isReport(document)) return;
-    await this.refreshFromDisk(key);
+    // The file is read while the document still stands for it: no request in
+    // between sees the index's copy of the closed text as if it were on disk.
+    const opened = this.open.get(key);
+    const text = await this.readFromDisk(key);
+    if (this.open.get(key) !== opened) return; // opened again meanwhile
+    this.open.delete(key);
+    this.applyDiskText(key, text);
     this.emit({ kind: 'files', uris: [key] });
+  }
+
+  /**
+   * Whether a report has a file on disk, as `findings` would see it: always
+   * for one read from disk; for an open document, when its file exists (a
+   * report deleted on disk may stay open in the editor without a tab).
+   */
+  isOnDisk(entry: ReportEntry): boolean {
+    if (entry.version === null) return true;
+    const fsPath = fsPathOf(entry.uri);
+    return fsPath !== undefined && existsSync(fsPath);
   }
 
   /** The analysed report at a URI: the open document's text, else the file's as last read. */
@@ -355,12 +371,21 @@ export class ReportWorkspace {
   }
 
   private async refreshFromDisk(key: string, deleted = false): Promise<void> {
+    this.applyDiskText(key, deleted ? undefined : await this.readFromDisk(key));
+  }
+
+  /** A report's text on disk; undefined when it is gone, unreadable, or in no folder a walk indexes. */
+  private async readFromDisk(key: string): Promise<string | undefined> {
     const folder = this.folderFor(key);
     const fsPath = fsPathOf(key);
     const relative = this.relativeToFolder(folder, key);
     // Files outside the workspace folders are known only while open; the folders a walk skips are never indexed.
     const indexed = relative !== undefined && isInWalkedFolder(relative);
-    const text = !deleted && indexed && fsPath ? await this.readText(fsPath) : undefined;
+    return indexed && fsPath ? this.readText(fsPath) : undefined;
+  }
+
+  private applyDiskText(key: string, text: string | undefined): void {
+    const folder = this.folderFor(key);
     if (text === undefined) folder.index.remove(key);
     else folder.index.update(key, text);
   }

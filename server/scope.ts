@@ -1,5 +1,5 @@
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
-import type { FindingsScope } from '../protocol/requests';
+import type { FindingsScope } from '../protocol';
 import { createDatasetFilter, ignoreFilesUnder, type Codebook } from '../core';
 import { throwIfCancelled } from './guard';
 import type { Folder, ReportEntry, ReportWorkspace } from './reportWorkspace';
@@ -23,7 +23,8 @@ export interface ResolvedScope {
  * workspace folder's root sees them:
  * - a document: that report, `.findingsignore`d or not (a file named on the command line);
  * - a folder: the dataset of that folder scanned on its own (the ignore files inside it apply);
- * - the workspace: the dataset of each workspace folder. With several folders, paths
+ * - the workspace: the dataset of each workspace folder.
+ * A folder's dataset holds the reports that have a file on disk (open ones with their edits). With several folders, paths
  *   start with the folder's name so that they stay apart.
  */
 export async function resolveScope(workspace: ReportWorkspace, scope: FindingsScope, token?: CancellationToken): Promise<ResolvedScope> {
@@ -59,7 +60,7 @@ function folderScope(workspace: ReportWorkspace, uri: string): ResolvedScope {
   for (const entry of workspace.reports(folder)) {
     if (!isUnder(entry.uri, uri)) continue;
     const path = workspace.relativeToFolder(folder, entry.uri);
-    if (path === undefined || !path.startsWith(prefix) || !inDataset(path.slice(prefix.length))) continue;
+    if (path === undefined || !path.startsWith(prefix) || !inDataset(path.slice(prefix.length)) || !workspace.isOnDisk(entry)) continue;
     reports.push({ entry, path });
   }
   return { reports, codebook: folder.codebook.codebook };
@@ -71,7 +72,7 @@ function workspaceScope(workspace: ReportWorkspace): ResolvedScope {
   for (const folder of folders) {
     for (const entry of workspace.reports(folder)) {
       const path = workspace.relativeToFolder(folder, entry.uri);
-      if (path === undefined || !folder.inDataset(path)) continue;
+      if (path === undefined || !folder.inDataset(path) || !workspace.isOnDisk(entry)) continue;
       reports.push({ entry, path: folders.length > 1 ? `${folder.name}/${path}` : path });
     }
   }

@@ -10,13 +10,14 @@ import {
   type ExportResult,
   type FindingsExportFormat,
 } from '../../protocol/export';
+import { EXPORT_FORMATS, isExportFormat } from '../../core/export/exportFormats';
+import { Commands } from '../../protocol/names';
 import type { FindingsScope } from '../../protocol/scope';
 import { askAboutErrors, askFormat, askScope, askTarget, EXPORT_ANYWAY, plural, SHOW_PROBLEMS, type ErrorsChoice } from '../export/exportPrompts';
 import { moveIntoPlace } from '../export/moveIntoPlace';
 import type { FindingsServer } from '../languageClient';
 
-export const EXPORT_FINDINGS_COMMAND = 'findings.exportFindings';
-const FORMATS: readonly FindingsExportFormat[] = ['jsonl', 'csv', 'json'];
+export const EXPORT_FINDINGS_COMMAND = Commands.exportFindings;
 
 /** Answers given in advance (by the summary panel, the explorer or tests); whatever is missing is asked. */
 export interface ExportFindingsOptions {
@@ -62,7 +63,7 @@ async function optionsFrom(argument: unknown): Promise<ExportFindingsOptions> {
 
 /** The whole flow: scope, errors check, format, target, then the export under a cancellable progress notification. */
 export async function exportFindings(server: FindingsServer, memento: vscode.Memento, options: ExportFindingsOptions = {}): Promise<ExportFindingsResult> {
-  if (options.format !== undefined && !FORMATS.includes(options.format)) throw new Error(`unknown format ${String(options.format)}: use ${FORMATS.join(', ')}`);
+  if (options.format !== undefined && !isExportFormat(options.format)) throw new Error(`unknown format ${String(options.format)}: use ${EXPORT_FORMATS.join(', ')}`);
   const scope = options.scope ?? (await askScope());
   if (!scope || options.token?.isCancellationRequested) return { outcome: 'cancelled' };
 

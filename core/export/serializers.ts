@@ -1,10 +1,9 @@
 import type { Codebook } from '../codebook/types';
 import { fieldColumns, rowWithoutFields, type RowWithoutFields } from './exportRows';
+import type { ExportFormat } from './exportFormats';
 import type { DocumentRecord } from './findingRecords';
 
-export type ExportFormat = 'jsonl' | 'csv' | 'json';
-
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['jsonl', 'csv', 'json'];
+export { EXPORT_FORMATS, type ExportFormat } from './exportFormats';
 
 export const FORMAT_VERSION = 1;
 

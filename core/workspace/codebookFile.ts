@@ -1,8 +1,7 @@
 import { BUILTIN_CODEBOOK } from '../codebook/builtinCodebook';
 import { buildCodebook, type CodebookResult } from '../codebook/loadCodebook';
 
-/** The workspace codebook's default name: beside the reports, at the folder `findings` runs in or the workspace folder's root. */
-export const CODEBOOK_FILE = 'codebook.yaml';
+import { CODEBOOK_FILE } from '../fileNames';
 
 /** Which file holds a folder's codebook: the configured path (relative to the folder), else `codebook.yaml`. */
 export function codebookFileName(configured: string | undefined): string {

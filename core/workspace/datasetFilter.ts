@@ -1,6 +1,5 @@
+import { REPORT_SUFFIX } from '../fileNames';
 import { createReportFilter, type IgnoreFile } from './ignoreFiles';
-
-export const REPORT_SUFFIX = '.report.md';
 
 /**
  * Folders a folder walk never enters, besides hidden ones (whose names start

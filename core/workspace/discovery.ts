@@ -1,6 +1,7 @@
 import { childPath, type FileSystem } from './fileSystem';
 import { createDatasetFilter, isReportName, isWalkedFolder } from './datasetFilter';
-import { IGNORE_FILE, type IgnoreFile } from './ignoreFiles';
+import { IGNORE_FILE } from '../fileNames';
+import type { IgnoreFile } from './ignoreFiles';
 import { comparePaths } from './reportIndex';
 
 /** What one walk of a folder finds. */

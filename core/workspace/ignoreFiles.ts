@@ -1,8 +1,5 @@
 import ignore, { type Ignore } from 'ignore';
 
-/** The name of the files that list reports a folder scan should skip, in .gitignore syntax. */
-export const IGNORE_FILE = '.findingsignore';
-
 export interface IgnoreFile {
   /** Folder holding the ignore file, relative to the scan root with `/`, '' for the root itself. */
   readonly dir: string;

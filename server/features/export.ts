@@ -8,7 +8,7 @@ import {
   type ExportParams,
   type ExportResult,
 } from '../../protocol/export';
-import { comparePaths, EXPORT_FORMATS, writeExport, type ExportableReport, type ExportFormat } from '../../core';
+import { comparePaths, EXPORT_FORMATS, isExportFormat, writeExport, type ExportableReport } from '../../core';
 import { TemporaryFile, writeAtomically } from '../../core/export/temporaryFile';
 import type { ServerContext } from '../context';
 import { Cancelled, cooperative, guard } from '../guard';
@@ -38,7 +38,7 @@ export function registerExport(context: ServerContext): void {
 
   connection.onRequest(ExportRequest, guard(connection, ExportRequest.method, async (params: ExportParams, token: CancellationToken): Promise<ExportResult> => {
     const format = params?.format;
-    if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw new ResponseError(ErrorCodes.InvalidParams, `${ExportRequest.method}: \`format\` must be one of ${EXPORT_FORMATS.join(', ')}`);
+    if (!isExportFormat(format)) throw new ResponseError(ErrorCodes.InvalidParams, `${ExportRequest.method}: \`format\` must be one of ${EXPORT_FORMATS.join(', ')}`);
     if (typeof params.target !== 'string' || params.target === '') throw new ResponseError(ErrorCodes.InvalidParams, `${ExportRequest.method}: \`target\` must be a URI`);
     const scope = await resolveScope(workspace, params.scope, token);
     const ordered = [...scope.reports].sort((a, b) => comparePaths(a.path, b.path));

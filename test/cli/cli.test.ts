@@ -2,10 +2,11 @@ import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  countCorpus, countDocument, defaultCodebook, documentRecord, LineIndex, parseReport, RULE_IDS, serializeFindings, validateReport,
-  type CorpusCounts, type Diagnostic,
-} from '../../core';
+import { countCorpus, countDocument, defaultCodebook, LineIndex, RULE_IDS, type CorpusCounts, type Diagnostic } from '../../core';
+import { parseReport } from '../../core/document/parseReport';
+import { documentRecord } from '../../core/export/findingRecords';
+import { serializeFindings } from '../../core/export/serializers';
+import { validateReport } from '../../core/validate/validateReport';
 import { copySamples, runBin, runCli } from '../helpers/cli';
 import { csvObjects } from '../helpers/csv';
 import { readRepoFile, repoPath } from '../helpers/repo';

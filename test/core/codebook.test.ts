@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { parseDocument } from 'yaml';
-import { BUILTIN_CODEBOOK, BUILTIN_CODEBOOK_PATH, buildCodebook, codebookSchema, defaultCodebook, parseReport, type CodebookResult, type CodebookSource, type DefinitionLocation } from '../../core';
+import { BUILTIN_CODEBOOK, BUILTIN_CODEBOOK_PATH, defaultCodebook, type CodebookSource, type DefinitionLocation } from '../../core';
+import { codebookSchema } from '../../core/codebook/codebookSchema';
+import { buildCodebook, type CodebookResult } from '../../core/codebook/loadCodebook';
+import { parseReport } from '../../core/document/parseReport';
 import { validateCodebookSchema } from '../../core/codebook/codebookSchema';
 import { readRepoFile, reportFilesIn } from '../helpers/repo';
 import { buildReport, diagnose, rangeText, single } from '../helpers/report';

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { BUILTIN_CODEBOOK, buildCodebook, defaultCodebook } from '../../core';
+import { BUILTIN_CODEBOOK, defaultCodebook } from '../../core';
+import { buildCodebook } from '../../core/codebook/loadCodebook';
 import { restoreCodebook, snapshotCodebook } from '../../core/codebook/codebookSnapshot';
 
 /** Plain data for comparison: maps as entry lists, undefined properties dropped (JSON has none). */

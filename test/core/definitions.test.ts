@@ -1,5 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { completionsAt, defaultCodebook, failedConditions, fieldValueText, lineEndingOf, parseReport, RULE_IDS, RULES, scalarFieldText, validateReport } from '../../core';
+import { completionsAt, defaultCodebook, RULE_IDS, RULES } from '../../core';
+import { failedConditions } from '../../core/codebook/valueConditions';
+import { fieldValueText, scalarFieldText } from '../../core/document/fieldValueText';
+import { parseReport } from '../../core/document/parseReport';
+import { lineEndingOf } from '../../core/text/lineEnding';
+import { validateReport } from '../../core/validate/validateReport';
 import { buildReport } from '../helpers/report';
 
 describe('core: one definition of each idea', () => {

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
-import {
-  CODEBOOK_FILE, codebookFileName, decodeUtf8, findDataset, isWalkedReport, MissingInputError, NotUtf8Error, scanFolder, SKIPPED_FOLDERS,
-} from '../../core';
+import { CODEBOOK_FILE, codebookFileName, decodeUtf8, findDataset, MissingInputError, NotUtf8Error, scanFolder } from '../../core';
+import { isWalkedReport, SKIPPED_FOLDERS } from '../../core/workspace/datasetFilter';
 import { MemoryFileSystem } from '../helpers/memoryFileSystem';
 
 const REPORT = '---\narea: Darlington\n---\nText.\n';

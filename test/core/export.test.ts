@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import {
-  comparePaths, CONTEXT_LENGTH, defaultCodebook, documentRecord, EXPORT_FORMATS, FORMAT_VERSION, parseReport, serializeFindings,
-  type DocumentRecord, type ExportableReport, type ExportFormat, type FindingRecord,
-} from '../../core';
+import { comparePaths, defaultCodebook, EXPORT_FORMATS, type ExportableReport, type ExportFormat } from '../../core';
+import { parseReport } from '../../core/document/parseReport';
+import { CONTEXT_LENGTH, documentRecord, type DocumentRecord, type FindingRecord } from '../../core/export/findingRecords';
+import { FORMAT_VERSION, serializeFindings } from '../../core/export/serializers';
 import { csvObjects, parseCsv } from '../helpers/csv';
 import { buildReport } from '../helpers/report';
 

@@ -3,10 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'csv-stringify/sync';
-import {
-  defaultCodebook, documentRecord, EXPORT_FORMATS, FORMAT_VERSION, parseReport, serializeFindings, writeExport,
-  type ExportableReport, type ExportFormat,
-} from '../../core';
+import { defaultCodebook, EXPORT_FORMATS, writeExport, type ExportableReport, type ExportFormat } from '../../core';
+import { parseReport } from '../../core/document/parseReport';
+import { documentRecord } from '../../core/export/findingRecords';
+import { FORMAT_VERSION, serializeFindings } from '../../core/export/serializers';
 import { TemporaryFile, writeAtomically } from '../../core/export/temporaryFile';
 import { parseCsv } from '../helpers/csv';
 import { buildReport } from '../helpers/report';

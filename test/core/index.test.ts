@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { buildCodebook, BUILTIN_CODEBOOK, comparePaths, defaultCodebook, ReportIndex } from '../../core';
+import { BUILTIN_CODEBOOK, comparePaths, defaultCodebook, ReportIndex } from '../../core';
+import { buildCodebook } from '../../core/codebook/loadCodebook';
 import { buildReport } from '../helpers/report';
 
 const GOOD = buildReport('[waits]{.weakness theme=health}\n');

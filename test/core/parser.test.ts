@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { parseReport, type OffsetRange, type ReportDocument, type Span } from '../../core';
+import { type OffsetRange, type ReportDocument, type Span } from '../../core';
+import { parseReport } from '../../core/document/parseReport';
 import { rangeOf, rangeText } from '../helpers/report';
 
 /** The span whose tagged text (as written in the source) is exactly `text`. */

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { defaultCodebook, parseReport, validateReport, type ReportDocument } from '../../core';
+import { defaultCodebook, type ReportDocument } from '../../core';
+import { parseReport } from '../../core/document/parseReport';
+import { validateReport } from '../../core/validate/validateReport';
 import { rangeOf, rangeText } from '../helpers/report';
 
 function problems(document: ReportDocument): Array<[string, string]> {

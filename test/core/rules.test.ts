@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { RULE_IDS, RULES, type Diagnostic, type RuleId } from '../../core';
+import { RULE_IDS, RULES, type Diagnostic } from '../../core';
+import { type RuleId } from '../../core/validate/rules';
 import { applyFix, buildReport, diagnose, ofRule, rangeOf, rangeText, single, summarise, VALID_FIELDS } from '../helpers/report';
 
 interface RuleCase {

@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import { defaultCodebook, documentRecord, hasErrors, parseReport, RULE_IDS, validateReport } from '../../core';
+import { defaultCodebook, hasErrors, RULE_IDS } from '../../core';
+import { parseReport } from '../../core/document/parseReport';
+import { documentRecord } from '../../core/export/findingRecords';
+import { validateReport } from '../../core/validate/validateReport';
 import { readRepoFile, repoPath, reportFilesIn, seedNameOf } from '../helpers/repo';
 import { summarise } from '../helpers/report';
 

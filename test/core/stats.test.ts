@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { countCorpus, countDocument, defaultCodebook, parseReport } from '../../core';
+import { countCorpus, countDocument, defaultCodebook } from '../../core';
+import { parseReport } from '../../core/document/parseReport';
 import { buildReport } from '../helpers/report';
 
 const FIRST = buildReport([

@@ -1,19 +1,10 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  analyzeReport,
-  createDatasetFilter,
-  defaultCodebook,
-  IGNORE_FILE,
-  ignoreFilesUnder,
-  LineIndex,
-  NO_VALUE,
-  parseReport,
-  summarizeReports,
-  type IgnoreFile,
-  type SummaryInput,
-} from '../../core';
+import { analyzeReport, createDatasetFilter, defaultCodebook, IGNORE_FILE, ignoreFilesUnder, LineIndex, type IgnoreFile } from '../../core';
+import { parseReport } from '../../core/document/parseReport';
+import { summarizeReports } from '../../core/summary/summarizeReports';
+import { NO_VALUE, type SummaryInput } from '../../core/summary/types';
 import { findReportFiles } from '../../cli/files';
 import { runCli } from '../helpers/cli';
 import { repoPath, reportFilesIn } from '../helpers/repo';

@@ -2,17 +2,10 @@
 // validator, hovers, references, statistics, the summary and every export
 // format must name the same themes for each span (docs/format.md, "Spans").
 import { strict as assert } from 'node:assert';
-import {
-  analyzeReport,
-  BUILTIN_CODEBOOK,
-  buildCodebook,
-  countDocument,
-  documentRecord,
-  findReferences,
-  hoverAt,
-  summarizeReport,
-  type Codebook,
-} from '../../core';
+import { analyzeReport, BUILTIN_CODEBOOK, countDocument, hoverAt, summarizeReport, type Codebook } from '../../core';
+import { buildCodebook } from '../../core/codebook/loadCodebook';
+import { documentRecord } from '../../core/export/findingRecords';
+import { findReferences } from '../../core/language/references';
 import { parseCsv } from '../helpers/csv';
 import { runCli } from '../helpers/cli';
 import { buildReport } from '../helpers/report';

@@ -1,4 +1,4 @@
-import type { DirectoryEntry, EntryKind, FileSystem } from '../../core';
+import type { DirectoryEntry, EntryKind, FileSystem } from '../../core/workspace/fileSystem';
 
 /** A symbolic link in a MemoryFileSystem tree: the absolute path it points to. */
 export interface Link {

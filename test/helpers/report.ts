@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { defaultCodebook, parseReport, validateReport, type Codebook, type Diagnostic, type Fix, type OffsetRange, type ReportDocument, type RuleId, type TextEdit } from '../../core';
+import { defaultCodebook, type Codebook, type Diagnostic, type Fix, type OffsetRange, type ReportDocument, type TextEdit } from '../../core';
+import { parseReport } from '../../core/document/parseReport';
+import { type RuleId } from '../../core/validate/rules';
+import { validateReport } from '../../core/validate/validateReport';
 
 /** Front-matter fields of a report with no diagnostics under the built-in codebook (raw YAML values). */
 export const VALID_FIELDS: Readonly<Record<string, string>> = {

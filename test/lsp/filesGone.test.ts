@@ -83,10 +83,37 @@ describe('lsp: reports that go from disk', function () {
         assert.ok(item && item.kind === 'full' && item.items.length === 0, `cleared while open: ${JSON.stringify(item)}`);
       }
       await client.close(uri);
-      const closed = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
-      assert.ok(itemFor(closed, uri)?.kind === 'full', 'cleared once more when it closes');
+      // didClose is a notification whose handling reads the disk: pull until the server treats the report as closed.
+      let closed: WorkspaceDocumentDiagnosticReport | undefined;
+      for (let attempt = 0; attempt < 50 && closed?.version !== null; attempt++) {
+        closed = itemFor(await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] }), uri);
+        assert.ok(closed?.kind === 'full' && closed.items.length === 0, `cleared once more when it closes: ${JSON.stringify(closed)}`);
+      }
+      assert.equal(closed?.version, null, 'the server sees the report closed');
       const after = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [{ uri, value: 'gone' }] });
       assert.equal(itemFor(after, uri), undefined, 'and then no more');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('an open report deleted on disk leaves the workspace and folder datasets (what findings export sees)', async () => {
+    const valid = fs.readFileSync(repoPath('samples', fs.readdirSync(repoPath('samples')).find((name) => name.endsWith('.report.md'))!), 'utf8');
+    dir.write('kept.report.md', valid);
+    const file = dir.write('lingering.report.md', valid);
+    const uri = uriOf(file);
+    const client = await LspClient.start({ folders: [dir.path] });
+    try {
+      await client.open(uri, valid);
+      const paths = async (scope: object): Promise<string[]> => (await client.request<{ reports: Array<{ path: string }> }>('findings/summary', { scope })).reports.map((r) => r.path);
+      assert.deepEqual(await paths({ kind: 'workspace' }), ['kept.report.md', 'lingering.report.md']);
+      fs.rmSync(file);
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: DELETED }] });
+      assert.deepEqual(await paths({ kind: 'workspace' }), ['kept.report.md']);
+      assert.deepEqual(await paths({ kind: 'folder', uri: uriOf(dir.path) }), ['kept.report.md']);
+      assert.deepEqual(await paths({ kind: 'document', uri }), ['lingering.report.md'], 'a report asked for by name is still summarised');
+      const check = await client.request<{ reports: number }>('findings/exportCheck', { scope: { kind: 'workspace' } });
+      assert.equal(check.reports, 1);
     } finally {
       await client.stop();
     }

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import type { Position } from 'vscode-languageserver-protocol';
-import { parseReport } from '../../core';
+import { parseReport } from '../../core/document/parseReport';
 import { TagRequest, type TagParams, type TagResult } from '../../protocol';
 import { TempDir } from '../helpers/tempDir';
 import { LspClient, repoPath, uriOf } from './lspClient';

@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { defaultCodebook, documentRecord, parseReport, validateReport, type FieldNode, type OffsetRange, type ReportDocument } from '../../core';
+import { defaultCodebook, type FieldNode, type OffsetRange, type ReportDocument } from '../../core';
+import { parseReport } from '../../core/document/parseReport';
+import { documentRecord } from '../../core/export/findingRecords';
+import { validateReport } from '../../core/validate/validateReport';
 import { applyFix } from '../helpers/report';
 
 // FINDINGS_FC_RUNS raises the number of runs for a longer local search.

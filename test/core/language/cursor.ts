@@ -1,4 +1,5 @@
-import { defaultCodebook, parseReport, type Codebook, type ReportDocument } from '../../../core';
+import { defaultCodebook, type Codebook, type ReportDocument } from '../../../core';
+import { parseReport } from '../../../core/document/parseReport';
 
 /** A report with `|` marking the cursor: the text without the marker, the parsed document and the offset. */
 export function cursor(marked: string): { text: string; document: ReportDocument; offset: number; codebook: Codebook } {

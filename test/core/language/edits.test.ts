@@ -1,17 +1,9 @@
 import { strict as assert } from 'node:assert';
-import {
-  buildCodebook,
-  BUILTIN_CODEBOOK,
-  defaultCodebook,
-  fixAllEdits,
-  parseReport,
-  prepareRename,
-  renameEdits,
-  tagSelectionActions,
-  validateReport,
-  type Codebook,
-  type RenameResult,
-} from '../../../core';
+import { BUILTIN_CODEBOOK, defaultCodebook, fixAllEdits, prepareRename, renameEdits, tagSelectionActions, type Codebook } from '../../../core';
+import { buildCodebook } from '../../../core/codebook/loadCodebook';
+import { parseReport } from '../../../core/document/parseReport';
+import { type RenameResult } from '../../../core/language/rename';
+import { validateReport } from '../../../core/validate/validateReport';
 import { applyEdits, cursor, FRONT } from './cursor';
 
 const workspaceCodebook = (text: string): Codebook => {

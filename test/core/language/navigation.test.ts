@@ -1,18 +1,9 @@
 import { strict as assert } from 'node:assert';
-import {
-  buildCodebook,
-  BUILTIN_CODEBOOK,
-  codebookSummary,
-  definitionAt,
-  documentSummary,
-  findReferences,
-  highlightsAt,
-  hoverAt,
-  parseReport,
-  referenceTargetAt,
-  validateReport,
-  workspaceSymbols,
-} from '../../../core';
+import { BUILTIN_CODEBOOK, codebookSummary, definitionAt, documentSummary, highlightsAt, hoverAt, referenceTargetAt, workspaceSymbols } from '../../../core';
+import { buildCodebook } from '../../../core/codebook/loadCodebook';
+import { parseReport } from '../../../core/document/parseReport';
+import { findReferences } from '../../../core/language/references';
+import { validateReport } from '../../../core/validate/validateReport';
 import { cursor, FRONT, slice } from './cursor';
 
 describe('core/language hover', () => {

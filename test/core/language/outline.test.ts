@@ -1,5 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { documentSymbols, foldingRegions, LineIndex, NO_CODE, parseReport, shorten, slugify, uniqueName } from '../../../core';
+import { documentSymbols, foldingRegions, LineIndex } from '../../../core';
+import { parseReport } from '../../../core/document/parseReport';
+import { NO_CODE } from '../../../core/language/documentSymbols';
+import { slugify, uniqueName } from '../../../core/language/slug';
+import { shorten } from '../../../core/language/spanText';
 import { FRONT } from './cursor';
 
 describe('core/language document symbols', () => {

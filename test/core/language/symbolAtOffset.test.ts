@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { symbolAtOffset, innermostSpanAt } from '../../../core';
+import { symbolAtOffset, innermostSpanAt } from '../../../core/language/symbolAtOffset';
 import { cursor, FRONT, slice } from './cursor';
 
 const at = (marked: string) => {

@@ -1,20 +1,11 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import fc from 'fast-check';
-import {
-  applyInsertions,
-  attributeValue,
-  buildCodebook,
-  BUILTIN_CODEBOOK,
-  closingMarkup,
-  defaultCodebook,
-  parseReport,
-  planTagging,
-  tagSelectionActions,
-  validateReport,
-  type Codebook,
-  type OffsetRange,
-} from '../../../core';
+import { BUILTIN_CODEBOOK, defaultCodebook, planTagging, tagSelectionActions, type Codebook, type OffsetRange } from '../../../core';
+import { buildCodebook } from '../../../core/codebook/loadCodebook';
+import { parseReport } from '../../../core/document/parseReport';
+import { applyInsertions, attributeValue, closingMarkup } from '../../../core/language/tagEdit';
+import { validateReport } from '../../../core/validate/validateReport';
 import { repoPath } from '../../helpers/repo';
 import { FRONT } from './cursor';
 
