@@ -1,6 +1,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { IndexChangedNotification, type IndexChangedParams } from '../protocol';
-import type { ReportWorkspace, WorkspaceChange } from './reportWorkspace';
+import type { ReportWorkspace } from './reportWorkspace';
+import type { WorkspaceChange } from './workspaceTypes';
 
 /** How long the index must be still before `findings/indexChanged` goes out. */
 export const INDEX_CHANGED_DELAY_MS = 200;

@@ -1,12 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { FileChangeType, type CancellationToken, type FileEvent, type TextDocuments, type WorkspaceFolder } from 'vscode-languageserver/node';
+import { FileChangeType, type CancellationToken, type FileEvent, type WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CODEBOOK_FILE,
   codebookFileName,
   createDatasetFilter,
-  decodeUtf8,
   defaultCodebook,
   IGNORE_FILE,
   isInWalkedFolder,
@@ -16,79 +15,14 @@ import {
   REPORT_SUFFIX,
   ReportIndex,
   scanFolder,
-  workspaceCodebook,
-  type Codebook,
-  type Diagnostic,
-  type IgnoreFile,
   type IndexedReport,
-  type WorkspaceCodebookState,
 } from '../core';
 import { nodeFileSystem } from '../core/workspace/nodeFileSystem';
 import { LANGUAGE_ID } from '../protocol';
+import { builtinState, codebookFile, readFolderCodebook, type CodebookReading } from './folderCodebook';
 import { cooperative } from './guard';
 import { baseName, fileUri, fsPathOf, isUnder, normalizeUri, relativePath } from './uris';
-
-
-/** The codebook in force for a workspace folder, and what became of its `codebook.yaml`. */
-export interface CodebookState {
-  readonly codebook: Codebook;
-  /** Problems in the workspace codebook file (which is then not used). */
-  readonly diagnostics: readonly Diagnostic[];
-  readonly state: WorkspaceCodebookState;
-  /** The `codebook.yaml` at the folder root, when there is one (even if ignored). */
-  readonly file: { readonly uri: string; readonly fsPath: string; readonly text: string } | undefined;
-  /** True when the file exists but the workspace is not trusted. */
-  readonly ignored: boolean;
-}
-
-export interface Folder {
-  /** Normalized URI; '' for the pseudo-folder of files outside every workspace folder. */
-  readonly uri: string;
-  readonly fsPath: string | undefined;
-  readonly name: string;
-  /** The order in which folders were added (the editor's order of the workspace folders). */
-  readonly order: number;
-  readonly index: ReportIndex;
-  codebook: CodebookState;
-  /** `findings.codebook.path`: the codebook file, relative to the folder (default `codebook.yaml`). */
-  codebookPath: string;
-  /** The `.findingsignore` files in the folder, as last scanned. */
-  ignoreFiles: readonly IgnoreFile[];
-  /**
-   * Whether a report (by its path relative to the folder) is in the folder's
-   * dataset, what `findings export .` at the folder's root sees. Every report
-   * is indexed and validated; only the dataset is summarised and exported.
-   */
-  inDataset: (relativePath: string) => boolean;
-}
-
-/** A report as the features see it: analysed, with its line index, and its version when open. */
-export interface ReportEntry {
-  readonly uri: string;
-  readonly folder: Folder;
-  readonly report: IndexedReport;
-  readonly lines: LineIndex;
-  /** The open document's version; null for a file read from disk. */
-  readonly version: number | null;
-}
-
-export type WorkspaceChange =
-  | { readonly kind: 'codebook'; readonly folder: Folder }
-  /** Reports changed, appeared or went on disk. */
-  | { readonly kind: 'files'; readonly uris: readonly string[] }
-  /** A folder's first scan read these reports. */
-  | { readonly kind: 'scanned'; readonly uris: readonly string[] }
-  /** Open reports were opened or edited (their diagnostics follow their own schedule). */
-  | { readonly kind: 'edited'; readonly uris: readonly string[] }
-  /** A `.findingsignore` changed which reports of the folder are in its dataset. */
-  | { readonly kind: 'dataset'; readonly folder: Folder; readonly uris: readonly string[] };
-
-export interface WorkspaceOptions {
-  readonly trusted: boolean;
-  readonly log: (message: string) => void;
-  /** How long to wait after an edit of an open codebook before re-validating with it. */
-  readonly debounceMs?: () => number;
-}
+import type { Folder, ReportEntry, WorkspaceChange, WorkspaceOptions } from './workspaceTypes';
 
 const lineIndexes = new WeakMap<IndexedReport, LineIndex>();
 
@@ -108,8 +42,10 @@ export class ReportWorkspace {
   private readonly open = new Map<string, TextDocument>();
   private readonly codebookTimers = new Map<Folder, NodeJS.Timeout>();
   private nextOrder = 0;
+  private readonly codebookReading: CodebookReading;
 
-  constructor(private readonly documents: TextDocuments<TextDocument>, private readonly options: WorkspaceOptions) {
+  constructor(private readonly documents: { get(uri: string): TextDocument | undefined }, private readonly options: WorkspaceOptions) {
+    this.codebookReading = { trusted: options.trusted, openText: (uri) => this.open.get(uri)?.getText(), log: options.log };
     this.loose = { uri: '', fsPath: undefined, name: '', order: -1, index: new ReportIndex(defaultCodebook()), codebook: builtinState(undefined, false), codebookPath: CODEBOOK_FILE, ignoreFiles: [], inDataset: () => false };
   }
 
@@ -147,7 +83,7 @@ export class ReportWorkspace {
     const uri = normalizeUri(workspaceFolder.uri).replace(/\/$/, '');
     if (this.folders.some((f) => f.uri === uri)) return;
     const fsPath = fsPathOf(uri);
-    const codebook = this.readCodebook(fsPath, CODEBOOK_FILE);
+    const codebook = readFolderCodebook(fsPath, CODEBOOK_FILE, this.codebookReading);
     const folder: Folder = { uri, fsPath, name: workspaceFolder.name, order: this.nextOrder++, index: new ReportIndex(codebook.codebook), codebook, codebookPath: CODEBOOK_FILE, ignoreFiles: [], inDataset: createDatasetFilter([]) };
     this.folders.push(folder);
     this.folders.sort((a, b) => b.uri.length - a.uri.length);
@@ -464,7 +400,7 @@ export class ReportWorkspace {
 
   /** Re-reads a folder's codebook (from the editor when open); when it changed, re-validates the folder and tells the listeners. */
   reloadCodebook(folder: Folder): void {
-    const next = this.readCodebook(folder.fsPath, folder.codebookPath);
+    const next = readFolderCodebook(folder.fsPath, folder.codebookPath, this.codebookReading);
     const previous = folder.codebook;
     if (previous.file?.text === next.file?.text && previous.ignored === next.ignored && previous.file?.uri === next.file?.uri) return;
     folder.codebook = next;
@@ -473,37 +409,7 @@ export class ReportWorkspace {
     this.emit({ kind: 'codebook', folder });
   }
 
-  private readCodebook(folderFsPath: string | undefined, codebookPath: string): CodebookState {
-    if (!folderFsPath) return builtinState(undefined, false);
-    const fsPath = codebookFile(folderFsPath, codebookPath);
-    const uri = fileUri(fsPath);
-    let text = this.open.get(uri)?.getText();
-    if (text === undefined) {
-      try {
-        // Read at once: a folder's codebook decides how its reports are checked, from the first one on.
-        text = decodeUtf8(readFileSync(fsPath));
-      } catch {
-        return builtinState(undefined, false);
-      }
-    }
-    const file = { uri, fsPath, text };
-    if (!this.options.trusted) {
-      this.options.log(`${fsPath} is ignored: the workspace is not trusted. Using the built-in codebook.`);
-      return builtinState(file, true);
-    }
-    const result = workspaceCodebook(text, fsPath);
-    return { codebook: result.codebook, diagnostics: result.diagnostics, state: result.diagnostics.length > 0 ? 'invalid' : 'valid', file, ignored: false };
-  }
-
   private emit(change: WorkspaceChange): void {
     for (const listener of this.listeners) listener(change);
   }
-}
-
-function codebookFile(folderFsPath: string, codebookPath: string): string {
-  return path.resolve(folderFsPath, codebookFileName(codebookPath));
-}
-
-function builtinState(file: CodebookState['file'], ignored: boolean): CodebookState {
-  return { codebook: defaultCodebook(), diagnostics: [], state: 'missing', file, ignored };
 }

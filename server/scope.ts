@@ -2,7 +2,8 @@ import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-langua
 import type { FindingsScope } from '../protocol';
 import { createDatasetFilter, ignoreFilesUnder, type Codebook } from '../core';
 import { throwIfCancelled } from './guard';
-import type { Folder, ReportEntry, ReportWorkspace } from './reportWorkspace';
+import type { ReportWorkspace } from './reportWorkspace';
+import type { Folder, ReportEntry } from './workspaceTypes';
 import { baseName, isUnder, normalizeUri } from './uris';
 
 /** A report in a scope, with the path `findings export` gives it. */

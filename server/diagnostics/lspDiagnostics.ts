@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { LineIndex, toPortableDiagnostics, type Diagnostic, type PortableDiagnostic, type Severity } from '../../core';
 import type { Settings } from '../../protocol';
-import type { ReportEntry } from '../reportWorkspace';
+import type { ReportEntry } from '../workspaceTypes';
 
 export const SOURCE = 'findings';
 

@@ -3,7 +3,7 @@ import { fixAllEdits, tagSelectionActions, type Fix } from '../../core';
 import { workspaceEdit, type ServerContext } from '../context';
 import { SOURCE, type DiagnosticData } from '../diagnostics';
 import { guard, type VersionOf } from '../guard';
-import type { ReportEntry } from '../reportWorkspace';
+import type { ReportEntry } from '../workspaceTypes';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.findings`;
 export const TAG_KIND = `${CodeActionKind.RefactorRewrite}.findings.tag`;

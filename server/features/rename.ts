@@ -2,7 +2,7 @@ import { ErrorCodes, ResponseError, type CancellationToken, type PrepareRenamePa
 import { LineIndex, prepareRename, referenceTargetAt, renameEdits, type CorpusReport } from '../../core';
 import { workspaceEdit, type ServerContext } from '../context';
 import { cooperative, guard, type VersionOf } from '../guard';
-import type { ReportEntry } from '../reportWorkspace';
+import type { ReportEntry } from '../workspaceTypes';
 import { fileUri } from '../uris';
 
 /**
