@@ -1,8 +1,26 @@
-// Loads the core library (core/index.ts) of a checkout, bundled unminified in
-// memory with esbuild, so that benchmarks can time its functions directly
-// and profiles name them. `root` is the checkout (this one by default).
+// Loads the core functions the benchmarks time, from their own modules (not
+// core/index.ts, which exports what the front ends use) of a checkout,
+// bundled unminified in memory with esbuild so that profiles name them.
+// `root` is the checkout (this one by default; an older commit to compare).
 const esbuild = require('esbuild');
 const path = require('node:path');
+
+/** The functions timed, by module under core/. */
+const MODULES = {
+  'document/parseReport': ['parseReport'],
+  'validate/validateReport': ['validateReport'],
+  'language/fixAll': ['fixAllEdits'],
+  'export/findingRecords': ['documentRecord'],
+  'language/documentSymbols': ['documentSymbols'],
+  'language/folding': ['foldingRegions'],
+  'language/symbolAtOffset': ['innermostSpanAt', 'symbolAtOffset'],
+  'language/completions': ['completionsAt'],
+  'language/hover': ['hoverAt'],
+  'codebook/loadCodebook': ['buildCodebook'],
+  'codebook/builtinCodebook': ['BUILTIN_CODEBOOK'],
+  'codebook/defaultCodebook': ['defaultCodebook'],
+  'language/codebookSummary': ['codebookSummary'],
+};
 
 /** Evaluates a CommonJS bundle's text as a module. */
 function evaluate(code, filename) {
@@ -26,14 +44,19 @@ function snapshotPlugin(root) {
   };
 }
 
-async function loadCore(root = path.join(__dirname, '..')) {
-  const entry = path.join(root, 'core', 'index.ts');
+/** The bundle's text. */
+async function bundleCore(root = path.join(__dirname, '..')) {
+  const contents = Object.entries(MODULES).map(([module, names]) => `export { ${names.join(', ')} } from './core/${module}';`).join('\n');
   const built = await esbuild.build({
-    entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent',
+    stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'bench-core.ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent',
     loader: { '.yaml': 'text' }, plugins: [snapshotPlugin(root)], define: { FINDINGS_VERSION: '"bench"', FINDINGS_TEST_SEAMS: 'false' },
     nodePaths: [path.join(root, 'node_modules')],
   });
-  return evaluate(built.outputFiles[0].text, entry);
+  return built.outputFiles[0].text;
 }
 
-module.exports = { loadCore };
+async function loadCore(root = path.join(__dirname, '..')) {
+  return evaluate(await bundleCore(root), path.join(root, 'bench-core.js'));
+}
+
+module.exports = { bundleCore, loadCore };

@@ -16,10 +16,11 @@ const generators = {
   'duplicate classes': (n) => FRONT_MATTER + `[text]{${'.strength '.repeat(n)}theme=health}\n`,
   /** `n` spans with the same id. */
   'duplicate ids': (n) => FRONT_MATTER + Array.from({ length: n }, () => `[text]{.strength #same theme=health}`).join('\n') + '\n',
-  /** A report of about `n` KB of article text with a span per sentence. */
+  /** A report of about `n` KB of article text: paragraphs of eight sentences, a span in each sentence. */
   'report size (KB)': (n) => {
     const sentence = `The local area [has not made sufficient progress]${SPAN} in addressing the significant weaknesses. `;
-    return FRONT_MATTER + sentence.repeat(Math.ceil((n * 1024) / sentence.length)) + '\n';
+    const paragraph = sentence.repeat(8) + '\n\n';
+    return FRONT_MATTER + paragraph.repeat(Math.ceil((n * 1024) / paragraph.length));
   },
 };
 

@@ -139,6 +139,10 @@ function main() {
     const run = spawnSync(process.execPath, [latency], { cwd: root, stdio: 'inherit' });
     if (run.status !== 0) process.exitCode = run.status ?? 1;
   }
+
+  console.log('\nScaling: each input dimension doubled four times (bench/scaling.js)');
+  const scaling = spawnSync(process.execPath, [path.join(__dirname, 'scaling.js')], { cwd: root, stdio: 'inherit' });
+  if (scaling.status !== 0) process.exitCode = scaling.status ?? 1;
 }
 
 main();

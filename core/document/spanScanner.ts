@@ -23,6 +23,7 @@ export interface ScanResult {
 }
 
 const OPEN_BRACKET = 91;
+const UNCLOSED = 'The attribute block `{` is not closed on this line: end it with `}`.';
 const OPEN_BRACE = 123;
 
 /**
@@ -44,6 +45,9 @@ export function scanSpans(text: string, start: number): ScanResult {
   // next `]` are each found with indexOf, and looked for again once passed.
   let nextOpen = text.indexOf('[', i);
   let nextClose = text.indexOf(']', i);
+  // Where the last unclosed attribute block stopped (its line's end), and the next `}`: see below.
+  let unclosedUpTo = -1;
+  let nextBrace = text.indexOf('}', i);
   for (;;) {
     if (nextOpen !== -1 && nextOpen < i) nextOpen = text.indexOf('[', i);
     if (nextClose !== -1 && nextClose < i) nextClose = text.indexOf(']', i);
@@ -61,18 +65,24 @@ export function scanSpans(text: string, start: number): ScanResult {
       i++;
       continue;
     }
-    const block = readAttributeBlock(text, i + 1);
     const opener = openers.pop();
     const open = opener === undefined ? undefined : openedAt[opener];
+    if (nextBrace !== -1 && nextBrace < i) nextBrace = text.indexOf('}', i);
+    if (i < unclosedUpTo && (nextBrace === -1 || nextBrace >= unclosedUpTo)) {
+      // A further `]{` on a line where a block was already left unclosed, with no `}` after it on
+      // the line: unclosed too. Reading its tokens again to the line's end, for each of thousands
+      // of them, would be quadratic; the block before has reported any quote left open.
+      problems.push({ code: 'span-unclosed', message: UNCLOSED, range: { start: open ?? i, end: unclosedUpTo } });
+      i += 2;
+      continue;
+    }
+    const block = readAttributeBlock(text, i + 1);
     // Past an unclosed `{` the words are article text, not tokens: report only the missing `}`.
     // Loops, not push(...list): a long block's problems would overflow the stack as arguments.
     for (const problem of block.problems) if (block.closed || problem.message.startsWith('The quoted value')) problems.push(problem);
     if (!block.closed) {
-      problems.push({
-        code: 'span-unclosed',
-        message: 'The attribute block `{` is not closed on this line: end it with `}`.',
-        range: { start: open ?? i, end: block.end },
-      });
+      problems.push({ code: 'span-unclosed', message: UNCLOSED, range: { start: open ?? i, end: block.end } });
+      unclosedUpTo = block.end;
       i += 2;
       continue;
     }

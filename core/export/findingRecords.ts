@@ -100,9 +100,11 @@ export function frontMatterFields(document: ReportDocument): Record<string, unkn
 }
 
 function attributesOf(span: Span): Record<string, string> {
+  // The first value of each key (one pass, not a search per key), then the keys sorted.
+  const first = new Map<string, string>();
+  for (const attribute of span.attributes) if (!first.has(attribute.key)) first.set(attribute.key, attribute.value);
   const result: Record<string, string> = {};
-  const keys = uniqueInOrder(span.attributes.map((a) => a.key)).sort();
-  for (const key of keys) result[key] = span.attributes.find((a) => a.key === key)!.value;
+  for (const key of [...first.keys()].sort()) result[key] = first.get(key)!;
   return result;
 }
 
@@ -148,8 +150,4 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 /** Whether code points and UTF-16 units may differ in a text: most texts hold no surrogate, and skip the counting. */
 function hasSurrogates(text: string): boolean {
   return SURROGATE.test(text);
-}
-
-function uniqueInOrder(values: string[]): string[] {
-  return [...new Set(values)];
 }

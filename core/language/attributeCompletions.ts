@@ -33,8 +33,10 @@ function blockCompletions(document: ReportDocument, codebook: Codebook, context:
       const span = typedSpan(context);
       if (isThemeAttribute(span, codebook, token.key)) {
         let order = 0;
+        // Sets, not list searches: a long value and a large codebook would multiply.
+        const written = new Set(token.otherWords);
         return [...codebook.themes.values()]
-          .filter((theme) => !token.otherWords.includes(theme.name))
+          .filter((theme) => !written.has(theme.name))
           .map((theme) => ({
             label: theme.name,
             kind: 'theme' as const,
@@ -78,9 +80,10 @@ const NO_RANGE = { start: 0, end: 0 };
 function codeProposals(codebook: Codebook, context: AttributeBlockContext, range: OffsetRange, prefix: string): CompletionProposal[] {
   const proposals: CompletionProposal[] = [];
   let order = 0;
+  const written = new Set(context.codes);
   for (const code of codebook.codes.values()) {
     order++;
-    if (context.codes.includes(code.name)) continue;
+    if (written.has(code.name)) continue;
     proposals.push({
       label: `${prefix}${code.name}`,
       kind: 'code',

@@ -34,6 +34,23 @@ export function documentSymbols(document: ReportDocument): OutlineSymbol[] {
       children: frontMatter.fields.map(fieldSymbol),
     });
   }
+  // A span with several codes is listed under each: its entry is made once.
+  const entries = new Map<Span, OutlineSymbol>();
+  const spanSymbol = (span: Span): OutlineSymbol => {
+    let entry = entries.get(span);
+    if (!entry) {
+      entry = {
+        name: spanLabel(document, span),
+        detail: spanDetail(span),
+        kind: 'span',
+        range: span.range,
+        selectionRange: span.textRange.end > span.textRange.start ? span.textRange : span.range,
+        children: [],
+      };
+      entries.set(span, entry);
+    }
+    return entry;
+  };
   const groups = new Map<string, Span[]>();
   for (const span of document.spans) {
     const names = span.codes.length === 0 ? [NO_CODE] : [...new Set(span.codes.map((code) => code.name))];
@@ -56,14 +73,7 @@ export function documentSymbols(document: ReportDocument): OutlineSymbol[] {
       kind: 'code',
       range: { start, end },
       selectionRange: spans[0].range,
-      children: spans.map((span) => ({
-        name: spanLabel(document, span),
-        detail: spanDetail(span),
-        kind: 'span' as const,
-        range: span.range,
-        selectionRange: span.textRange.end > span.textRange.start ? span.textRange : span.range,
-        children: [],
-      })),
+      children: spans.map(spanSymbol),
     });
   }
   return symbols;

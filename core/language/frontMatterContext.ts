@@ -67,11 +67,12 @@ function parentPath(text: string, lineStart: number, indent: number, contentStar
     if (line.trim() === '' || /^[ \t]*#/.test(line)) continue;
     const key = KEY_LINE.exec(line);
     if (key && key[1].length < want) {
-      path.unshift(key[2]);
+      path.push(key[2]);
       want = key[1].length;
     }
   }
-  return want > 0 ? [] : path;
+  // Gathered innermost first (push, not unshift: deep front matter would make that quadratic).
+  return want > 0 ? [] : path.reverse();
 }
 
 /** The field a block-list item (`- value`) belongs to: the nearest key above it, at the same or a smaller indentation. */

@@ -9,6 +9,7 @@
 import type { AttributeDefinition, CodeDefinition, Codebook } from '../codebook/types';
 import type { Span, SpanAttribute } from '../document/types';
 import { forEachValue, splitAttributeValue, type ValuePart } from './attributeValueParts';
+import { repeats } from './repeats';
 
 /** The name of the attribute that holds themes when the codebook does not say otherwise. */
 export const DEFAULT_THEME_ATTRIBUTE = 'theme';
@@ -16,9 +17,13 @@ export const DEFAULT_THEME_ATTRIBUTE = 'theme';
 /** The codebook definitions of the codes a span carries, unknown codes left out. */
 export function knownCodes(span: Span, codebook: Codebook): CodeDefinition[] {
   const codes: CodeDefinition[] = [];
+  // A set only for a long list of codes: a span has one or two, for which a scan is cheapest.
+  const seen = span.codes.length > 8 ? new Set<CodeDefinition>() : undefined;
   for (const code of span.codes) {
     const definition = codebook.codes.get(code.name);
-    if (definition && !codes.includes(definition)) codes.push(definition);
+    if (!definition || (seen ? seen.has(definition) : codes.includes(definition))) continue;
+    seen?.add(definition);
+    codes.push(definition);
   }
   return codes;
 }
@@ -59,17 +64,36 @@ export function spanThemeNames(span: Span, codebook: Codebook): string[] {
   if (span.attributes.length === 0) return [];
   const names = new Set<string>();
   const attributes = span.attributes;
+  const holdsThemes = themeKeyTest(span, codebook);
+  // A repeated key is an error whose message says only the first value counts: so here too.
+  const repeated = repeats(attributes, (attribute) => attribute.key);
   for (let index = 0; index < attributes.length; index++) {
     const attribute = attributes[index];
-    // A repeated key is an error whose message says only the first value counts: so here too.
-    if (!isThemeAttribute(span, codebook, attribute.key) || isRepeatedKey(attributes, index)) continue;
+    if (repeated[index] === 1 || !holdsThemes(attribute.key)) continue;
     const value = attribute.value;
     forEachValue(value, (start, end) => void names.add(value.slice(start, end)));
   }
   return [...names];
 }
 
-function isRepeatedKey(attributes: readonly SpanAttribute[], index: number): boolean {
-  for (let i = 0; i < index; i++) if (attributes[i].key === attributes[index].key) return true;
-  return false;
+/**
+ * isThemeAttribute for one span's keys. It looks through the span's codes for
+ * each key: with the handful of codes a span has that is fastest, but for a
+ * block of thousands of codes and attributes the first definition of each key
+ * is gathered once instead.
+ */
+function themeKeyTest(span: Span, codebook: Codebook): (key: string) => boolean {
+  if (span.codes.length <= 8) return (key) => isThemeAttribute(span, codebook, key);
+  const first = new Map<string, AttributeDefinition>();
+  const seen = new Set<CodeDefinition>();
+  for (const code of span.codes) {
+    const definition = codebook.codes.get(code.name);
+    if (!definition || seen.has(definition)) continue;
+    seen.add(definition);
+    for (const [name, attribute] of definition.attributes) if (!first.has(name)) first.set(name, attribute);
+  }
+  return (key) => {
+    const attribute = first.get(key);
+    return attribute ? attribute.values === 'themes' : key === DEFAULT_THEME_ATTRIBUTE;
+  };
 }

@@ -2,11 +2,11 @@ import type { AttributeDefinition, CodeDefinition } from '../codebook/types';
 import type { RuleTable } from '../diagnostics/rule';
 import type { Span, SpanAttribute, SpanCode } from '../document/types';
 import { forEachValue, splitAttributeValue } from '../spans/attributeValueParts';
+import { repeats } from '../spans/repeats';
 import { blankSpans } from './blankSpans';
 import { attributesOf, isTheme, onlyCode, requiredAttributes, themeNames } from './codebookLookups';
 import type { RuleContext } from './context';
 import { removeTokenFix, replaceFix } from './fixes';
-import { repeats } from './repeats';
 import { didYouMean, listValues, suggest } from './suggest';
 
 export const SPAN_RULES = {
