@@ -25,9 +25,11 @@ export async function pickCode(codebook: CodebookSummary): Promise<string | unde
 
 /** The themes picked (possibly none); undefined when the picker was dismissed. */
 export async function pickThemes(codebook: CodebookSummary, code: Code, attribute: Attribute): Promise<readonly string[] | undefined> {
-  const allowed = attribute.values ?? codebook.themes.map((t) => t.name);
+  // An attribute that holds themes takes the codebook's themes (its `values` is null then).
+  const themes = new Map(codebook.themes.map((theme) => [theme.name, theme]));
+  const allowed = attribute.values ?? [...themes.keys()];
   const items = allowed.map((name): vscode.QuickPickItem & { theme: string } => {
-    const theme = codebook.themes.find((t) => t.name === name);
+    const theme = themes.get(name);
     return { label: name, description: theme?.label, detail: theme?.definition, theme: name };
   });
   const need = attribute.required ? 'required' : 'optional';
