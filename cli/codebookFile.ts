@@ -18,8 +18,8 @@ export async function loadCodebook(option: string | undefined, cwd: string): Pro
     return { codebook: defaultCodebook(), path: undefined, text: undefined, diagnostics: [] };
   }
   const shown = displayPath(candidate, cwd);
-  if (kind !== 'file') throw new UsageError(`${shown}: not a codebook file`);
-  const text = await readUtf8(candidate, shown);
+  // Known not to be a regular file (a folder, a FIFO that would block the read): refused, never opened.
+  const text = await readUtf8(candidate, shown, kind === 'file' ? undefined : kind);
   const result = workspaceCodebook(text, shown);
   return { codebook: result.codebook, path: shown, text, diagnostics: result.diagnostics };
 }

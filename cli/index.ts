@@ -1,20 +1,26 @@
 import { main } from './main';
+import { ExitCode } from './output';
+import { StandardOutput } from './standardOutput';
 
-// A reader that stops early (`findings export | head`) closes the pipe: the
-// next write fails with EPIPE. Stop writing and exit quietly with the
-// command's own status, as other command-line tools do, rather than crash.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
-    throw error;
-  });
-}
+const stdout = new StandardOutput(process.stdout);
 
-main(process.argv.slice(2), process.cwd()).then(
+main(process.argv.slice(2), process.cwd(), stdout.asOutput(process.stderr)).then(
   (code) => {
     process.exitCode = code;
   },
   () => {
-    process.exitCode = 2;
+    process.exitCode = ExitCode.Failure;
   },
 );
+
+// Once every write has ended (pending writes keep the process alive until
+// then), a failed standard output decides the status: the results are lost.
+let settled = false;
+process.on('beforeExit', () => {
+  if (settled) return;
+  settled = true;
+  const problem = stdout.problem();
+  if (problem === undefined) return;
+  process.stderr.write(`findings: ${problem}\n`);
+  process.exitCode = ExitCode.Failure;
+});

@@ -12,13 +12,14 @@ export interface ReadReport {
  * Reads and analyses the reports one at a time, in the files' order: a
  * one-shot run never holds the whole corpus's parse trees, which keeps
  * memory flat and garbage collection cheap on large corpora. Files that
- * cannot be read are skipped, with a one-line reason each in `unreadable`.
+ * cannot be read (not UTF-8, not a regular file) are skipped, with a
+ * one-line reason each in `unreadable`: the others are still read.
  */
 export async function* readReports(files: readonly ReportFile[], codebook: Codebook, unreadable: string[]): AsyncGenerator<ReadReport> {
   for (const file of files) {
     let text: string;
     try {
-      text = await readUtf8(file.file, file.path);
+      text = await readUtf8(file.file, file.path, file.special);
     } catch (error) {
       unreadable.push(error instanceof UsageError ? error.message : `${file.path}: ${(error as Error).message}`);
       continue;

@@ -4,11 +4,11 @@ import { loadCodebook } from './codebookFile';
 import { runCheck } from './commands/check';
 import { runExport } from './commands/export';
 import { runStats } from './commands/stats';
-import { findReportFiles, UsageError } from './files';
+import { findReportFiles, isSystemError, systemErrorLine, UsageError } from './files';
 import { diagnosticLines } from './formatters/text';
 import { CHECK_FORMATS, plural, type CheckFormat } from './formatters/types';
 import { LineIndex } from '../core';
-import { ExitCode, processOutput, type Output } from './output';
+import { ExitCode, type Output } from './output';
 
 declare const FINDINGS_VERSION: string;
 const VERSION = typeof FINDINGS_VERSION === 'string' ? FINDINGS_VERSION : '0.0.0-dev';
@@ -24,7 +24,7 @@ Options:
   --format <f>       check: text (default), json, sarif, github
                      export: jsonl, csv, json (default: from --out's extension, else jsonl)
                      stats: text (default), json
-  --out <file>       export: where to write (written atomically); standard output if omitted
+  --out <file>       export: the regular file to write (replaced atomically); standard output if omitted
   --allow-errors     export: export even when reports have errors
   --codebook <file>  codebook to use (default: ./codebook.yaml if present, else the built-in SEND codebook)
   --quiet            check: report errors only
@@ -37,12 +37,15 @@ Exit codes: 0 no errors, 1 errors found (or export refused), 2 could not run.
 const COMMANDS = ['check', 'export', 'stats'] as const;
 type Command = (typeof COMMANDS)[number];
 
-export async function main(argv: readonly string[], cwd: string, output: Output = processOutput): Promise<ExitCode> {
+export async function main(argv: readonly string[], cwd: string, output: Output): Promise<ExitCode> {
   try {
     return await run(argv, cwd, output);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       output.err(`findings: ${(error as Error).message}\n`);
+    } else if (isSystemError(error)) {
+      // A folder that cannot be listed, a link that loops: the user's to fix, in one line.
+      output.err(`findings: ${systemErrorLine(error, cwd)}\n`);
     } else {
       output.err(`findings: internal error: ${(error as Error).stack ?? String(error)}\n`);
     }

@@ -1,9 +1,10 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hasErrors, writeExport, type Codebook, type ExportableReport, type ExportFormat, type ExportTotals } from '../../core';
 import { TemporaryFile, writeAtomically } from '../../core/export/temporaryFile';
-import { UsageError, type ReportFile } from '../files';
+import { NotRegularFileError } from '../../core/workspace/fileKinds';
+import { isSystemError, UsageError, type ReportFile } from '../files';
 import { formatText } from '../formatters/text';
 import { checkedFile, plural, type CheckedFile } from '../formatters/types';
 import { readReports } from '../loadReports';
@@ -45,11 +46,14 @@ export async function runExport(files: readonly ReportFile[], codebook: Codebook
 
   let totals: ExportTotals | undefined;
   if (options.out !== undefined) {
+    if (isOneOf(path.resolve(options.cwd, options.out), files)) throw new UsageError(`${options.out}: is one of the reports being exported; --out names the file to write the dataset to`);
     try {
       totals = await writeAtomically(path.resolve(options.cwd, options.out), produce);
     } catch (error) {
+      // A device, a FIFO, a folder: refused before any work, and left as it was.
+      if (error instanceof NotRegularFileError) throw new UsageError(`${options.out}: ${error.message}; --out writes only regular files`);
       // A missing folder or no permission is the user's to fix, not an internal error.
-      if (isFileSystemError(error)) throw new UsageError(`${options.out}: cannot write the export (${error.code})`);
+      if (isSystemError(error)) throw new UsageError(`${options.out}: cannot write the export (${error.code})`);
       throw error;
     }
   } else {
@@ -76,14 +80,39 @@ export async function runExport(files: readonly ReportFile[], codebook: Codebook
   return { code: ExitCode.Ok, unreadable };
 }
 
-/** Copies a file to the output in slices, waiting whenever the reader is behind. */
+/**
+ * Whether the export target is one of the reports read: writing there would
+ * replace an article with the dataset. Compared by path, then, for the few
+ * reports of the same name as the file it leads to, by device and inode.
+ */
+function isOneOf(given: string, files: readonly ReportFile[]): boolean {
+  if (files.some((file) => file.file === given)) return true;
+  let identity: Stats | undefined;
+  let target: string;
+  try {
+    identity = statSync(given, { throwIfNoEntry: false });
+    if (identity === undefined) return false;
+    // A link names the file it leads to.
+    target = realpathSync(given);
+  } catch {
+    return false; // a link loop, no permission: the writer reports it
+  }
+  const name = path.basename(target);
+  const candidates = files.filter((file) => file.file === target || path.basename(file.file) === name);
+  return candidates.some((file) => {
+    const other = statSync(file.file, { throwIfNoEntry: false });
+    return other !== undefined && other.dev === identity!.dev && other.ino === identity!.ino;
+  });
+}
+
+/** Copies a file to the output in slices, waiting whenever the reader is behind, until the output takes no more. */
 async function copyToOutput(file: string, output: Output): Promise<void> {
   const fd = openSync(file, 'r');
   try {
     const buffer = Buffer.alloc(64 * 1024);
     // Streaming decode: a slice may end inside a character.
     const decoder = new TextDecoder();
-    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) {
+    for (let read = readSync(fd, buffer); read > 0 && !output.stopped?.(); read = readSync(fd, buffer)) {
       const text = decoder.decode(buffer.subarray(0, read), { stream: true });
       if (text !== '') await output.out(text);
     }
@@ -105,8 +134,4 @@ function removeOnInterrupt(file: TemporaryFile): () => void {
   };
   for (const signal of signals) process.on(signal, handler);
   return stop;
-}
-
-function isFileSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }

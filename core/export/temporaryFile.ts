@@ -1,5 +1,8 @@
 import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { exportDestination } from './exportTarget';
+import { removeStaleTemporaryFiles } from './staleTemporaryFiles';
+import { temporaryName } from './temporaryNames';
 import type { ExportSink } from './writeExport';
 
 /** Bytes gathered before each write: few system calls, and memory that does not grow with the export. */
@@ -21,10 +24,14 @@ export class TemporaryFile implements ExportSink {
     this.fd = openSync(path, 'wx', 0o666);
   }
 
-  /** A new empty file in `folder`, named after `name` (hidden, with a `.tmp` suffix) so that a stray one is recognisable. */
+  /**
+   * A new empty file in `folder`, named after `name` so that a stray one is
+   * recognisable (see temporaryNames.ts); the leftovers of killed earlier
+   * runs for the same name go first.
+   */
   static create(folder: string, name: string): TemporaryFile {
-    const unique = `${process.pid.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-    return new TemporaryFile(path.join(folder, `.${name}.${unique}.tmp`));
+    removeStaleTemporaryFiles(folder, name);
+    return new TemporaryFile(path.join(folder, temporaryName(name)));
   }
 
   write(chunk: string): void {
@@ -87,14 +94,18 @@ export class TemporaryFile implements ExportSink {
 /**
  * Writes `target` whole or not at all: `produce` writes into a temporary file
  * beside it, which replaces `target` when `produce` gives a result and is
- * deleted when it gives undefined (cancelled, refused) or throws.
+ * deleted when it gives undefined (cancelled, refused) or throws. A target
+ * that is not a regular file is refused before any work (NotRegularFileError,
+ * see exportDestination), and checked again just before the rename.
  */
 export async function writeAtomically<T>(target: string, produce: (file: TemporaryFile) => Promise<T | undefined>): Promise<T | undefined> {
-  const file = TemporaryFile.create(path.dirname(target), path.basename(target));
+  const destination = exportDestination(target);
+  const file = TemporaryFile.create(path.dirname(destination), path.basename(destination));
   try {
     const result = await produce(file);
     if (result === undefined) file.remove();
-    else file.moveTo(target);
+    // Checked again: what became a FIFO or a device meanwhile must not be replaced either.
+    else file.moveTo(exportDestination(target));
     return result;
   } catch (error) {
     file.remove();

@@ -1,5 +1,9 @@
-/** What a folder entry is. Links are reported as links: discovery never follows them. */
-export type EntryKind = 'file' | 'directory' | 'symlink' | 'other';
+/**
+ * What a folder entry is. Links are reported as links: discovery never
+ * follows them. Special files are told apart so that messages can name them
+ * (see fileKinds.ts); 'other' is what a system reports that none of these is.
+ */
+export type EntryKind = 'file' | 'directory' | 'symlink' | 'fifo' | 'socket' | 'character device' | 'block device' | 'other';
 
 export interface DirectoryEntry {
   readonly name: string;
@@ -14,6 +18,7 @@ export interface DirectoryEntry {
 export interface FileSystem {
   /** The entries of a folder, in any order. */
   readDirectory(path: string): Promise<readonly DirectoryEntry[]>;
+  /** A regular file's bytes; anything else fails (NotRegularFileError) without blocking on it. */
   readFile(path: string): Promise<Uint8Array>;
   /** What a path names, links followed (a path the user typed means its target); undefined when nothing is there. */
   stat(path: string): Promise<EntryKind | undefined>;

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { CODEBOOK_FILE, codebookFileName, decodeUtf8, findDataset, MissingInputError, NotUtf8Error, scanFolder } from '../../core';
 import { isWalkedReport, SKIPPED_FOLDERS } from '../../core/workspace/datasetFilter';
+import { UnreadableInputError } from '../../core/workspace/discovery';
 import { MemoryFileSystem } from '../helpers/memoryFileSystem';
 
 const REPORT = '---\narea: Darlington\n---\nText.\n';
@@ -26,13 +27,15 @@ function study(): MemoryFileSystem {
     '/study/linked': { link: '/study/deep' },
     '/study/link.report.md': { link: '/study/a.report.md' },
     '/study/empty/': '',
+    '/study/pipe.report.md': { special: 'fifo' },
+    '/study/deep/socket.report.md': { special: 'socket' },
     '/elsewhere/m.report.md': REPORT,
   });
 }
 
 describe('core/workspace discovery', () => {
   describe('scanFolder', () => {
-    it('finds regular *.report.md files, leaving out hidden, dependency and build folders and links, in path order', async () => {
+    it('finds regular *.report.md files, leaving out hidden, dependency and build folders, links and special files, in path order', async () => {
       const scan = await scanFolder(study(), '/study');
       assert.deepEqual(scan.reports, ['a.report.md', 'deep/er/b.report.md', 'deep/l.report.md', 'skipped/k.report.md']);
     });
@@ -60,6 +63,19 @@ describe('core/workspace discovery', () => {
 
     it('fails on a folder that is not there', async () => {
       await assert.rejects(scanFolder(study(), '/nowhere'), { code: 'ENOENT' });
+    });
+
+    it('lists, never opens, a .findingsignore that is a FIFO or a device (a link is left alone, as links are)', async () => {
+      const fs = new MemoryFileSystem({
+        '/s/a.report.md': REPORT,
+        '/s/.findingsignore': 'a.report.md\n',
+        '/s/x/.findingsignore': { special: 'fifo' },
+        '/s/b/.findingsignore': { special: 'character device' },
+        '/s/l/.findingsignore': { link: '/s/.findingsignore' },
+      });
+      const scan = await scanFolder(fs, '/s');
+      assert.deepEqual(scan.specialIgnoreFiles, [{ path: 'b/.findingsignore', kind: 'character device' }, { path: 'x/.findingsignore', kind: 'fifo' }]);
+      assert.deepEqual(fs.reads, ['/s/.findingsignore']);
     });
   });
 
@@ -91,6 +107,23 @@ describe('core/workspace discovery', () => {
 
     it('names what does not exist', async () => {
       await assert.rejects(findDataset(study(), [input('nope', '/study/nope', 'nope')]), (error: unknown) => error instanceof MissingInputError && error.message === 'nope: no such file or folder');
+    });
+
+    it('keeps a special file named outright, marked as such and never read; the walk leaves it out', async () => {
+      const fs = study();
+      const files = await findDataset(fs, [input('pipe.report.md', '/study/pipe.report.md', 'pipe.report.md'), input('deep', '/study/deep', 'deep')]);
+      assert.deepEqual(files, [
+        { path: 'deep/er/b.report.md', file: '/study/deep/er/b.report.md' },
+        { path: 'pipe.report.md', file: '/study/pipe.report.md', special: 'fifo' },
+      ]);
+      assert.ok(!fs.reads.some((read) => read.endsWith('pipe.report.md') || read.endsWith('socket.report.md')), fs.reads.join(', '));
+    });
+
+    it('refuses a folder whose .findingsignore is not a regular file, by its shown path: its dataset is unknown', async () => {
+      const fs = new MemoryFileSystem({ '/s/sub/a.report.md': REPORT, '/s/sub/.findingsignore': { special: 'fifo' } });
+      await assert.rejects(findDataset(fs, [input('s', '/s', 's')]), (error: unknown) => error instanceof UnreadableInputError && error.message === 's/sub/.findingsignore: not a regular file (a FIFO)');
+      await assert.rejects(findDataset(fs, [input('.', '/s', '')]), { message: 'sub/.findingsignore: not a regular file (a FIFO)' });
+      assert.deepEqual(fs.reads, []);
     });
 
     it('gives an empty dataset for an empty folder', async () => {

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
@@ -7,8 +8,12 @@ import { defaultCodebook, EXPORT_FORMATS, writeExport, type ExportableReport, ty
 import { parseReport } from '../../core/document/parseReport';
 import { documentRecord } from '../../core/export/findingRecords';
 import { FORMAT_VERSION, serializeFindings } from '../../core/export/serializers';
+import { removeStaleTemporaryFiles } from '../../core/export/staleTemporaryFiles';
 import { TemporaryFile, writeAtomically } from '../../core/export/temporaryFile';
+import { temporaryName, temporaryNameOwner } from '../../core/export/temporaryNames';
+import { NotRegularFileError } from '../../core/workspace/fileKinds';
 import { parseCsv } from '../helpers/csv';
+import { identity, makeCharacterDevice, makeFifo } from '../helpers/specialFiles';
 import { buildReport } from '../helpers/report';
 import { TempDir } from '../helpers/tempDir';
 
@@ -149,5 +154,126 @@ describe('core/export temporary files', () => {
     assert.ok(path.basename(file.path).startsWith('.x.') && file.path.endsWith('.tmp'));
     file.remove();
     assert.deepEqual(dir.list(), []);
+  });
+  describe('targets that are not regular files', () => {
+    /** Tries an export to `target`; the export must be refused before it writes anything. */
+    async function refused(target: string, what: string): Promise<void> {
+      const before = identity(target);
+      let ran = false;
+      await assert.rejects(writeAtomically(target, async (file) => {
+        ran = true;
+        file.write('export');
+        return 'done';
+      }), (error: unknown) => error instanceof NotRegularFileError && error.message === `not a regular file (${what})`);
+      assert.equal(ran, false, 'no work done');
+      assert.equal(identity(target), before, `${target} left as it was`);
+      assert.deepEqual(dir.list().filter((name) => name.endsWith('.tmp')), [], 'no temporary file left');
+    }
+
+    it('refuses a FIFO, a device, a folder and links to them or to nothing, leaving each as it was', async function () {
+      const fifo = makeFifo(dir.path, 'out.fifo');
+      const device = makeCharacterDevice(dir.path, 'null', 1, 3);
+      fs.mkdirSync(path.join(dir.path, 'folder'));
+      await refused(path.join(dir.path, 'folder'), 'a folder');
+      fs.symlinkSync('folder', path.join(dir.path, 'to-folder'));
+      await refused(path.join(dir.path, 'to-folder'), 'a symbolic link to a folder');
+      fs.symlinkSync('nowhere', path.join(dir.path, 'dangling'));
+      await refused(path.join(dir.path, 'dangling'), 'a symbolic link to nothing');
+      assert.equal(dir.exists('nowhere'), false);
+      if (fifo === undefined || device === undefined) this.skip();
+      await refused(fifo, 'a FIFO');
+      await refused(device, 'a character device');
+      fs.symlinkSync('null', path.join(dir.path, 'to-null'));
+      await refused(path.join(dir.path, 'to-null'), 'a symbolic link to a character device');
+    });
+
+    it('checks the target again before the rename: one that became a FIFO meanwhile is left alone', async function () {
+      const target = dir.write('out.jsonl', 'previous\n');
+      let fifo: string | undefined;
+      await assert.rejects(writeAtomically(target, async (file) => {
+        file.write('export');
+        fs.unlinkSync(target);
+        fifo = makeFifo(dir.path, 'out.jsonl');
+        if (fifo === undefined) fs.mkdirSync(target);
+        return 'done';
+      }), NotRegularFileError);
+      assert.equal(fs.lstatSync(target).isFile(), false);
+      assert.deepEqual(dir.list(), ['out.jsonl']);
+    });
+
+    it('writes through a symbolic link to a regular file: that file is replaced atomically in its own folder, the link stays', async () => {
+      const real = dir.write('data/real.jsonl', 'previous\n');
+      fs.chmodSync(real, 0o600);
+      const link = path.join(dir.path, 'latest.jsonl');
+      fs.symlinkSync(path.join('data', 'real.jsonl'), link);
+      let temporaryFolder = '';
+      await writeAtomically(link, async (file) => {
+        temporaryFolder = path.dirname(file.path);
+        file.write('new\n');
+        return 'done';
+      });
+      assert.equal(temporaryFolder, fs.realpathSync(path.join(dir.path, 'data')));
+      assert.equal(fs.readlinkSync(link), path.join('data', 'real.jsonl'));
+      assert.equal(fs.readFileSync(real, 'utf8'), 'new\n');
+      assert.equal(fs.statSync(real).mode & 0o777, 0o600);
+      assert.deepEqual(dir.list(), ['data', 'latest.jsonl']);
+      assert.deepEqual(dir.list('data'), ['real.jsonl']);
+    });
+  });
+
+  describe('leftovers of killed exports', () => {
+    /** The id of a process that has ended. */
+    const deadPid = (): number => spawnSync(process.execPath, ['-e', '']).pid!;
+    const hourAgo = new Date(Date.now() - 3600_000);
+    const old = (relative: string, content = 'partial'): string => {
+      const file = dir.write(relative, content);
+      fs.utimesSync(file, hourAgo, hourAgo);
+      return file;
+    };
+
+    it('names temporary files after the target and the writer\'s process, and recognises exactly those names', () => {
+      const name = temporaryName('out.jsonl', 12345);
+      assert.match(name, /^\.out\.jsonl\.9ix-[0-9a-z]{8}\.tmp$/);
+      assert.equal(temporaryNameOwner(name, 'out.jsonl'), 12345);
+      assert.notEqual(temporaryName('out.jsonl'), temporaryName('out.jsonl'));
+      for (const other of [name.slice(1), `${name}.bak`, name.replace('.tmp', '.TMP'), name.toUpperCase(), '.out.jsonl.9ix.tmp', '.out.jsonl.9ix-abc.tmp', '.out.jsonl.x.9ix-abcdefgh.tmp', '.out.jsonl..tmp']) {
+        assert.equal(temporaryNameOwner(other, 'out.jsonl'), undefined, other);
+      }
+      assert.equal(temporaryNameOwner(name, 'out.json'), undefined, 'another target\'s');
+      assert.equal(temporaryNameOwner(temporaryName('out', 7), 'out'), 7);
+      assert.equal(temporaryNameOwner(temporaryName('out.x', 7), 'out'), undefined, 'a longer name is another target');
+    });
+
+    it('removes only regular files of that exact name, older than this run, whose process has ended', () => {
+      const dead = deadPid();
+      const stale = old(temporaryName('out.jsonl', dead));
+      const kept = [
+        old(temporaryName('out.jsonl', process.pid)),
+        old(temporaryName('out.json', dead)),
+        old(`.out.jsonl.${dead.toString(36)}-abcdefgh.tmp.bak`),
+        old('.out.jsonl.notours.tmp'),
+        old('out.jsonl', 'the previous export\n'),
+        dir.write(temporaryName('out.jsonl', dead), 'written after this run started'),
+      ];
+      const folder = path.join(dir.path, temporaryName('out.jsonl', dead));
+      fs.mkdirSync(folder);
+      const link = path.join(dir.path, temporaryName('out.jsonl', dead));
+      fs.symlinkSync('out.jsonl', link);
+      removeStaleTemporaryFiles(dir.path, 'out.jsonl');
+      assert.equal(fs.existsSync(stale), false);
+      for (const file of [...kept, folder, link]) assert.ok(fs.existsSync(file), file);
+      removeStaleTemporaryFiles(path.join(dir.path, 'missing'), 'out.jsonl');
+    });
+
+    it('clears them when the next temporary file for the same target is made', async () => {
+      const stale = old(temporaryName('out.csv', deadPid()));
+      const target = dir.write('out.csv', 'previous\n');
+      await writeAtomically(target, async (file) => {
+        assert.equal(fs.existsSync(stale), false);
+        file.write('new\n');
+        return 'done';
+      });
+      assert.deepEqual(dir.list(), ['out.csv']);
+    });
   });
 });

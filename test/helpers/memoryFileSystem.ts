@@ -1,3 +1,4 @@
+import { NotRegularFileError } from '../../core/workspace/fileKinds';
 import type { DirectoryEntry, EntryKind, FileSystem } from '../../core/workspace/fileSystem';
 
 /** A symbolic link in a MemoryFileSystem tree: the absolute path it points to. */
@@ -5,17 +6,24 @@ export interface Link {
   readonly link: string;
 }
 
+/** A FIFO, a socket or a device in a MemoryFileSystem tree: reading one fails as Node's guarded read does. */
+export interface Special {
+  readonly special: EntryKind;
+}
+
+type Node = Uint8Array | Link | Special | 'folder';
+
 /**
  * A file system in memory, for discovery tests: absolute `/` paths of files
  * (text or bytes) and links; folders exist where files or `folder/` keys
  * imply them. Fails as Node's does (ENOENT, ENOTDIR, EISDIR).
  */
 export class MemoryFileSystem implements FileSystem {
-  private readonly nodes = new Map<string, Uint8Array | Link | 'folder'>();
+  private readonly nodes = new Map<string, Node>();
   /** Every path read, in order: what a walk touched. */
   readonly reads: string[] = [];
 
-  constructor(tree: Readonly<Record<string, string | Uint8Array | Link>>) {
+  constructor(tree: Readonly<Record<string, string | Uint8Array | Link | Special>>) {
     this.nodes.set('/', 'folder');
     for (const [key, value] of Object.entries(tree)) {
       const path = normalize(key);
@@ -43,6 +51,7 @@ export class MemoryFileSystem implements FileSystem {
     const node = this.nodes.get(this.resolve(normalize(path)));
     if (node === undefined) throw failure('ENOENT', path);
     if (node === 'folder') throw failure('EISDIR', path);
+    if (isSpecial(node)) throw NotRegularFileError.of(node.special);
     return node as Uint8Array;
   }
 
@@ -77,8 +86,12 @@ function isLink(node: unknown): node is Link {
   return typeof node === 'object' && node !== null && 'link' in node;
 }
 
-function kindOf(node: Uint8Array | Link | 'folder'): EntryKind {
-  return node === 'folder' ? 'directory' : isLink(node) ? 'symlink' : 'file';
+function isSpecial(node: unknown): node is Special {
+  return typeof node === 'object' && node !== null && 'special' in node;
+}
+
+function kindOf(node: Node): EntryKind {
+  return node === 'folder' ? 'directory' : isLink(node) ? 'symlink' : isSpecial(node) ? node.special : 'file';
 }
 
 function failure(code: string, path: string): NodeJS.ErrnoException {
