@@ -1,4 +1,5 @@
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver/node';
+import { checkShape, type Members } from './paramShapes';
 
 /** Thrown by long-running work when its request was cancelled. */
 export class Cancelled extends Error {
@@ -43,16 +44,18 @@ type AnyResponseError = ResponseError<any>;
 export type VersionOf = (params: unknown) => number | undefined;
 
 /**
- * Wraps a request handler: a cancelled request is answered with
- * RequestCancelled, a request whose document changed meanwhile with
- * ContentModified, and a failure is logged and answered with an error
- * while the server goes on.
+ * Wraps a request handler: parameters that do not fit the handler's declared
+ * shape are answered with InvalidParams before it runs, a cancelled request
+ * with RequestCancelled, a request whose document changed meanwhile with
+ * ContentModified, and a failure is logged and answered with an error while
+ * the server goes on.
  */
-export function guard<P, R>(connection: Connection, name: string, handler: (params: P, token: CancellationToken) => R | Promise<R>, versionOf?: VersionOf) {
+export function guard<P, R>(connection: Connection, name: string, shape: Members, handler: (params: P, token: CancellationToken) => R | Promise<R>, versionOf?: VersionOf) {
   return async (params: P, token: CancellationToken): Promise<R | AnyResponseError> => {
     if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
     try {
-      checkParams(name, params);
+      const problem = checkShape(params, shape);
+      if (problem !== undefined) throw new ResponseError(ErrorCodes.InvalidParams, `${name}: invalid params: ${problem}`);
       const version = versionOf?.(params);
       const result = await handler(params, token);
       if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
@@ -62,32 +65,6 @@ export function guard<P, R>(connection: Connection, name: string, handler: (para
       return asResponseError(connection, name, error);
     }
   };
-}
-
-/**
- * Rejects the malformed parts the LSP types promise: a `textDocument` without
- * a string `uri`, a `position` or `range` without non-negative integers.
- */
-export function checkParams(name: string, params: unknown): void {
-  if (params === null || typeof params !== 'object') return;
-  const record = params as Record<string, unknown>;
-  const invalid = (what: string) => new ResponseError(ErrorCodes.InvalidParams, `${name}: invalid params: ${what}`);
-  if ('textDocument' in record) {
-    const document = record.textDocument as { uri?: unknown } | null;
-    if (typeof document !== 'object' || document === null || typeof document.uri !== 'string') throw invalid('`textDocument.uri` must be a string');
-  }
-  if ('position' in record && !isPosition(record.position)) throw invalid('`position` must be { line, character } with non-negative integers');
-  if ('range' in record) {
-    const range = record.range as { start?: unknown; end?: unknown } | null;
-    if (typeof range !== 'object' || range === null || !isPosition(range.start) || !isPosition(range.end)) throw invalid('`range` must be { start, end } positions');
-  }
-}
-
-function isPosition(value: unknown): boolean {
-  const position = value as { line?: unknown; character?: unknown } | null;
-  return typeof position === 'object' && position !== null
-    && Number.isInteger(position.line) && (position.line as number) >= 0
-    && Number.isInteger(position.character) && (position.character as number) >= 0;
 }
 
 export function asResponseError(connection: Connection, name: string, error: unknown): AnyResponseError {
@@ -102,9 +79,18 @@ export function asResponseError(connection: Connection, name: string, error: unk
   return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${message}`);
 }
 
-/** Wraps a notification handler: a failure is logged, never thrown. */
-export function guardNotification<P>(connection: Connection, name: string, handler: (params: P) => void | Promise<void>) {
+/**
+ * Wraps a notification handler: a notification whose parameters do not fit
+ * the declared shape is logged and ignored (there is no one to answer), and a
+ * failure is logged, never thrown.
+ */
+export function guardNotification<P>(connection: Connection, name: string, shape: Members, handler: (params: P) => void | Promise<void>) {
   return (params: P): void => {
+    const problem = checkShape(params, shape);
+    if (problem !== undefined) {
+      connection.console.error(`${name}: ignored, invalid params: ${problem}`);
+      return;
+    }
     try {
       const result = handler(params);
       if (result instanceof Promise) result.catch((error: unknown) => logFailure(connection, name, error));

@@ -4,18 +4,19 @@ import path from 'node:path';
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  ErrorCodes,
   ProposedFeatures,
-  TextDocuments,
+  ResponseError,
   TextDocumentSyncKind,
   type DidChangeConfigurationParams,
   type DidChangeWatchedFilesParams,
-  type TextDocumentChangeEvent,
+  type InitializeError,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFolder,
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_SECTION, type Settings } from '../protocol';
 import type { ClientFeatures, ServerContext } from './context';
 import { createDiagnostics, type DiagnosticsDelivery } from './diagnostics';
@@ -32,6 +33,8 @@ import { registerTagging } from './features/tagging';
 import { FileWatchers } from './fileWatchers';
 import { guardNotification, logFailure, type VersionOf } from './guard';
 import { IndexChanges } from './indexChanges';
+import { OpenDocuments } from './openDocuments';
+import { array, checkShape, object, optional, string, uinteger } from './paramShapes';
 import { ReportWorkspace } from './reportWorkspace';
 import { fsPathOf } from './uris';
 
@@ -39,7 +42,7 @@ declare const FINDINGS_VERSION: string;
 const VERSION = typeof FINDINGS_VERSION === 'string' ? FINDINGS_VERSION : '0.0.0-dev';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = new OpenDocuments();
 
 let settings: Settings = DEFAULT_SETTINGS;
 let workspace: ReportWorkspace | undefined;
@@ -48,11 +51,19 @@ let watchers: FileWatchers | undefined;
 let configurationSupport = false;
 let dynamicConfiguration = false;
 let workspaceFolderEvents = false;
+/** The workspace folders named by `initialize`, set up at `initialized`. */
+let startingFolders: WorkspaceFolder[] = [];
 
 process.on('uncaughtException', (error) => logFailure(connection, 'findings server', error));
 process.on('unhandledRejection', (error) => logFailure(connection, 'findings server', error));
 
-connection.onInitialize((params: InitializeParams): InitializeResult => {
+const workspaceFolder = object({ uri: string, name: string });
+/** What `initialize` reads: the capabilities, and where the workspace is. */
+const initializeShape = { capabilities: object({}), workspaceFolders: optional(array(workspaceFolder)), rootUri: optional(string), rootPath: optional(string) };
+
+connection.onInitialize((params: InitializeParams): InitializeResult | ResponseError<InitializeError> => {
+  const problem = checkShape(params, initializeShape);
+  if (problem !== undefined) return new ResponseError<InitializeError>(ErrorCodes.InvalidParams, `initialize: invalid params: ${problem}`, { retry: false });
   const capabilities = params.capabilities;
   const options = (params.initializationOptions ?? {}) as { trusted?: unknown; settings?: unknown };
   const trusted = options.trusted !== false;
@@ -64,14 +75,15 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const pull = capabilities.textDocument?.diagnostic !== undefined;
   const client: ClientFeatures = {
     snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
-    markdown: (capabilities.textDocument?.hover?.contentFormat ?? capabilities.textDocument?.completion?.completionItem?.documentationFormat ?? ['markdown']).includes('markdown'),
+    markdown: takesMarkdown(capabilities.textDocument?.hover?.contentFormat ?? capabilities.textDocument?.completion?.completionItem?.documentationFormat),
     documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
     hierarchicalSymbols: capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
   };
 
   const ws = new ReportWorkspace(documents, { trusted, log: (message) => connection.console.info(message), debounceMs: () => settings.validate.debounceMs });
   workspace = ws;
-  ws.setFolders(initialFolders(params));
+  // The folders (and their codebooks, which may take seconds to read) are set once the client has its answer.
+  startingFolders = initialFolders(params);
   diagnostics = createDiagnostics(connection, ws, {
     pull,
     refreshSupport: capabilities.workspace?.diagnostics?.refreshSupport === true,
@@ -114,10 +126,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-connection.onInitialized(guardNotification(connection, 'initialized', async () => {
+connection.onInitialized(guardNotification(connection, 'initialized', {}, async () => {
+  workspace?.setFolders(startingFolders);
   if (dynamicConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
   if (workspaceFolderEvents) {
-    connection.workspace.onDidChangeWorkspaceFolders(guardNotification(connection, 'workspace/didChangeWorkspaceFolders', (event: WorkspaceFoldersChangeEvent) => {
+    // The library hands over the notification's `event`.
+    const shape = { added: array(workspaceFolder), removed: array(workspaceFolder) };
+    connection.workspace.onDidChangeWorkspaceFolders(guardNotification(connection, 'workspace/didChangeWorkspaceFolders', shape, (event: WorkspaceFoldersChangeEvent) => {
       for (const removed of event.removed) workspace?.removeFolder(removed.uri);
       for (const added of event.added) workspace?.addFolder(added);
       diagnostics?.refresh();
@@ -128,33 +143,33 @@ connection.onInitialized(guardNotification(connection, 'initialized', async () =
   await diagnostics?.start();
 }));
 
-connection.onDidChangeConfiguration(guardNotification(connection, 'workspace/didChangeConfiguration', async (change: DidChangeConfigurationParams) => {
+// The settings are read leniently (readSettings keeps the defaults for anything malformed).
+connection.onDidChangeConfiguration(guardNotification(connection, 'workspace/didChangeConfiguration', {}, async (change: DidChangeConfigurationParams) => {
   await loadSettings(change.settings);
   diagnostics?.settingsChanged();
 }));
 
-connection.onDidChangeWatchedFiles(guardNotification(connection, 'workspace/didChangeWatchedFiles', async (params: DidChangeWatchedFilesParams) => {
+connection.onDidChangeWatchedFiles(guardNotification(connection, 'workspace/didChangeWatchedFiles', { changes: array(object({ uri: string, type: uinteger })) }, async (params: DidChangeWatchedFilesParams) => {
   await workspace?.filesChanged(params.changes);
 }));
 
-documents.onDidOpen(guardNotification(connection, 'textDocument/didOpen', (event: TextDocumentChangeEvent<TextDocument>) => {
-  workspace?.documentOpened(event.document);
-  if (workspace?.isReport(event.document)) diagnostics?.opened(event.document.uri, event.document.version);
-}));
-
-documents.onDidChangeContent(guardNotification(connection, 'textDocument/didChange', (event: TextDocumentChangeEvent<TextDocument>) => {
-  workspace?.documentChanged(event.document);
-  if (workspace?.isReport(event.document)) diagnostics?.changed(event.document.uri);
-}));
-
-documents.onDidSave(guardNotification(connection, 'textDocument/didSave', (event: TextDocumentChangeEvent<TextDocument>) => {
-  if (workspace?.isReport(event.document)) diagnostics?.saved(event.document.uri, event.document.version);
-}));
-
-documents.onDidClose(guardNotification(connection, 'textDocument/didClose', async (event: TextDocumentChangeEvent<TextDocument>) => {
-  diagnostics?.closed(event.document.uri);
-  await workspace?.documentClosed(event.document);
-}));
+documents.listen(connection, {
+  opened(document: TextDocument) {
+    workspace?.documentOpened(document);
+    if (workspace?.isReport(document)) diagnostics?.opened(document.uri, document.version);
+  },
+  changed(document: TextDocument) {
+    workspace?.documentChanged(document);
+    if (workspace?.isReport(document)) diagnostics?.changed(document.uri);
+  },
+  saved(document: TextDocument) {
+    if (workspace?.isReport(document)) diagnostics?.saved(document.uri, document.version);
+  },
+  async closed(document: TextDocument) {
+    diagnostics?.closed(document.uri);
+    await workspace?.documentClosed(document);
+  },
+});
 
 /**
  * The settings from `workspace/configuration` (with `findings.codebook.path`
@@ -177,6 +192,11 @@ async function loadSettings(pushed: unknown): Promise<void> {
   }
 }
 
+/** Markdown unless the client lists the formats it takes without it. */
+function takesMarkdown(formats: unknown): boolean {
+  return !Array.isArray(formats) || formats.includes('markdown');
+}
+
 function initialFolders(params: InitializeParams): WorkspaceFolder[] {
   if (params.workspaceFolders) return params.workspaceFolders;
   const root = params.rootUri ?? (params.rootPath ? `file://${params.rootPath}` : null);
@@ -184,5 +204,4 @@ function initialFolders(params: InitializeParams): WorkspaceFolder[] {
   return [{ uri: root, name: path.basename(fsPathOf(root) ?? root) }];
 }
 
-documents.listen(connection);
 connection.listen();

@@ -2,9 +2,13 @@ import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-langua
 import type { FindingsScope } from '../protocol';
 import { createDatasetFilter, ignoreFilesUnder, type Codebook } from '../core';
 import { throwIfCancelled } from './guard';
+import { string, variant } from './paramShapes';
 import type { ReportWorkspace } from './reportWorkspace';
 import type { Folder, ReportEntry } from './workspaceTypes';
 import { baseName, isUnder, normalizeUri } from './uris';
+
+/** The shape of a FindingsScope in a request's parameters. */
+export const scopeShape = variant('kind', { document: { uri: string }, folder: { uri: string }, workspace: {} });
 
 /** A report in a scope, with the path `findings export` gives it. */
 export interface ScopedReport {

@@ -25,8 +25,12 @@ export function fsPathOf(uri: string): string | undefined {
 }
 
 export function baseName(uri: string): string {
-  const at = uri.lastIndexOf('/');
-  return decodeURIComponent(uri.slice(at + 1));
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name; // a stray `%` in a URI the client made up
+  }
 }
 
 /** True when `child` is `parent` or lies below it (both normalized URIs). */

@@ -26,6 +26,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { cooperative, guard, logFailure, throwIfCancelled } from '../guard';
+import { array, object, optional, string, textDocumentIdentifier } from '../paramShapes';
 import type { ReportWorkspace } from '../reportWorkspace';
 import { fsPathOf, normalizeUri } from '../uris';
 import { codebookDiagnostics, reportDiagnostics, type DiagnosticsDelivery, type DiagnosticsOptions } from './lspDiagnostics';
@@ -57,8 +58,8 @@ export class PullDiagnostics implements DiagnosticsDelivery {
     workspace.onDidChange((change) => {
       if (change.kind === 'codebook' || change.kind === 'files') this.refresh();
     });
-    connection.languages.diagnostics.on(guard(connection, 'textDocument/diagnostic', (params: DocumentDiagnosticParams, token) => this.pullDocument(params, token)));
-    connection.languages.diagnostics.onWorkspace(guard(connection, 'workspace/diagnostic', (params: WorkspaceDiagnosticParams, token) => this.pullWorkspace(params, token)));
+    connection.languages.diagnostics.on(guard(connection, 'textDocument/diagnostic', { textDocument: textDocumentIdentifier, previousResultId: optional(string) }, (params: DocumentDiagnosticParams, token) => this.pullDocument(params, token)));
+    connection.languages.diagnostics.onWorkspace(guard(connection, 'workspace/diagnostic', { previousResultIds: array(object({ uri: string, value: string })) }, (params: WorkspaceDiagnosticParams, token) => this.pullWorkspace(params, token)));
   }
 
   opened(uri: string, version: number): void {

@@ -3,21 +3,28 @@ import { fixAllEdits, tagSelectionActions, type Fix } from '../../core';
 import { workspaceEdit, type ServerContext } from '../context';
 import { SOURCE, type DiagnosticData } from '../diagnostics';
 import { guard, type VersionOf } from '../guard';
+import { array, boolean, object, optional, range, string, textDocumentIdentifier } from '../paramShapes';
 import type { ReportEntry } from '../workspaceTypes';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.findings`;
 export const TAG_KIND = `${CodeActionKind.RefactorRewrite}.findings.tag`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND, TAG_KIND];
 
+/** The diagnostics the client sends back: what quick fixes match them by (their `data` is checked where it is read). */
+const diagnostic = object({ range, message: string });
+/** The fixes a diagnostic carries in its `data` (see DiagnosticData). */
+const fixesData = object({ fixes: array(object({ title: string, preferred: optional(boolean), edits: array(object({ range, newText: string })) })) });
+const shape = { textDocument: textDocumentIdentifier, range, context: object({ diagnostics: array(diagnostic), only: optional(array(string)) }) };
+
 /**
  * Quick fixes from the core's fixes, "fix all" (the preferred fixes that do
  * not overlap), and "Tag selection as <code>" for a selection in the body.
  */
 export function registerCodeActions(context: ServerContext, versionOf: VersionOf): void {
-  context.connection.onCodeAction(guard(context.connection, 'textDocument/codeAction', (params: CodeActionParams): CodeAction[] | null => {
+  context.connection.onCodeAction(guard(context.connection, 'textDocument/codeAction', shape, (params: CodeActionParams): CodeAction[] | null => {
     const entry = context.workspace.report(params.textDocument.uri);
     if (!entry) return null;
-    const only = params.context.only;
+    const only = params.context.only ?? undefined; // null: no filter, as when absent
     const wants = (kind: string, explicitOnly = false) => (only === undefined ? !explicitOnly : only.some((o) => kind === o || kind.startsWith(`${o}.`)));
     const actions: CodeAction[] = [];
     if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(context, entry, params.context.diagnostics));
@@ -49,8 +56,10 @@ function quickFixes(context: ServerContext, entry: ReportEntry, diagnostics: rea
       for (const fix of current.fixes) actions.push(fixAction(context, entry, diagnostic, fix));
       continue;
     }
-    const data = diagnostic.data as DiagnosticData | undefined;
-    if (!data || !Array.isArray(data.fixes) || data.version !== entry.version) continue;
+    // The data comes back from the client as it was sent, or not: used only when it still has its shape.
+    if (fixesData(diagnostic.data) !== undefined) continue;
+    const data = diagnostic.data as DiagnosticData;
+    if (data.version !== entry.version) continue;
     const fixes: DiagnosticData['fixes'] = data.fixes;
     for (const fix of fixes) {
       const edit = context.client.documentChanges

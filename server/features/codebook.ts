@@ -5,18 +5,19 @@ import { BUILTIN_CODEBOOK, BUILTIN_CODEBOOK_PATH, codebookSummary } from '../../
 import { BUILTIN_CODEBOOK_SCHEME, CodebookRequest, CodebookTextRequest, type CodebookParams, type CodebookSummary, type CodebookTextParams, type CodebookTextResult } from '../../protocol';
 import type { ServerContext } from '../context';
 import { guard } from '../guard';
+import { optional, string } from '../paramShapes';
 import { fileUri, normalizeUri } from '../uris';
 
 export function registerCodebook(context: ServerContext): void {
   const { connection, workspace } = context;
 
-  connection.onRequest(CodebookRequest, guard(connection, CodebookRequest.method, (params: CodebookParams | undefined): CodebookSummary => {
-    const folder = params?.uri !== undefined ? workspace.folderFor(normalizeUri(String(params.uri))) : workspace.allFolders()[0];
+  connection.onRequest(CodebookRequest, guard(connection, CodebookRequest.method, { uri: optional(string) }, (params: CodebookParams | undefined): CodebookSummary => {
+    const folder = typeof params?.uri === 'string' ? workspace.folderFor(normalizeUri(params.uri)) : workspace.allFolders()[0];
     return codebookSummary(folder.codebook.codebook);
   }));
 
-  connection.onRequest(CodebookTextRequest, guard(connection, CodebookTextRequest.method, (params: CodebookTextParams): CodebookTextResult => {
-    const requested = String(params?.path ?? '');
+  connection.onRequest(CodebookTextRequest, guard(connection, CodebookTextRequest.method, { path: string }, (params: CodebookTextParams): CodebookTextResult => {
+    const requested = params.path;
     if (requested === BUILTIN_CODEBOOK_PATH || requested.startsWith(`${BUILTIN_CODEBOOK_SCHEME}:`)) return { text: BUILTIN_CODEBOOK.text };
     // Only the codebooks the server reads: never any other file.
     const asUri = /^[a-z][a-z0-9+.-]*:/i.test(requested) && !/^[a-z]:[\\/]/i.test(requested) ? normalizeUri(requested) : fileUri(requested);

@@ -1,7 +1,11 @@
 import { CompletionItemKind, CompletionTriggerKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver/node';
 import { completionsAt, type CompletionKind, type CompletionProposal, type LineIndex } from '../../core';
 import { markup, type ServerContext } from '../context';
+import { documentLines } from '../documentLines';
 import { guard, type VersionOf } from '../guard';
+import { object, optional, string, textDocumentPosition, uinteger } from '../paramShapes';
+
+const shape = { ...textDocumentPosition, context: optional(object({ triggerKind: uinteger, triggerCharacter: optional(string) })) };
 
 export const COMPLETION_TRIGGERS = ['.', '#', '=', ' ', '"', ':', '{'];
 
@@ -24,7 +28,7 @@ export function today(now = new Date()): string {
 }
 
 export function registerCompletion(context: ServerContext, versionOf: VersionOf): void {
-  context.connection.onCompletion(guard(context.connection, 'textDocument/completion', (params: CompletionParams): CompletionList | null => {
+  context.connection.onCompletion(guard(context.connection, 'textDocument/completion', shape, (params: CompletionParams): CompletionList | null => {
     if (spaceInProse(context, params)) return { isIncomplete: false, items: [] };
     const entry = context.workspace.report(params.textDocument.uri);
     if (!entry) return null;
@@ -44,7 +48,9 @@ function spaceInProse(context: ServerContext, params: CompletionParams): boolean
   if (params.context?.triggerKind !== CompletionTriggerKind.TriggerCharacter || params.context.triggerCharacter !== ' ') return false;
   const document = context.workspace.openDocument(params.textDocument.uri);
   if (!document) return false;
-  const before = document.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+  const lines = documentLines(document);
+  const offset = lines.offset(params.position);
+  const before = document.getText().slice(lines.lineStart(lines.position(offset).line), offset);
   if (before.lastIndexOf(']{') > before.lastIndexOf('}')) return false;
   return !/^\s*(?:[A-Za-z_][\w-]*\s*:|-)\s*$/.test(before);
 }

@@ -12,7 +12,8 @@ import { comparePaths, EXPORT_FORMATS, isExportFormat, writeExport, type Exporta
 import { TemporaryFile, writeAtomically } from '../../core/export/temporaryFile';
 import type { ServerContext } from '../context';
 import { Cancelled, cooperative, guard } from '../guard';
-import { resolveScope } from '../scope';
+import { oneOf, string } from '../paramShapes';
+import { resolveScope, scopeShape } from '../scope';
 import { fileUri, fsPathOf } from '../uris';
 
 /**
@@ -24,7 +25,7 @@ import { fileUri, fsPathOf } from '../uris';
 export function registerExport(context: ServerContext): void {
   const { connection, workspace } = context;
 
-  connection.onRequest(ExportCheckRequest, guard(connection, ExportCheckRequest.method, async (params: ExportCheckParams, token: CancellationToken): Promise<ExportCheckResult> => {
+  connection.onRequest(ExportCheckRequest, guard(connection, ExportCheckRequest.method, { scope: scopeShape }, async (params: ExportCheckParams, token: CancellationToken): Promise<ExportCheckResult> => {
     const scope = await resolveScope(workspace, params?.scope, token);
     let reportsWithErrors = 0;
     let errors = 0;
@@ -36,10 +37,10 @@ export function registerExport(context: ServerContext): void {
     return { reports: scope.reports.length, reportsWithErrors, errors };
   }));
 
-  connection.onRequest(ExportRequest, guard(connection, ExportRequest.method, async (params: ExportParams, token: CancellationToken): Promise<ExportResult> => {
+  connection.onRequest(ExportRequest, guard(connection, ExportRequest.method, { scope: scopeShape, format: oneOf(...EXPORT_FORMATS), target: string }, async (params: ExportParams, token: CancellationToken): Promise<ExportResult> => {
     const format = params?.format;
     if (!isExportFormat(format)) throw new ResponseError(ErrorCodes.InvalidParams, `${ExportRequest.method}: \`format\` must be one of ${EXPORT_FORMATS.join(', ')}`);
-    if (typeof params.target !== 'string' || params.target === '') throw new ResponseError(ErrorCodes.InvalidParams, `${ExportRequest.method}: \`target\` must be a URI`);
+    if (params.target === '') throw new ResponseError(ErrorCodes.InvalidParams, `${ExportRequest.method}: \`target\` must be a URI`);
     const scope = await resolveScope(workspace, params.scope, token);
     const ordered = [...scope.reports].sort((a, b) => comparePaths(a.path, b.path));
     // Reports from the index, a pause now and then so that a cancellation gets through (it throws Cancelled).

@@ -5,12 +5,13 @@ import { DocumentHighlightKind, type CancellationToken, type DefinitionParams, t
 import { definitionAt, highlightsAt, occurrences, referenceTargetAt } from '../../core';
 import { codebookLocation, type ServerContext } from '../context';
 import { cooperative, guard, type VersionOf } from '../guard';
+import { boolean, object, textDocumentPosition } from '../paramShapes';
 
 export function registerNavigation(context: ServerContext, versionOf: VersionOf): void {
   const { connection, workspace } = context;
 
   /** To the codebook entry (a workspace codebook, or the read-only built-in one), or to an id in the report. */
-  connection.onDefinition(guard(connection, 'textDocument/definition', (params: DefinitionParams): Location | null => {
+  connection.onDefinition(guard(connection, 'textDocument/definition', textDocumentPosition, (params: DefinitionParams): Location | null => {
     const entry = workspace.report(params.textDocument.uri);
     if (!entry) return null;
     const target = definitionAt(entry.report.document, entry.folder.codebook.codebook, entry.lines.offset(params.position));
@@ -20,7 +21,7 @@ export function registerNavigation(context: ServerContext, versionOf: VersionOf)
   }, versionOf));
 
   /** Every use of a code or theme across the folder's reports (open or on disk), and its codebook entry on request. */
-  connection.onReferences(guard(connection, 'textDocument/references', async (params: ReferenceParams, token: CancellationToken): Promise<Location[] | null> => {
+  connection.onReferences(guard(connection, 'textDocument/references', { ...textDocumentPosition, context: object({ includeDeclaration: boolean }) }, async (params: ReferenceParams, token: CancellationToken): Promise<Location[] | null> => {
     const entry = workspace.report(params.textDocument.uri);
     if (!entry) return null;
     const codebook = entry.folder.codebook.codebook;
@@ -28,7 +29,7 @@ export function registerNavigation(context: ServerContext, versionOf: VersionOf)
     if (!target) return null;
     await workspace.ready;
     const locations: Location[] = [];
-    if (params.context?.includeDeclaration) {
+    if (params.context.includeDeclaration) {
       const definition = target.kind === 'code' ? codebook.codes.get(target.name) : codebook.themes.get(target.name);
       if (definition) locations.push(codebookLocation(definition.location));
     }
@@ -39,7 +40,7 @@ export function registerNavigation(context: ServerContext, versionOf: VersionOf)
   }));
 
   /** The same code, theme or id within the report. */
-  connection.onDocumentHighlight(guard(connection, 'textDocument/documentHighlight', (params: DocumentHighlightParams): DocumentHighlight[] | null => {
+  connection.onDocumentHighlight(guard(connection, 'textDocument/documentHighlight', textDocumentPosition, (params: DocumentHighlightParams): DocumentHighlight[] | null => {
     const entry = workspace.report(params.textDocument.uri);
     if (!entry) return null;
     return highlightsAt(entry.report.document, entry.folder.codebook.codebook, entry.lines.offset(params.position))

@@ -2,6 +2,7 @@ import { ErrorCodes, ResponseError, type CancellationToken, type PrepareRenamePa
 import { LineIndex, prepareRename, referenceTargetAt, renameEdits, type CorpusReport } from '../../core';
 import { workspaceEdit, type ServerContext } from '../context';
 import { cooperative, guard, type VersionOf } from '../guard';
+import { string, textDocumentPosition } from '../paramShapes';
 import type { ReportEntry } from '../workspaceTypes';
 import { fileUri } from '../uris';
 
@@ -13,7 +14,7 @@ import { fileUri } from '../uris';
 export function registerRename(context: ServerContext, versionOf: VersionOf): void {
   const { connection, workspace } = context;
 
-  connection.onPrepareRename(guard(connection, 'textDocument/prepareRename', (params: PrepareRenameParams): { range: Range; placeholder: string } | null => {
+  connection.onPrepareRename(guard(connection, 'textDocument/prepareRename', textDocumentPosition, (params: PrepareRenameParams): { range: Range; placeholder: string } | null => {
     const entry = workspace.report(params.textDocument.uri);
     if (!entry) return null;
     const result = prepareRename(entry.report.document, entry.folder.codebook.codebook, entry.lines.offset(params.position), entry.folder.codebook.state);
@@ -22,7 +23,7 @@ export function registerRename(context: ServerContext, versionOf: VersionOf): vo
     return { range: entry.lines.range(result.range), placeholder: result.placeholder };
   }, versionOf));
 
-  connection.onRenameRequest(guard(connection, 'textDocument/rename', async (params: RenameParams, token: CancellationToken): Promise<WorkspaceEdit | null> => {
+  connection.onRenameRequest(guard(connection, 'textDocument/rename', { ...textDocumentPosition, newName: string }, async (params: RenameParams, token: CancellationToken): Promise<WorkspaceEdit | null> => {
     const entry = workspace.report(params.textDocument.uri);
     if (!entry) return null;
     const codebook = entry.folder.codebook.codebook;

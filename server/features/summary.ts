@@ -1,12 +1,13 @@
 // What the summary panel and the status bar show, computed from the
 // server's index: the client never parses a report.
-import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import type { CancellationToken } from 'vscode-languageserver/node';
 import { codebookSummary, combineReportSummaries, documentSummary, summarizeReport, type IndexedReport, type ReportSummaryPart } from '../../core';
 import { DocumentCountsRequest, SummaryRequest, type DocumentCountsParams, type DocumentCountsResult, type SummaryParams, type SummaryResult } from '../../protocol';
 import type { ServerContext } from '../context';
 import { cooperative, guard } from '../guard';
 import type { IndexChanges } from '../indexChanges';
-import { resolveScope } from '../scope';
+import { string } from '../paramShapes';
+import { resolveScope, scopeShape } from '../scope';
 
 /** Each analysed report's part of a summary, kept while the index keeps the report (its path and URI never change under it). */
 const parts = new WeakMap<IndexedReport, { readonly path: string; readonly part: ReportSummaryPart }>();
@@ -15,7 +16,7 @@ export function registerSummary(context: ServerContext, changes: IndexChanges): 
   const { connection, workspace } = context;
 
   /** `findings/summary`: counts, tallies and findings of a scope. */
-  connection.onRequest(SummaryRequest, guard(connection, SummaryRequest.method, async (params: SummaryParams, token: CancellationToken): Promise<SummaryResult> => {
+  connection.onRequest(SummaryRequest, guard(connection, SummaryRequest.method, { scope: scopeShape }, async (params: SummaryParams, token: CancellationToken): Promise<SummaryResult> => {
     const generation = changes.generation;
     const scope = await resolveScope(workspace, params?.scope, token);
     const collected: ReportSummaryPart[] = [];
@@ -31,8 +32,7 @@ export function registerSummary(context: ServerContext, changes: IndexChanges): 
   }));
 
   /** `findings/documentCounts`: one report's spans and problems, for the status bar. */
-  connection.onRequest(DocumentCountsRequest, guard(connection, DocumentCountsRequest.method, (params: DocumentCountsParams): DocumentCountsResult | null => {
-    if (typeof params?.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${DocumentCountsRequest.method}: \`uri\` must be a string`);
+  connection.onRequest(DocumentCountsRequest, guard(connection, DocumentCountsRequest.method, { uri: string }, (params: DocumentCountsParams): DocumentCountsResult | null => {
     const entry = workspace.report(params.uri);
     return entry ? documentSummary(entry.report.document, entry.report.diagnostics, entry.folder.codebook.codebook) : null;
   }));

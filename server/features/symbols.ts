@@ -14,6 +14,7 @@ import {
 import { documentSymbols, foldingRegions, workspaceSymbols, type LineIndex, type OutlineKind, type OutlineSymbol } from '../../core';
 import type { ServerContext } from '../context';
 import { cooperative, guard, type VersionOf } from '../guard';
+import { string, textDocumentIdentifier } from '../paramShapes';
 
 const KINDS: Record<OutlineKind, SymbolKind> = {
   frontMatter: SymbolKind.Module,
@@ -28,7 +29,7 @@ const WORKSPACE_SYMBOL_LIMIT = 5000;
 export function registerSymbols(context: ServerContext, versionOf: VersionOf): void {
   const { connection, workspace } = context;
 
-  connection.onDocumentSymbol(guard(connection, 'textDocument/documentSymbol', (params: DocumentSymbolParams): DocumentSymbol[] | SymbolInformation[] | null => {
+  connection.onDocumentSymbol(guard(connection, 'textDocument/documentSymbol', { textDocument: textDocumentIdentifier }, (params: DocumentSymbolParams): DocumentSymbol[] | SymbolInformation[] | null => {
     const entry = workspace.report(params.textDocument.uri);
     if (!entry) return null;
     const outline = documentSymbols(entry.report.document);
@@ -36,7 +37,7 @@ export function registerSymbols(context: ServerContext, versionOf: VersionOf): v
     return outline.flatMap((symbol) => flatten(entry.uri, entry.lines, symbol, undefined));
   }, versionOf));
 
-  connection.onWorkspaceSymbol(guard(connection, 'workspace/symbol', async (params: WorkspaceSymbolParams, token: CancellationToken): Promise<SymbolInformation[]> => {
+  connection.onWorkspaceSymbol(guard(connection, 'workspace/symbol', { query: string }, async (params: WorkspaceSymbolParams, token: CancellationToken): Promise<SymbolInformation[]> => {
     await workspace.ready;
     const symbols: SymbolInformation[] = [];
     for await (const entry of cooperative(workspace.reports(), token)) {
@@ -53,7 +54,7 @@ export function registerSymbols(context: ServerContext, versionOf: VersionOf): v
     return symbols;
   }));
 
-  connection.onFoldingRanges(guard(connection, 'textDocument/foldingRange', (params: FoldingRangeParams): FoldingRange[] | null => {
+  connection.onFoldingRanges(guard(connection, 'textDocument/foldingRange', { textDocument: textDocumentIdentifier }, (params: FoldingRangeParams): FoldingRange[] | null => {
     const entry = workspace.report(params.textDocument.uri);
     if (!entry) return null;
     const ranges: FoldingRange[] = [];

@@ -1,41 +1,23 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Diagnostic, DocumentDiagnosticReport, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
-import { LspClient, portable, repoPath, repoRoot, uriOf } from './lspClient';
+import type { DocumentDiagnosticReport, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
+import { asCli, cliDiagnostics, type CliDiagnostics } from './cliCheck';
+import { LspClient, repoPath, repoRoot, uriOf } from './lspClient';
 import { concernCodebook } from './concernCodebook';
-
-interface CliFile {
-  readonly path: string;
-  readonly diagnostics: Array<{ rule: string; severity: string; message: string; range: unknown; fixes: unknown[] }>;
-}
-
-/** `findings check --format json` of the built CLI, by absolute file path. */
-function cliDiagnostics(...folders: string[]): Map<string, CliFile['diagnostics']> {
-  const result = spawnSync(process.execPath, [repoPath('bin', 'findings.js'), 'check', ...folders, '--format', 'json'], { cwd: repoRoot(), encoding: 'utf8' });
-  assert.ok(result.status === 0 || result.status === 1, `findings check failed: ${result.stderr}`);
-  const files = JSON.parse(result.stdout) as CliFile[];
-  return new Map(files.map((file) => [path.join(repoRoot(), file.path), file.diagnostics]));
-}
 
 const samples = repoPath('samples');
 const broken = repoPath('samples', 'broken');
 const reportFiles = (dir: string) => fs.readdirSync(dir).filter((name) => name.endsWith('.report.md')).sort().map((name) => path.join(dir, name));
 
-/** The LSP diagnostics as `findings check --format json` writes them: rule, severity, message, range, and the fixes carried in `data`. */
-function asCli(diagnostics: readonly Diagnostic[]) {
-  return diagnostics.map((diagnostic) => ({ ...portable(diagnostic), fixes: (diagnostic.data as { fixes: unknown[] }).fixes }));
-}
-
 describe('lsp: diagnostics equal `findings check --format json`', function () {
   this.timeout(60_000);
-  let expected: Map<string, CliFile['diagnostics']>;
+  let expected: Map<string, CliDiagnostics>;
   const files = [...reportFiles(samples), ...reportFiles(broken)];
 
   before(() => {
-    expected = cliDiagnostics('samples', 'samples/broken');
+    expected = cliDiagnostics(['samples', 'samples/broken']);
     assert.ok(reportFiles(broken).length >= 7, 'samples/broken holds the broken reports');
     for (const file of files) assert.ok(expected.has(file), `the CLI checked ${file}`);
   });

@@ -19,47 +19,9 @@ async function errorOf(promise: Promise<unknown>): Promise<ResponseError<unknown
   assert.fail('the request should have failed');
 }
 
-describe('lsp: robustness', function () {
+// Malformed requests and notifications: protocolAbuse.test.ts.
+describe('lsp: cancelled and stale requests', function () {
   this.timeout(60_000);
-
-  it('answers malformed requests with an error, logs them, and goes on answering', async () => {
-    const client = await LspClient.start({ folders: [samples] });
-    try {
-      await client.open(uri, text);
-      const hoverAt = { textDocument: { uri }, position: { line: 4, character: 12 } };
-      assert.ok(await client.request<Hover>('textDocument/hover', hoverAt), 'a hover before');
-
-      const malformed = await errorOf(client.request('textDocument/hover', { textDocument: 42, position: 'nowhere' }));
-      assert.equal(malformed.code, -32602, 'InvalidParams');
-      assert.match(malformed.message, /textDocument\/hover: invalid params/);
-      await client.until(() => (client.logs.some((line) => line.includes('textDocument/hover: invalid params')) ? true : undefined), 'the problem in the log');
-      assert.equal((await errorOf(client.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: -5 } }))).code, -32602);
-      assert.equal((await errorOf(client.request('textDocument/codeAction', { textDocument: { uri }, range: null, context: {} }))).code, -32602);
-      // A failure inside a handler is logged and answered with InternalError.
-      assert.equal((await errorOf(client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: null }))).code, -32603);
-      await client.until(() => (client.logs.some((line) => line.includes('textDocument/codeAction failed')) ? true : undefined), 'the failure in the log');
-      // Malformed parameters of the custom requests are InvalidParams.
-      assert.equal((await errorOf(client.request('findings/documentCounts', null))).code, -32602);
-      for (const params of [null, { textDocument: { uri } }, { textDocument: { uri, version: 1 }, selections: 'all', code: 'weakness' }, { textDocument: { uri, version: 1 }, selections: [], code: 7 }, { textDocument: { uri, version: 1 }, selections: [], code: 'weakness', attributes: { 'bad name': 'x' } }]) {
-        assert.equal((await errorOf(client.request('findings/tag', params))).code, -32602, JSON.stringify(params));
-      }
-      assert.equal((await errorOf(client.request('workspace/symbol', { query: 42 }))).code, -32603);
-      assert.equal((await errorOf(client.request('findings/nothing', {}))).code, -32601, 'an unknown method');
-
-      // Requests about unknown documents or impossible positions are answered, not failed.
-      assert.equal(await client.request('textDocument/definition', { textDocument: { uri: 'file:///nowhere.report.md' }, position: { line: 0, character: 0 } }), null);
-      assert.ok(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 9999, character: 0 } }) !== undefined, 'a position past the end is clamped');
-      // Notifications about documents the server does not know.
-      await client.notify('textDocument/didChange', { textDocument: { uri: 'file:///unknown.report.md', version: 2 }, contentChanges: [{ text: 'x' }] });
-      await client.notify('textDocument/didClose', { textDocument: { uri: 'file:///unknown.report.md' } });
-      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: 'not a uri', type: 1 }] });
-
-      assert.ok(await client.request<Hover>('textDocument/hover', hoverAt), 'a hover after');
-      assert.ok(client.alive, 'the server is still running');
-    } finally {
-      await client.stop();
-    }
-  });
 
   it('answers a cancelled request with RequestCancelled', async () => {
     const client = await LspClient.start({ folders: [samples], pull: true, settings: { validate: { run: 'onType', debounceMs: 1500 } } });
