@@ -1,7 +1,8 @@
-import { closeSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hasErrors, writeExport, type Codebook, type ExportableReport, type ExportFormat, type ExportTotals } from '../../core';
+import { isOneOfTheInputs } from '../../core/export/exportTarget';
 import { TemporaryFile, writeAtomically } from '../../core/export/temporaryFile';
 import { NotRegularFileError } from '../../core/workspace/fileKinds';
 import { isSystemError, UsageError, type ReportFile } from '../files';
@@ -46,7 +47,7 @@ export async function runExport(files: readonly ReportFile[], codebook: Codebook
 
   let totals: ExportTotals | undefined;
   if (options.out !== undefined) {
-    if (isOneOf(path.resolve(options.cwd, options.out), files)) throw new UsageError(`${options.out}: is one of the reports being exported; --out names the file to write the dataset to`);
+    if (isOneOfTheInputs(path.resolve(options.cwd, options.out), files.map((file) => file.file))) throw new UsageError(`${options.out}: is one of the reports being exported; --out names the file to write the dataset to`);
     try {
       totals = await writeAtomically(path.resolve(options.cwd, options.out), produce);
     } catch (error) {
@@ -78,31 +79,6 @@ export async function runExport(files: readonly ReportFile[], codebook: Codebook
     output.err(`Exported ${plural(totals.findings, 'finding')} from ${plural(totals.documents, 'report')} as ${options.format.toUpperCase()} to ${options.out}\n`);
   }
   return { code: ExitCode.Ok, unreadable };
-}
-
-/**
- * Whether the export target is one of the reports read: writing there would
- * replace an article with the dataset. Compared by path, then, for the few
- * reports of the same name as the file it leads to, by device and inode.
- */
-function isOneOf(given: string, files: readonly ReportFile[]): boolean {
-  if (files.some((file) => file.file === given)) return true;
-  let identity: Stats | undefined;
-  let target: string;
-  try {
-    identity = statSync(given, { throwIfNoEntry: false });
-    if (identity === undefined) return false;
-    // A link names the file it leads to.
-    target = realpathSync(given);
-  } catch {
-    return false; // a link loop, no permission: the writer reports it
-  }
-  const name = path.basename(target);
-  const candidates = files.filter((file) => file.file === target || path.basename(file.file) === name);
-  return candidates.some((file) => {
-    const other = statSync(file.file, { throwIfNoEntry: false });
-    return other !== undefined && other.dev === identity!.dev && other.ino === identity!.ino;
-  });
 }
 
 /** Copies a file to the output in slices, waiting whenever the reader is behind, until the output takes no more. */

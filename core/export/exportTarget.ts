@@ -1,4 +1,5 @@
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
 import { describeKind, kindOf, NotRegularFileError } from '../workspace/fileKinds';
 
 /**
@@ -20,4 +21,30 @@ export function exportDestination(target: string): string {
   if (linked === undefined) throw new NotRegularFileError('a symbolic link to nothing');
   if (!linked.isFile()) throw new NotRegularFileError(`a symbolic link to ${describeKind(kindOf(linked))}`);
   return realpathSync(target);
+}
+
+/**
+ * Whether an export target (an absolute path) is one of the reports read
+ * (absolute paths): writing there would replace an article with the
+ * dataset. Compared by path, then, for the few reports of the same name as
+ * the file it leads to, by device and inode.
+ */
+export function isOneOfTheInputs(given: string, inputs: readonly string[]): boolean {
+  if (inputs.includes(given)) return true;
+  let identity: Stats | undefined;
+  let target: string;
+  try {
+    identity = statSync(given, { throwIfNoEntry: false });
+    if (identity === undefined) return false;
+    // A link names the file it leads to.
+    target = realpathSync(given);
+  } catch {
+    return false; // a link loop, no permission: the writer reports it
+  }
+  const name = path.basename(target);
+  const candidates = inputs.filter((input) => input === target || path.basename(input) === name);
+  return candidates.some((input) => {
+    const other = statSync(input, { throwIfNoEntry: false });
+    return other !== undefined && other.dev === identity!.dev && other.ino === identity!.ino;
+  });
 }

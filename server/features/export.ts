@@ -9,7 +9,9 @@ import {
   type ExportResult,
 } from '../../protocol/export';
 import { comparePaths, EXPORT_FORMATS, isExportFormat, writeExport, type ExportableReport } from '../../core';
+import { isOneOfTheInputs } from '../../core/export/exportTarget';
 import { TemporaryFile, writeAtomically } from '../../core/export/temporaryFile';
+import { NotRegularFileError } from '../../core/workspace/fileKinds';
 import type { ServerContext } from '../context';
 import { Cancelled, cooperative, guard } from '../guard';
 import { oneOf, string } from '../paramShapes';
@@ -49,6 +51,9 @@ export function registerExport(context: ServerContext): void {
     };
     const produce = async (file: TemporaryFile) => writeExport(reports(), scope.codebook, format, file, () => token.isCancellationRequested);
     const target = fsPathOf(params.target);
+    if (target !== undefined && isOneOfTheInputs(target, scope.reports.flatMap(({ entry }) => fsPathOf(entry.uri) ?? []))) {
+      throw new ResponseError(LSPErrorCodes.RequestFailed, `${target} is one of the reports being exported: choose another file for the dataset`);
+    }
     try {
       if (target !== undefined) {
         const totals = await writeAtomically(target, produce);
@@ -67,6 +72,8 @@ export function registerExport(context: ServerContext): void {
         throw error;
       }
     } catch (error) {
+      // A device, a FIFO, a folder: refused before any work, and left as it was.
+      if (error instanceof NotRegularFileError) throw new ResponseError(LSPErrorCodes.RequestFailed, `${target}: ${error.message}; the export writes only regular files`);
       const code = (error as NodeJS.ErrnoException).code;
       if (typeof code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string') {
         throw new ResponseError(LSPErrorCodes.RequestFailed, `cannot write ${target ?? 'the export'} (${code})`);

@@ -18,6 +18,7 @@ import {
   type SummaryResult,
 } from '../../protocol';
 import { ExportCheckRequest, ExportRequest, type ExportCheckResult, type ExportResult, type FindingsExportFormat } from '../../protocol/export';
+import { makeFifo } from '../helpers/specialFiles';
 import { TempDir } from '../helpers/tempDir';
 import { LspClient, portable, repoPath, uriOf } from './lspClient';
 
@@ -193,6 +194,23 @@ describe('lsp: summary and export', function () {
     await assert.rejects(client.request(ExportRequest, { scope: { kind: 'workspace' }, format: 'jsonl', target: uriOf(path.join(samples, 'no-such-folder', 'x.jsonl')) }), /cannot write .*ENOENT/);
     assert.ok(!fs.existsSync(path.join(samples, 'no-such-folder')));
     await assert.rejects(summary(client, { kind: 'folder', uri: uriOf(path.dirname(samples)) }), /not inside a workspace folder/);
+  });
+
+  it('refuses to write over a report in scope or onto a FIFO, leaving it as it was', async () => {
+    const report = path.join(samples, fs.readdirSync(samples).find((name) => name.endsWith('.report.md'))!);
+    const before = fs.readFileSync(report);
+    await assert.rejects(client.request(ExportRequest, { scope: { kind: 'workspace' }, format: 'jsonl', target: uriOf(report) }), /is one of the reports being exported/);
+    assert.equal(Buffer.compare(fs.readFileSync(report), before), 0);
+    const dir = new TempDir();
+    try {
+      const fifo = makeFifo(dir.path, 'out.jsonl');
+      if (fifo === undefined) return; // no mkfifo here
+      await assert.rejects(client.request(ExportRequest, { scope: { kind: 'workspace' }, format: 'jsonl', target: uriOf(fifo) }), /not a regular file \(a FIFO\); the export writes only regular files/);
+      assert.ok(fs.lstatSync(fifo).isFIFO());
+      assert.deepEqual(fs.readdirSync(dir.path), ['out.jsonl']);
+    } finally {
+      dir.remove();
+    }
   });
 });
 
