@@ -10,10 +10,7 @@ export function codePointOffsets(text: string, utf16Offsets: readonly number[]):
   let points = 0;
   for (const { offset, index } of order) {
     while (unit < offset && unit < text.length) {
-      const code = text.charCodeAt(unit);
-      const isPairStart = code >= 0xd800 && code <= 0xdbff && unit + 1 < text.length;
-      const next = isPairStart ? text.charCodeAt(unit + 1) : 0;
-      unit += isPairStart && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+      unit += unitsOfCodePointAt(text, unit);
       points++;
     }
     result[index] = points;
@@ -37,13 +34,18 @@ export function utf16OffsetsOfCodePoints(text: string, pointOffsets: readonly nu
   let points = 0;
   for (const { offset, index } of order) {
     while (points < offset && unit < text.length) {
-      const code = text.charCodeAt(unit);
-      const isPairStart = code >= 0xd800 && code <= 0xdbff && unit + 1 < text.length;
-      const next = isPairStart ? text.charCodeAt(unit + 1) : 0;
-      unit += isPairStart && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+      unit += unitsOfCodePointAt(text, unit);
       points++;
     }
     result[index] = unit;
   }
   return result;
+}
+
+/** 2 where a surrogate pair starts at `unit`, else 1 (a lone surrogate is a code point of its own). */
+function unitsOfCodePointAt(text: string, unit: number): 1 | 2 {
+  const code = text.charCodeAt(unit);
+  if (code < 0xd800 || code > 0xdbff || unit + 1 >= text.length) return 1;
+  const next = text.charCodeAt(unit + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }
