@@ -1,8 +1,5 @@
 import path from 'node:path';
-import { findDataset, MissingInputError, NotUtf8Error, readUtf8File, type DatasetFile } from '../core';
-import { UnreadableInputError } from '../core/workspace/discovery';
-import { NotRegularFileError } from '../core/workspace/fileKinds';
-import { blockingNodeFileSystem } from '../core/workspace/nodeFileSystem';
+import { blockingNodeFileSystem, findDataset, MissingInputError, NotRegularFileError, NotUtf8Error, readUtf8File, UnreadableInputError, type DatasetFile } from '../core';
 
 /** The file system the CLI reads through: Node's, with blocking calls (a one-shot run has nothing else to do). */
 export const cliFileSystem = blockingNodeFileSystem;

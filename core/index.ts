@@ -27,10 +27,15 @@ export { scanFolder, findDataset, MissingInputError, type DatasetFile } from './
 export { createDatasetFilter, ignoreFilesUnder, isInWalkedFolder } from './workspace/datasetFilter';
 export type { IgnoreFile } from './workspace/ignoreFiles';
 export { decodeUtf8, readUtf8File, NotUtf8Error } from './workspace/utf8Text';
+export { UnreadableInputError } from './workspace/discovery';
+export { NotRegularFileError } from './workspace/fileKinds';
+export { blockingNodeFileSystem, nodeFileSystem } from './workspace/nodeFileSystem';
 
 // Exports, statistics and the summary.
 export { EXPORT_FORMATS, isExportFormat, type ExportFormat } from './export/exportFormats';
 export { writeExport, type ExportableReport, type ExportTotals } from './export/writeExport';
+export { TemporaryFile, writeAtomically } from './export/temporaryFile';
+export { isOneOfTheInputs } from './export/exportTarget';
 export { countDocument, countCorpus, type CorpusCounts } from './stats/counts';
 export { summarizeReport, combineReportSummaries, type ReportSummaryPart } from './summary/summarizeReports';
 

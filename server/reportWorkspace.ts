@@ -10,6 +10,7 @@ import {
   IGNORE_FILE,
   isInWalkedFolder,
   LineIndex,
+  nodeFileSystem,
   NotUtf8Error,
   readUtf8File,
   REPORT_SUFFIX,
@@ -17,7 +18,6 @@ import {
   scanFolder,
   type IndexedReport,
 } from '../core';
-import { nodeFileSystem } from '../core/workspace/nodeFileSystem';
 import { LANGUAGE_ID } from '../protocol';
 import { builtinState, codebookFile, readFolderCodebook, type CodebookReading } from './folderCodebook';
 import { cooperative } from './guard';

@@ -1,10 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { hasErrors, writeExport, type Codebook, type ExportableReport, type ExportFormat, type ExportTotals } from '../../core';
-import { isOneOfTheInputs } from '../../core/export/exportTarget';
-import { TemporaryFile, writeAtomically } from '../../core/export/temporaryFile';
-import { NotRegularFileError } from '../../core/workspace/fileKinds';
+import { hasErrors, isOneOfTheInputs, NotRegularFileError, TemporaryFile, writeAtomically, writeExport, type Codebook, type ExportableReport, type ExportFormat, type ExportTotals } from '../../core';
 import { isSystemError, UsageError, type ReportFile } from '../files';
 import { formatText } from '../formatters/text';
 import { checkedFile, plural, type CheckedFile } from '../formatters/types';

@@ -8,10 +8,7 @@ import {
   type ExportParams,
   type ExportResult,
 } from '../../protocol/export';
-import { comparePaths, EXPORT_FORMATS, isExportFormat, writeExport, type ExportableReport } from '../../core';
-import { isOneOfTheInputs } from '../../core/export/exportTarget';
-import { TemporaryFile, writeAtomically } from '../../core/export/temporaryFile';
-import { NotRegularFileError } from '../../core/workspace/fileKinds';
+import { comparePaths, EXPORT_FORMATS, isExportFormat, isOneOfTheInputs, NotRegularFileError, TemporaryFile, writeAtomically, writeExport, type ExportableReport } from '../../core';
 import type { ServerContext } from '../context';
 import { Cancelled, cooperative, guard } from '../guard';
 import { oneOf, string } from '../paramShapes';
