@@ -1,5 +1,6 @@
 import type { OffsetRange } from '../text/range';
 import { lineStartOf, nextLineBreak } from '../text/lineBreaks';
+import { isValueSeparator, uniqueValues } from '../spans/attributeValueParts';
 
 /** What is being typed at the cursor inside an attribute block. */
 export type AttributeToken =
@@ -123,13 +124,13 @@ function classify(text: string, close: number, open: number, tokens: BlockToken[
       const valueEnd = current.valueEnd!;
       if (offset < valueStart) return { ...base, token: { kind: 'key', range: { start: current.start, end: equals } } };
       if (current.quote !== undefined && offset > valueEnd) return { ...base, token: { kind: 'key', range: { start: offset, end: offset } } };
-      const separator = (c: string | undefined) => c === undefined || isBlank(c) || c === ',';
+      // The value under the cursor, cut where the validator cuts values.
       let start = Math.min(offset, valueEnd);
-      while (start > valueStart && !separator(text[start - 1])) start--;
+      while (start > valueStart && !isValueSeparator(text.charCodeAt(start - 1))) start--;
       let end = Math.min(offset, valueEnd);
-      while (end < valueEnd && !separator(text[end])) end++;
-      const value = text.slice(valueStart, valueEnd);
-      const otherWords = (text.slice(valueStart, start) + ' ' + text.slice(end, valueEnd)).split(/[\s,]+/).filter((w) => w !== '' && w !== value.slice(start - valueStart, end - valueStart));
+      while (end < valueEnd && !isValueSeparator(text.charCodeAt(end))) end++;
+      const word = text.slice(start, end);
+      const otherWords = [...uniqueValues(text.slice(valueStart, start)), ...uniqueValues(text.slice(end, valueEnd))].filter((w) => w !== word);
       return { ...base, token: { kind: 'value', key: text.slice(current.start, equals), quoted: current.quote !== undefined, range: { start, end }, otherWords } };
     }
   }
