@@ -159,17 +159,18 @@ export function planTagging(document: ReportDocument, codebook: Codebook, select
   const refused: Array<{ selection: OffsetRange; reason: TagRefusalReason }> = [];
   const tagged: OffsetRange[] = [];
   const order = selections.map((selection, index) => ({ selection, index })).sort((a, b) => Math.min(a.selection.start, a.selection.end) - Math.min(b.selection.start, b.selection.end) || a.index - b.index);
-  const refusals = new Map<number, TagRefusalReason>();
-  for (const { selection, index } of order) {
-    const found = taggableRange(document, selection);
-    if ('refused' in found) refusals.set(index, found.refused);
-    else if (tagged.some((other) => other.start < found.range.end && found.range.start < other.end)) refusals.set(index, 'overlaps');
-    else if (!keepsCleanText(document, [found.range], closing.text)) refusals.set(index, 'changesText');
-    else tagged.push(found.range);
+  // Each check that the text is kept parses the report again: first one check
+  // of all the passages together; only when that fails, one per passage.
+  let refusals = choosePassages(document, order, tagged, undefined);
+  let keptTogether = tagged.length === 0 || keepsCleanText(document, byStart(tagged), closing.text);
+  if (!keptTogether) {
+    tagged.length = 0;
+    refusals = choosePassages(document, order, tagged, closing.text);
+    // Each passage keeps the text on its own; together they must too (they can only meet at their ends).
+    keptTogether = tagged.length <= 1 || keepsCleanText(document, byStart(tagged), closing.text);
   }
   tagged.sort((a, b) => a.start - b.start);
-  // Each passage keeps the text on its own; together they must too (they can only meet at their ends).
-  if (tagged.length > 1 && !keepsCleanText(document, tagged, closing.text)) {
+  if (!keptTogether) {
     return { insertions: [], tagged: [], refused: selections.map((selection, index) => ({ selection, reason: refusals.get(index) ?? 'changesText' })) };
   }
   selections.forEach((selection, index) => {
@@ -177,6 +178,27 @@ export function planTagging(document: ReportDocument, codebook: Codebook, select
     if (reason) refused.push({ selection, reason });
   });
   return { insertions: insertionsFor(tagged, closing), tagged, refused };
+}
+
+/**
+ * The passages to tag, in `order`, pushed onto `tagged`; the refused ones by
+ * their index. With `closing`, a passage that would change the text alone is
+ * refused too.
+ */
+function choosePassages(document: ReportDocument, order: ReadonlyArray<{ selection: OffsetRange; index: number }>, tagged: OffsetRange[], closing: string | undefined): Map<number, TagRefusalReason> {
+  const refusals = new Map<number, TagRefusalReason>();
+  for (const { selection, index } of order) {
+    const found = taggableRange(document, selection);
+    if ('refused' in found) refusals.set(index, found.refused);
+    else if (tagged.some((other) => other.start < found.range.end && found.range.start < other.end)) refusals.set(index, 'overlaps');
+    else if (closing !== undefined && !keepsCleanText(document, [found.range], closing)) refusals.set(index, 'changesText');
+    else tagged.push(found.range);
+  }
+  return refusals;
+}
+
+function byStart(ranges: readonly OffsetRange[]): OffsetRange[] {
+  return [...ranges].sort((a, b) => a.start - b.start);
 }
 
 function insertionsFor(ranges: readonly OffsetRange[], closing: ClosingMarkup): TagInsertion[] {
