@@ -76,7 +76,7 @@ function targets({ production = false, tests = false } = {}) {
   const common = commonOptions(production);
   const list = [
     // Minified in every build (the source map keeps it debuggable): parsing a smaller file starts the CLI sooner.
-    { ...common, minify: true, plugins: [...common.plugins, cliLazyPackages], entryPoints: { cli: 'cli/index.ts' }, outdir: 'dist' },
+    { ...common, minify: true, plugins: [...common.plugins, cliLazyPackages], entryPoints: { cli: 'cli/index.ts', 'cli-export-worker': 'cli/exportWorker/worker.ts' }, outdir: 'dist' },
     ...CLI_LAZY_PACKAGES.map((name) => ({
       ...common,
       minify: true,

@@ -1,10 +1,11 @@
+import path from 'node:path';
 import { main } from './main';
 import { ExitCode } from './output';
 import { StandardOutput } from './standardOutput';
 
 const stdout = new StandardOutput(process.stdout);
 
-main(process.argv.slice(2), process.cwd(), stdout.asOutput(process.stderr)).then(
+main(process.argv.slice(2), process.cwd(), stdout.asOutput(process.stderr), { exportWorker: path.join(__dirname, 'cli-export-worker.js') }).then(
   (code) => {
     process.exitCode = code;
   },

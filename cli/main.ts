@@ -37,9 +37,14 @@ Exit codes: 0 no errors, 1 errors found (or export refused), 2 could not run.
 const COMMANDS = ['check', 'export', 'stats'] as const;
 type Command = (typeof COMMANDS)[number];
 
-export async function main(argv: readonly string[], cwd: string, output: Output): Promise<ExitCode> {
+/** Where the CLI's parts are: the export worker is a bundle of its own, beside the CLI's. */
+export interface CliFiles {
+  readonly exportWorker: string;
+}
+
+export async function main(argv: readonly string[], cwd: string, output: Output, files: CliFiles): Promise<ExitCode> {
   try {
-    return await run(argv, cwd, output);
+    return await run(argv, cwd, output, files);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       output.err(`findings: ${(error as Error).message}\n`);
@@ -53,7 +58,7 @@ export async function main(argv: readonly string[], cwd: string, output: Output)
   }
 }
 
-async function run(argv: readonly string[], cwd: string, output: Output): Promise<ExitCode> {
+async function run(argv: readonly string[], cwd: string, output: Output, cliFiles: CliFiles): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -95,11 +100,12 @@ async function run(argv: readonly string[], cwd: string, output: Output): Promis
       result = await runCheck(files, codebook.codebook, { format: choose(values.format, CHECK_FORMATS, 'text'), quiet: values.quiet, version: VERSION }, output);
       break;
     case 'export':
-      result = await runExport(files, codebook.codebook, {
+      result = await runExport(files, codebook, {
         format: choose(values.format, EXPORT_FORMATS, formatFromExtension(values.out)),
         out: values.out,
         allowErrors: values['allow-errors'],
         cwd,
+        worker: cliFiles.exportWorker,
       }, output);
       break;
     case 'stats':

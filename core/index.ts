@@ -35,6 +35,7 @@ export { blockingNodeFileSystem, nodeFileSystem } from './workspace/nodeFileSyst
 export { EXPORT_FORMATS, isExportFormat, type ExportFormat } from './export/exportFormats';
 export { writeExport, type ExportableReport, type ExportTotals } from './export/writeExport';
 export { TemporaryFile, writeAtomically } from './export/temporaryFile';
+export { Utf8Batches } from './export/utf8Batches';
 export { isOneOfTheInputs } from './export/exportTarget';
 export { countDocument, countCorpus, type CorpusCounts } from './stats/counts';
 export { summarizeReport, combineReportSummaries, type ReportSummaryPart } from './summary/summarizeReports';

@@ -1,11 +1,12 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { hasErrors, isOneOfTheInputs, NotRegularFileError, TemporaryFile, writeAtomically, writeExport, type Codebook, type ExportableReport, type ExportFormat, type ExportTotals } from '../../core';
+import { isOneOfTheInputs, NotRegularFileError, TemporaryFile, writeAtomically, type ExportFormat, type ExportTotals } from '../../core';
+import type { LoadedCodebook } from '../codebookFile';
+import { exportInWorker } from '../exportWorker/exportInWorker';
 import { isSystemError, UsageError, type ReportFile } from '../files';
 import { formatText } from '../formatters/text';
 import { checkedFile, plural, type CheckedFile } from '../formatters/types';
-import { readReports } from '../loadReports';
 import { ExitCode, type Output } from '../output';
 
 export interface ExportOptions {
@@ -13,30 +14,29 @@ export interface ExportOptions {
   readonly out: string | undefined;
   readonly allowErrors: boolean;
   readonly cwd: string;
+  /** The export worker's script (dist/cli-export-worker.js). */
+  readonly worker: string;
 }
 
 /**
  * Streams the dataset, report by report, into a temporary file, in one pass
- * that also notes the reports with errors and the files that cannot be read.
+ * (in the export worker) that also notes the reports with errors and the
+ * files that cannot be read.
  * The file then replaces --out (or is copied to standard output) only when
  * every report was read and, unless allowed, none has errors: refused (exit
  * 1) or failed (exit 2), nothing is written.
  */
-export async function runExport(files: readonly ReportFile[], codebook: Codebook, options: ExportOptions, output: Output): Promise<{ code: ExitCode; unreadable: readonly string[] }> {
-  const unreadable: string[] = [];
-  const failing: CheckedFile[] = [];
-  async function* reports(): AsyncGenerator<ExportableReport> {
-    for await (const { path, text, report } of readReports(files, codebook, unreadable)) {
-      if (hasErrors(report.diagnostics)) failing.push(checkedFile(path, text, report.diagnostics.filter((d) => d.severity === 'error')));
-      yield { path, document: report.document };
-    }
-  }
-  const complete = () => unreadable.length === 0 && (failing.length === 0 || options.allowErrors);
+export async function runExport(files: readonly ReportFile[], codebook: LoadedCodebook, options: ExportOptions, output: Output): Promise<{ code: ExitCode; unreadable: readonly string[] }> {
+  let unreadable: readonly string[] = [];
+  let failing: CheckedFile[] = [];
   const produce = async (file: TemporaryFile): Promise<ExportTotals | undefined> => {
     const stopCleanup = removeOnInterrupt(file);
     try {
-      const totals = await writeExport(reports(), codebook, options.format, file);
-      return complete() ? totals : undefined;
+      const result = await exportInWorker(options.worker, files, codebook, options.format, file);
+      unreadable = result.unreadable;
+      failing = result.failing.map((report) => checkedFile(report.path, report.text, report.diagnostics));
+      const complete = unreadable.length === 0 && (failing.length === 0 || options.allowErrors);
+      return complete ? result.totals : undefined;
     } finally {
       stopCleanup();
     }

@@ -49,11 +49,13 @@ export interface DocumentRecord {
 /** Turns a parsed report into export records: exact text, context and offsets in both units. */
 export function documentRecord(path: string, document: ReportDocument, codebook: Codebook): DocumentRecord {
   const clean = document.cleanText;
+  // The clean text is made of the report's characters: without a surrogate in the report, code points are UTF-16 units in both.
+  const surrogates = hasSurrogates(document.text);
   const wanted: number[] = [clean.length];
   for (const span of document.spans) wanted.push(span.clean.start, span.clean.end);
-  const points = hasSurrogates(clean) ? codePointOffsets(clean, wanted) : wanted;
-  const context = contextOffsets(clean, points);
-  const source = sourcePositions(document);
+  const points = surrogates ? codePointOffsets(clean, wanted) : wanted;
+  const context = contextOffsets(clean, points, surrogates);
+  const source = sourcePositions(document, surrogates);
   const findings = document.spans.map((span, i): FindingRecord => {
     const start = points[1 + 2 * i];
     const end = points[2 + 2 * i];
@@ -114,14 +116,14 @@ function attributesOf(span: Span): Record<string, string> {
  * suffix (after it). `points` is the text's length then each span's start and
  * end, in code points. One pass over the text, however many spans.
  */
-function contextOffsets(clean: string, points: readonly number[]): number[] {
+function contextOffsets(clean: string, points: readonly number[], surrogates: boolean): number[] {
   const wanted: number[] = [];
   for (let i = 1; i < points.length; i += 2) {
     const start = points[i];
     const end = points[i + 1];
     wanted.push(Math.max(0, start - CONTEXT_LENGTH), start, end, Math.min(points[0], end + CONTEXT_LENGTH));
   }
-  return hasSurrogates(clean) ? utf16OffsetsOfCodePoints(clean, wanted) : wanted;
+  return surrogates ? utf16OffsetsOfCodePoints(clean, wanted) : wanted;
 }
 
 /**
@@ -129,13 +131,13 @@ function contextOffsets(clean: string, points: readonly number[]): number[] {
  * 2i+1): 1-based lines, columns in code points, counted in one pass over the
  * text rather than once per position.
  */
-function sourcePositions(document: ReportDocument): SourcePosition[] {
+function sourcePositions(document: ReportDocument, surrogates: boolean): SourcePosition[] {
   const { text, spans } = document;
   const lines = new LineIndex(text);
   const positions: LineCharacter[] = [];
   for (const span of spans) positions.push(lines.position(span.textRange.start), lines.position(span.textRange.end));
   // Without surrogate pairs, UTF-16 columns are code point columns.
-  if (!hasSurrogates(text)) return positions.map((position) => ({ line: position.line + 1, column: position.character + 1 }));
+  if (!surrogates) return positions.map((position) => ({ line: position.line + 1, column: position.character + 1 }));
   const wanted: number[] = [];
   positions.forEach((position, k) => {
     const offset = k % 2 === 0 ? spans[k >> 1].textRange.start : spans[k >> 1].textRange.end;

@@ -1,8 +1,9 @@
-import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fdatasync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { exportDestination } from './exportTarget';
 import { removeStaleTemporaryFiles } from './staleTemporaryFiles';
 import { temporaryName } from './temporaryNames';
+import { Utf8Batches } from './utf8Batches';
 import type { ExportSink } from './writeExport';
 
 /** Bytes gathered before each write: few system calls, and memory that does not grow with the export. */
@@ -15,13 +16,18 @@ const BATCH = 256 * 1024;
  */
 export class TemporaryFile implements ExportSink {
   private fd: number | undefined;
-  /** Text is encoded straight into this buffer, which is written out whenever the next chunk does not fit. */
-  private readonly buffer = Buffer.allocUnsafe(BATCH);
-  private used = 0;
+  private readonly batches: Utf8Batches;
+  /** A data sync running in the background (see syncInBackground), if any. */
+  private syncing: Promise<void> | undefined;
 
   private constructor(readonly path: string) {
     // `wx`: never write through someone else's file of the same name.
     this.fd = openSync(path, 'wx', 0o666);
+    const buffer = Buffer.allocUnsafe(BATCH);
+    this.batches = new Utf8Batches(buffer, (filled) => {
+      this.writeAll(filled);
+      return buffer;
+    });
   }
 
   /**
@@ -36,21 +42,40 @@ export class TemporaryFile implements ExportSink {
 
   write(chunk: string): void {
     if (this.fd === undefined) throw new Error(`${this.path} is closed`);
-    // At most 3 bytes of UTF-8 per UTF-16 unit.
-    if (this.used + chunk.length * 3 > BATCH) {
-      this.flush();
-      if (chunk.length * 3 > BATCH) {
-        this.writeAll(Buffer.from(chunk, 'utf8'));
-        return;
-      }
-    }
-    this.used += this.buffer.write(chunk, this.used, 'utf8');
+    this.batches.write(chunk);
+  }
+
+  /** Writes bytes already encoded, after any text still batched. */
+  writeBytes(bytes: Uint8Array): void {
+    if (this.fd === undefined) throw new Error(`${this.path} is closed`);
+    this.batches.flush();
+    this.writeAll(bytes);
+  }
+
+  /**
+   * Starts putting what is written so far on disk, on another thread, while
+   * writing goes on: the sync before the rename then has little left to do.
+   * Does nothing while an earlier one still runs.
+   */
+  syncInBackground(): void {
+    const fd = this.fd;
+    if (fd === undefined || this.syncing !== undefined) return;
+    this.syncing = new Promise((resolve) => fdatasync(fd, () => {
+      // A failure here is not lost: the sync on close fails the same way and is reported.
+      this.syncing = undefined;
+      resolve();
+    }));
+  }
+
+  /** Waits for a background sync to end: the file is closed only once none runs on it. */
+  async settle(): Promise<void> {
+    while (this.syncing !== undefined) await this.syncing;
   }
 
   /** Writes what is left and closes the file, on disk for good (fsync) before anyone renames it. */
   close(modeOf?: string): void {
     if (this.fd === undefined) return;
-    this.flush();
+    this.batches.flush();
     const mode = modeOf === undefined ? undefined : statSync(modeOf, { throwIfNoEntry: false })?.mode;
     // Replacing a file keeps its permissions, as an editor's save does.
     if (mode !== undefined) fchmodSync(this.fd, mode & 0o7777);
@@ -80,12 +105,6 @@ export class TemporaryFile implements ExportSink {
     }
   }
 
-  private flush(): void {
-    if (this.used === 0) return;
-    this.writeAll(this.buffer.subarray(0, this.used));
-    this.used = 0;
-  }
-
   private writeAll(bytes: Uint8Array): void {
     for (let offset = 0; offset < bytes.length;) offset += writeSync(this.fd!, bytes, offset);
   }
@@ -103,11 +122,13 @@ export async function writeAtomically<T>(target: string, produce: (file: Tempora
   const file = TemporaryFile.create(path.dirname(destination), path.basename(destination));
   try {
     const result = await produce(file);
+    await file.settle();
     if (result === undefined) file.remove();
     // Checked again: what became a FIFO or a device meanwhile must not be replaced either.
     else file.moveTo(exportDestination(target));
     return result;
   } catch (error) {
+    await file.settle();
     file.remove();
     throw error;
   }

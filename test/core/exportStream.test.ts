@@ -149,6 +149,20 @@ describe('core/export temporary files', () => {
     assert.equal(ran, false);
   });
 
+  it('keeps writing while a background sync runs, and is whole once renamed', async () => {
+    const target = path.join(dir.path, 'out.txt');
+    await writeAtomically(target, async (file) => {
+      file.write('first ');
+      file.syncInBackground();
+      file.syncInBackground();
+      file.writeBytes(Buffer.from('second ’ ', 'utf8'));
+      file.write('third\n');
+      return 'done';
+    });
+    assert.equal(fs.readFileSync(target, 'utf8'), 'first second ’ third\n');
+    assert.deepEqual(dir.list(), ['out.txt']);
+  });
+
   it('never writes through an existing file of the temporary name', () => {
     const file = TemporaryFile.create(dir.path, 'x');
     assert.ok(path.basename(file.path).startsWith('.x.') && file.path.endsWith('.tmp'));

@@ -11,11 +11,12 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the CLI in-process, capturing what it writes. */
+/** Runs the CLI in-process, capturing what it writes; exports run in the built export worker. */
 export async function runCli(argv: readonly string[], cwd: string): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, cwd, { out: (text) => { stdout += text; }, err: (text) => { stderr += text; } });
+  const exportWorker = repoPath('dist', 'cli-export-worker.js');
+  const code = await main(argv, cwd, { out: (text) => { stdout += text; }, err: (text) => { stderr += text; } }, { exportWorker });
   return { code, stdout, stderr };
 }
 
