@@ -9,6 +9,13 @@ export interface Fix {
   readonly edits: readonly TextEdit[];
   /** The fix to apply on "fix all" when there is a single obvious one. */
   readonly preferred: boolean;
+  /**
+   * Set on a fix whose purpose is to turn characters the parser read as
+   * article text into markup (or to remove them): the clean text loses
+   * exactly the characters of the edited ranges and nothing else. Every
+   * other fix leaves the clean text unchanged, and tests hold both to it.
+   */
+  readonly removesTextMarkup?: boolean;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { lookUpArea } from '../codebook/areaLookup';
 import type { FieldDefinition } from '../codebook/types';
 import { scalarFieldText } from '../document/fieldValueText';
+import { FORMAT_FIELDS } from '../document/formatFields';
 import { quoteIfNeeded } from '../document/yamlScalar';
 import type { FieldNode } from '../document/types';
 import type { Fix } from '../diagnostics/diagnostic';
@@ -43,6 +44,8 @@ function checkFieldSet(
   // What a mistyped key may have meant: the defined fields not already present, listed once for the set.
   let unused: string[] | undefined;
   for (const field of fields) {
+    // The format's own fields have their own rules (see formatFields.ts).
+    if (topLevel && FORMAT_FIELDS.has(field.key)) continue;
     const definition = definitions.get(field.key);
     if (!definition) {
       unused ??= [...definitions.keys()].filter((key) => !present.has(key));
