@@ -1,5 +1,5 @@
 import type { Codebook } from '../codebook/types';
-import { fieldColumns, rowWithoutFields, type RowWithoutFields } from './exportRows';
+import { fieldColumns } from './exportRows';
 import type { ExportFormat } from './exportFormats';
 import type { DocumentRecord, FindingRecord } from './findingRecords';
 
@@ -52,7 +52,7 @@ function jsonlSerializer(): DocumentSerializer {
  * A JSONL row from `index` to `parent`: the bytes `JSON.stringify` gives for
  * the row object (rowWithoutFields, whose key order it follows), built
  * without the object. A deliberate fast path, held equal to the plain one by
- * test/property/jsonlRows.test.ts: the rows are most of an export's time.
+ * test/property/exportRowFastPaths.test.ts: the rows are most of an export's time.
  */
 function jsonlRowMiddle(finding: FindingRecord): string {
   return `${finding.index},"id":${JSON.stringify(finding.id)},"codes":${JSON.stringify(finding.codes)},"themes":${JSON.stringify(finding.themes)}`
@@ -93,39 +93,51 @@ const FIXED_COLUMNS = [
 /** RFC 4180: CRLF records, fields quoted when they hold a comma, quote or line break. */
 function csvSerializer(codebook: Codebook): DocumentSerializer {
   const fields = fieldColumns(codebook);
-  const record = (row: RowWithoutFields, fieldCells: string): string => csvRecord([
-    row.path, row.index, row.id ?? '', row.codes.join(' '), row.themes.join(' '), JSON.stringify(row.attributes),
-    row.exact, row.prefix, row.suffix, row.start, row.end, row.start_utf16, row.end_utf16,
-    row.line, row.column, row.end_line, row.end_column, row.parent ?? '', row.text_sha256,
-  ], fieldCells);
   return {
-    head: csvRecord([...FIXED_COLUMNS, ...fields.map((column) => column.name)], ''),
+    head: csvCells([...FIXED_COLUMNS, ...fields.map((column) => column.name)]).slice(1) + '\r\n',
     document: (document) => {
-      // The field columns are the same for every row of a document: written once.
-      const fieldCells = csvCells(fields.map((column) => cell(valueAt(document.fields, column.path))));
+      // What every row of a document shares (its path, fingerprint and field columns) is written once.
+      const path = csvCell(document.path);
+      const end = `,${csvCell(document.text_sha256)}${csvCells(fields.map((column) => cell(valueAt(document.fields, column.path))))}\r\n`;
       let text = '';
-      for (const finding of document.findings) text += record(rowWithoutFields(document, finding), fieldCells);
+      for (const finding of document.findings) text += path + csvRowMiddle(finding) + end;
       return text;
     },
     tail: () => '',
   };
 }
 
-/** A cell needs quotes when it holds a comma, a quote or a line break, or starts or ends with a space or tab. */
-const NEEDS_QUOTES = /[",\r\n]|^[ \t]|[ \t]$/;
+/**
+ * A CSV row's cells from `index` to `parent` (FIXED_COLUMNS' order), each
+ * with its leading comma, built as one string: a deliberate fast path, held
+ * to csv-stringify's output for the same cells by
+ * test/property/exportRowFastPaths.test.ts. Numbers never need quotes.
+ */
+function csvRowMiddle(finding: FindingRecord): string {
+  return `,${finding.index},${csvCell(finding.id ?? '')},${csvCell(finding.codes.join(' '))},${csvCell(finding.themes.join(' '))},${csvCell(JSON.stringify(finding.attributes))}`
+    + `,${csvCell(finding.exact)},${csvCell(finding.prefix)},${csvCell(finding.suffix)}`
+    + `,${finding.start},${finding.end},${finding.start_utf16},${finding.end_utf16}`
+    + `,${finding.source_start.line},${finding.source_start.column},${finding.source_end.line},${finding.source_end.column},${finding.parent ?? ''}`;
+}
 
-/** One CSV record: the cells, then `more` (cells already written, each with its leading comma), then CRLF. */
-function csvRecord(cells: ReadonlyArray<string | number>, more: string): string {
-  return csvCells(cells).slice(1) + more + '\r\n';
+/** Characters that make a cell need quotes anywhere in it. */
+const NEEDS_QUOTES = /[",\r\n]/;
+const SPACE = 32;
+const TAB = 9;
+
+/** A cell, quoted when it holds a comma, a quote or a line break, or starts or ends with a space or tab. */
+function csvCell(text: string): string {
+  if (text === '') return text;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  const padded = first === SPACE || first === TAB || last === SPACE || last === TAB;
+  return padded || NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Cells, each written with a leading comma. */
-function csvCells(cells: ReadonlyArray<string | number>): string {
+function csvCells(cells: readonly string[]): string {
   let line = '';
-  for (const value of cells) {
-    const text = String(value);
-    line += NEEDS_QUOTES.test(text) ? `,"${text.replace(/"/g, '""')}"` : `,${text}`;
-  }
+  for (const value of cells) line += `,${csvCell(value)}`;
   return line;
 }
 
