@@ -80,6 +80,8 @@ export interface RenderedFacts {
   /** The text of the first rows. */
   readonly rowTexts: readonly string[];
   readonly filters: PanelFilters;
+  /** The count shown beside each value of the code, theme and area filters. */
+  readonly filterCounts: { readonly code: Readonly<Record<string, number>>; readonly theme: Readonly<Record<string, number>>; readonly area: Readonly<Record<string, number>> };
   /** Elements that would load something (img, iframe …) in the page, scripts in the rendered panel, on* attributes in the page: all 0 whatever the reports hold. */
   readonly images: number;
   readonly scripts: number;
@@ -203,9 +205,15 @@ function tallies(value: unknown): Record<string, Record<string, readonly [number
   return result;
 }
 
+function filterCounts(value: unknown): RenderedFacts['filterCounts'] {
+  const o = object(value, 'facts.filterCounts');
+  only(o, ['code', 'theme', 'area'], 'facts.filterCounts');
+  return { code: counts(o.code, 'facts.filterCounts.code'), theme: counts(o.theme, 'facts.filterCounts.theme'), area: counts(o.area, 'facts.filterCounts.area') };
+}
+
 function facts(value: unknown): RenderedFacts {
   const o = object(value, 'facts');
-  const keys = ['scope', 'generation', 'heading', 'notice', 'totals', 'byCode', 'byTheme', 'codeBars', 'tallies', 'findingsRows', 'findingsMatching', 'findingsTotal', 'rowTexts', 'filters', 'images', 'scripts', 'handlers', 'xss'];
+  const keys = ['scope', 'generation', 'heading', 'notice', 'totals', 'byCode', 'byTheme', 'codeBars', 'tallies', 'findingsRows', 'findingsMatching', 'findingsTotal', 'rowTexts', 'filters', 'filterCounts', 'images', 'scripts', 'handlers', 'xss'];
   only(o, keys, 'facts');
   if (!Array.isArray(o.rowTexts) || o.rowTexts.length > 1000) fail('facts.rowTexts is not a list');
   return {
@@ -223,6 +231,7 @@ function facts(value: unknown): RenderedFacts {
     findingsTotal: integer(o.findingsTotal, 'facts.findingsTotal'),
     rowTexts: o.rowTexts.map((text, i) => string(text, `facts.rowTexts[${i}]`, MAX_TEXT)),
     filters: filters(o.filters),
+    filterCounts: filterCounts(o.filterCounts),
     images: integer(o.images, 'facts.images'),
     scripts: integer(o.scripts, 'facts.scripts'),
     handlers: integer(o.handlers, 'facts.handlers'),

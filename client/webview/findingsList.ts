@@ -1,6 +1,7 @@
 // The findings of a summary as a list of buttons (Enter or a click opens the
 // report with the span selected; arrow keys move between them), filtered by
 // code, theme, area and free text.
+import { areaOf, queryFindings, type FindingsQueryResult } from '../../core/summary/findingsQuery';
 import type { SummaryFinding, SummaryResult } from '../../protocol';
 import type { PanelFilters } from '../summary/messages';
 import { swatch } from './charts';
@@ -9,7 +10,6 @@ import { codeColors } from './overview';
 
 /** Rows rendered at once; "Show more" adds as many again. */
 const PAGE = 200;
-const NONE = '(none)';
 
 export class FindingsList {
   readonly element: HTMLElement;
@@ -75,13 +75,6 @@ export class FindingsList {
 
   update(summary: SummaryResult): void {
     this.summary = summary;
-    const codes = Object.keys(summary.byCode).sort();
-    const themes = Object.keys(summary.byTheme).sort();
-    const byArea = new Map<string, number>();
-    for (const finding of summary.findings) byArea.set(finding.area ?? NONE, (byArea.get(finding.area ?? NONE) ?? 0) + 1);
-    fillSelect(this.code, 'All codes', codes, this.filters.code, (key) => summary.byCode[key] ?? 0);
-    fillSelect(this.theme, 'All themes', themes, this.filters.theme, (key) => summary.byTheme[key] ?? 0);
-    fillSelect(this.area, 'All areas', [...byArea.keys()].sort(), this.filters.area, (key) => byArea.get(key) ?? 0);
     this.renderRows();
   }
 
@@ -98,14 +91,15 @@ export class FindingsList {
     this.filtersChanged(next);
   }
 
-  private matching(): SummaryFinding[] {
-    const { code, theme, area } = this.filters;
-    const text = this.filters.text.trim().toLocaleLowerCase();
-    return (this.summary?.findings ?? []).filter((f) =>
-      (code === '' || f.codes.includes(code)) &&
-      (theme === '' || f.themes.includes(theme)) &&
-      (area === '' || (f.area ?? NONE) === area) &&
-      (text === '' || f.text.toLocaleLowerCase().includes(text) || f.path.toLocaleLowerCase().includes(text)));
+  /**
+   * Each filter lists every value of the summary, with the number of
+   * findings it would match beside the other filters as set: the counts
+   * add up with the "N of M findings match" line.
+   */
+  private fillFilters(summary: SummaryResult, counts: FindingsQueryResult<SummaryFinding>['counts']): void {
+    fillSelect(this.code, 'All codes', Object.keys(summary.byCode).sort(), this.filters.code, (key) => counts.code.get(key) ?? 0);
+    fillSelect(this.theme, 'All themes', Object.keys(summary.byTheme).sort(), this.filters.theme, (key) => counts.theme.get(key) ?? 0);
+    fillSelect(this.area, 'All areas', allAreas(summary), this.filters.area, (key) => counts.area.get(key) ?? 0);
   }
 
   private renderRows(): void {
@@ -113,7 +107,8 @@ export class FindingsList {
     if (!summary) return;
     // Keep the focus on the same finding across live updates.
     const focused = document.activeElement instanceof HTMLElement && this.list.contains(document.activeElement) ? document.activeElement.dataset.key : undefined;
-    const matching = this.matching();
+    const { matching, counts } = queryFindings(summary.findings, this.filters);
+    this.fillFilters(summary, counts);
     const shown = matching.slice(0, this.limit);
     const colors = codeColors(summary);
     replaceChildren(this.list, ...shown.map((finding, i) => h('li', {}, row(finding, i, colors, () => this.reveal(finding)))));
@@ -139,6 +134,11 @@ export class FindingsList {
     event.preventDefault();
     rows[Math.max(0, Math.min(rows.length - 1, to))]?.focus();
   }
+}
+
+/** Every area of the summary's findings, sorted. */
+function allAreas(summary: SummaryResult): string[] {
+  return [...new Set(summary.findings.map(areaOf))].sort();
 }
 
 function fillSelect(select: HTMLSelectElement, all: string, keys: readonly string[], selected: string, count: (key: string) => number): void {

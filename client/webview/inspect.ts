@@ -24,6 +24,17 @@ function tableCounts(root: ParentNode, table: string): Record<string, number> {
   return counts;
 }
 
+/** The values of a filter with the count shown beside each, read from its options' labels: `value (n)`. */
+function optionCounts(filter: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const option of document.querySelectorAll<HTMLOptionElement>(`select[data-filter="${filter}"] option`)) {
+    if (option.value === '') continue;
+    const label = /\(([^()]*)\)$/.exec(option.textContent ?? '');
+    counts[option.value] = num(label?.[1]);
+  }
+  return counts;
+}
+
 function handlerCount(): number {
   let n = 0;
   for (const element of document.querySelectorAll('*')) {
@@ -64,6 +75,7 @@ export function inspect(scope: PanelScope, generation: number | null, filters: P
     findingsTotal: total,
     rowTexts: rows.slice(0, 500).map((row) => row.querySelector('.finding-text')?.textContent ?? ''),
     filters,
+    filterCounts: { code: optionCounts('code'), theme: optionCounts('theme'), area: optionCounts('area') },
     images: document.querySelectorAll('img, image, picture, iframe, object, embed').length,
     // The workbench injects its own script into the page: count those in what the panel renders.
     scripts: document.getElementById('app')?.querySelectorAll('script').length ?? 0,

@@ -10,6 +10,7 @@ function facts(): Record<string, unknown> {
     totals: { reports: 5, findings: 146 }, byCode: { weakness: 52 }, byTheme: { outcomes: 22 }, codeBars: { weakness: 52 },
     tallies: { area: { Darlington: [1, 25] }, framework: {}, outcome: {}, status: {}, annotator: {} },
     findingsRows: 146, findingsMatching: 146, findingsTotal: 146, rowTexts: ['a'], filters: FILTERS,
+    filterCounts: { code: { weakness: 52 }, theme: { outcomes: 22 }, area: { Darlington: 25 } },
     images: 0, scripts: 1, handlers: 0, xss: 'undefined',
   };
 }
@@ -62,6 +63,7 @@ describe('client/summary messages from the webview', () => {
     assert.match(rejected({ type: 'inspected', id: 1, facts: { ...facts(), images: -1 } }), /images/);
     assert.match(rejected({ type: 'inspected', id: 1, facts: { ...facts(), totals: { reports: '5' } } }), /totals/);
     assert.match(rejected({ type: 'inspected', id: 1, facts: { ...facts(), tallies: { area: { a: [1] } } } }), /pair/);
+    assert.match(rejected({ type: 'inspected', id: 1, facts: { ...facts(), filterCounts: { code: {}, theme: {} } } }), /filterCounts/);
     assert.match(rejected({ type: 'inspected', id: -1, facts: null }), /id/);
   });
 

@@ -174,8 +174,16 @@ describe('summary panel', function () {
     let facts = await api.summaryPanel.testFilter({ code: 'weakness' });
     assert.strictEqual(facts.findingsMatching, count((f) => f.codes.includes('weakness')));
     assert.strictEqual(facts.findingsRows, facts.findingsMatching);
+    // The theme and area counts follow the code filter: each is what choosing it would show.
+    for (const [theme, shown] of Object.entries(facts.filterCounts.theme)) {
+      assert.strictEqual(shown, count((f) => f.codes.includes('weakness') && f.themes.includes(theme)), `theme ${theme} beside code weakness`);
+    }
+    for (const [area, shown] of Object.entries(facts.filterCounts.area)) {
+      assert.strictEqual(shown, count((f) => f.codes.includes('weakness') && (f.area ?? '(none)') === area), `area ${area} beside code weakness`);
+    }
     facts = await api.summaryPanel.testFilter({ code: 'weakness', theme: 'outcomes' });
     assert.strictEqual(facts.findingsMatching, count((f) => f.codes.includes('weakness') && f.themes.includes('outcomes')));
+    assert.strictEqual(facts.filterCounts.theme.outcomes, facts.findingsMatching, 'the chosen theme\'s count is the number of findings shown');
     facts = await api.summaryPanel.testFilter({ code: '', theme: '', area: 'Hartlepool' });
     assert.strictEqual(facts.findingsMatching, count((f) => f.area === 'Hartlepool'));
     facts = await api.summaryPanel.testFilter({ area: '', text: 'Significant' });

@@ -1,0 +1,50 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { NO_AREA, queryFindings, type FindingFilters, type QueryableFinding } from '../../core/summary/findingsQuery';
+
+const ANY: FindingFilters = { code: '', theme: '', area: '', text: '' };
+const finding = (codes: string[], themes: string[], area: string | null, text = 'x', path = 'a.report.md'): QueryableFinding => ({ codes, themes, area, text, path });
+
+describe('core/summary queryFindings (the findings list filters and their counts)', () => {
+  const findings = [
+    finding(['weakness'], ['leadership', 'outcomes'], 'Darlington', 'Leaders did not act'),
+    finding(['weakness', 'quote'], ['leadership'], 'Hartlepool', 'poor oversight'),
+    finding(['strength'], ['health'], 'Darlington', 'Health visitors'),
+    finding(['strength'], [], null, 'No area here', 'loose.report.md'),
+  ];
+
+  it('counts each value under the other filters, so the counts add up with what matches', () => {
+    const result = queryFindings(findings, { ...ANY, code: 'weakness' });
+    assert.equal(result.matching.length, 2);
+    // Themes follow the code filter: leadership is on both weaknesses, not 14 of everything.
+    assert.deepEqual(Object.fromEntries(result.counts.theme), { leadership: 2, outcomes: 1 });
+    assert.deepEqual(Object.fromEntries(result.counts.area), { Darlington: 1, Hartlepool: 1 });
+    // A filter's own values ignore it: choosing another code shows what that would give.
+    assert.deepEqual(Object.fromEntries(result.counts.code), { weakness: 2, quote: 1, strength: 2 });
+  });
+
+  it('filters by text in the passage or the path, ignoring case and surrounding spaces, and names a missing area', () => {
+    assert.deepEqual(queryFindings(findings, { ...ANY, text: '  LEADERS ' }).matching, [findings[0]]);
+    assert.deepEqual(queryFindings(findings, { ...ANY, text: 'loose' }).matching, [findings[3]]);
+    assert.deepEqual(queryFindings(findings, { ...ANY, area: NO_AREA }).matching, [findings[3]]);
+  });
+
+  it('agrees with filtering by each value on generated findings', () => {
+    const value = (values: string[]) => fc.constantFrom(...values);
+    const generated = fc.array(fc.record({
+      codes: fc.array(value(['a', 'b', 'c']), { maxLength: 3 }),
+      themes: fc.array(value(['t', 'u']), { maxLength: 3 }),
+      area: fc.option(value(['X', 'Y']), { nil: null }),
+      text: value(['one', 'two', 'One two']),
+      path: value(['p.report.md', 'q.report.md']),
+    }), { maxLength: 30 });
+    const filters = fc.record({ code: value(['', 'a', 'b']), theme: value(['', 't']), area: value(['', 'X', NO_AREA]), text: value(['', 'one', 'q.']) });
+    fc.assert(fc.property(generated, filters, (list, chosen) => {
+      const result = queryFindings(list, chosen);
+      for (const [facet, counts] of Object.entries(result.counts) as Array<[keyof typeof result.counts, Map<string, number>]>) {
+        for (const [key, count] of counts) assert.equal(count, queryFindings(list, { ...chosen, [facet]: key }).matching.length, `${facet}=${key}`);
+      }
+      if (chosen.code !== '') assert.equal(result.counts.code.get(chosen.code) ?? 0, result.matching.length);
+    }), { numRuns: 300 });
+  });
+});
