@@ -30,13 +30,22 @@ export function checkSpans(context: Context): void {
     const known = checkCodes(context, span);
     checkAttributes(context, span, known);
     if (blank[span.index] === 1) {
-      context.report('span-empty', span.range, 'This span tags no text.', [{
+      context.report('span-empty', span.range, 'This span tags no text.', joinsMarkup(context.document.text, span) ? [] : [{
         title: 'Remove the empty span',
         edits: [{ range: { start: span.range.start, end: span.textRange.start }, newText: '' }, { range: { start: span.textRange.end, end: span.range.end }, newText: '' }],
         preferred: true,
       }]);
     }
   }
+}
+
+/**
+ * Whether removing an empty span's markup would bring a `]` of the text
+ * before it against a `{` after it, making new markup of article text
+ * (`[sic][]{.x}{…}` would become the span `[sic]{…}`): then no fix is offered.
+ */
+function joinsMarkup(text: string, span: Span): boolean {
+  return span.textRange.start === span.textRange.end && text[span.range.start - 1] === ']' && text[span.range.end] === '{';
 }
 
 const NO_ATTRIBUTES: ReadonlyMap<string, AttributeDefinition> = new Map();
