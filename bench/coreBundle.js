@@ -59,4 +59,17 @@ async function loadCore(root = path.join(__dirname, '..')) {
   return evaluate(await bundleCore(root), path.join(root, 'bench-core.js'));
 }
 
-module.exports = { bundleCore, loadCore };
+/**
+ * Core functions that need no built-in codebook (`modules` as in MODULES),
+ * bundled synchronously (no plugins) for the synchronous corpus generator.
+ */
+function loadCoreSync(modules, root = path.join(__dirname, '..')) {
+  const contents = Object.entries(modules).map(([module, names]) => `export { ${names.join(', ')} } from './core/${module}';`).join('\n');
+  const built = esbuild.buildSync({
+    stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'bench-core-sync.ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent',
+    define: { FINDINGS_VERSION: '"bench"', FINDINGS_TEST_SEAMS: 'false' }, nodePaths: [path.join(root, 'node_modules')],
+  });
+  return evaluate(built.outputFiles[0].text, path.join(root, 'bench-core-sync.js'));
+}
+
+module.exports = { bundleCore, loadCore, loadCoreSync };

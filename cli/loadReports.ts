@@ -1,4 +1,5 @@
-import { analyzeReport, type AnalyzedReport, type Codebook } from '../core';
+import path from 'node:path';
+import { analyzeReport, compareWithSource, sourceFileToCompare, type AnalyzedReport, type Codebook } from '../core';
 import { readUtf8, UsageError, type ReportFile } from './files';
 
 export interface ReadReport {
@@ -24,7 +25,23 @@ export async function* readReports(files: readonly ReportFile[], codebook: Codeb
       unreadable.push(error instanceof UsageError ? error.message : `${file.path}: ${(error as Error).message}`);
       continue;
     }
-    yield { path: file.path, text, report: analyzeReport(text, codebook) };
+    yield { path: file.path, text, report: await withSource(file, analyzeReport(text, codebook), codebook) };
+  }
+}
+
+/**
+ * A report whose text no longer matches its fingerprint, compared with the
+ * source file it names (relative to its folder), which is read only then.
+ * A source that cannot be read leaves the mismatch on the fingerprint field.
+ */
+async function withSource(file: ReportFile, report: AnalyzedReport, codebook: Codebook): Promise<AnalyzedReport> {
+  const source = sourceFileToCompare(report.document);
+  if (source === undefined) return report;
+  try {
+    return compareWithSource(report, codebook, await readUtf8(path.resolve(path.dirname(file.file), source), source));
+  } catch (error) {
+    if (error instanceof UsageError) return report;
+    throw error;
   }
 }
 

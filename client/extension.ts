@@ -1,16 +1,19 @@
 // The Inspection Findings extension: starts the findings language server and
-// adds what LSP does not cover: the built-in codebook as a read-only
-// document, the tagging commands, "Open Codebook", "Restart Language Server",
-// the span counts in the status bar and the summary panel.
+// adds what LSP does not cover: the built-in codebook and a report's clean
+// text as read-only documents (the latter beside its source article, for
+// "Show the difference"), the tagging commands, "Open Codebook", "Restart
+// Language Server", the span counts in the status bar and the summary panel.
 import * as vscode from 'vscode';
 import { Commands } from '../protocol';
 import { BuiltinCodebookProvider } from './builtinCodebookProvider';
+import { CleanTextProvider } from './cleanTextProvider';
 import { registerExportFindings } from './commands/exportFindings';
 import { registerOpenCodebook } from './commands/openCodebook';
 import { registerRestartServer } from './commands/restartServer';
 import { registerShowSummary } from './commands/showSummary';
 import { registerTagCommands } from './commands/tagSelection';
 import { FindingsServer } from './languageClient';
+import { registerShowTextDifference } from './showTextDifference';
 import { CountsStatusBar } from './statusBar';
 import { SummaryPanels } from './summary/summaryPanel';
 import { registerSummarySerializer } from './summary/summarySerializer';
@@ -31,6 +34,8 @@ export function activate(context: vscode.ExtensionContext): FindingsApi | undefi
     findings,
     statusBar,
     BuiltinCodebookProvider.register(findings),
+    CleanTextProvider.register(findings),
+    registerShowTextDifference(),
     registerTagCommands(findings),
     registerRestartServer(findings),
     registerOpenCodebook(),

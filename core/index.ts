@@ -19,17 +19,18 @@ export type { Diagnostic, Fix, Severity, TextEdit } from './validate/diagnostic'
 export { RULES, RULE_IDS } from './validate/rules';
 export { hasErrors } from './validate/validateReport';
 export { toPortableDiagnostics, type PortableDiagnostic } from './validate/portableDiagnostic';
-export { analyzeReport, type AnalyzedReport } from './workspace/analyzeReport';
+export { analyzeReport, compareWithSource, type AnalyzedReport } from './workspace/analyzeReport';
+export { sourceFileToCompare } from './validate/fingerprintRules';
 
 // Which files form the dataset, and reading them.
-export { ReportIndex, comparePaths, type IndexedReport } from './workspace/reportIndex';
+export { ReportIndex, comparePaths, type IndexedReport, type SourceReader } from './workspace/reportIndex';
 export { scanFolder, findDataset, MissingInputError, type DatasetFile } from './workspace/discovery';
 export { createDatasetFilter, ignoreFilesUnder, isInWalkedFolder } from './workspace/datasetFilter';
 export type { IgnoreFile } from './workspace/ignoreFiles';
 export { decodeUtf8, readUtf8File, NotUtf8Error } from './workspace/utf8Text';
 export { UnreadableInputError } from './workspace/discovery';
 export { NotRegularFileError } from './workspace/fileKinds';
-export { blockingNodeFileSystem, nodeFileSystem } from './workspace/nodeFileSystem';
+export { blockingNodeFileSystem, nodeFileSystem, readRegularFileSync } from './workspace/nodeFileSystem';
 
 // Exports, statistics and the summary.
 export { EXPORT_FORMATS, isExportFormat, type ExportFormat } from './export/exportFormats';

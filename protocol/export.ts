@@ -11,11 +11,19 @@ export type FindingsExportFormat = ExportFormat;
 
 export interface ExportCheckParams {
   readonly scope: FindingsScope;
+  /** Count the errors of the reports as their files hold them (see ExportParams.fromDisk), and list `unsaved`. */
+  readonly fromDisk?: boolean;
 }
 export interface ExportCheckResult {
   readonly reports: number;
   readonly reportsWithErrors: number;
   readonly errors: number;
+  /**
+   * With `fromDisk`: the open documents in scope (reports, and the codebook
+   * in force) whose text differs from their file, by their URIs: what an
+   * export from disk leaves out of the editor's text.
+   */
+  readonly unsaved?: readonly string[];
 }
 /** `findings/exportCheck`: how many reports in a scope have errors, before exporting. */
 export const ExportCheckRequest = new RequestType<ExportCheckParams, ExportCheckResult, void>('findings/exportCheck');
@@ -29,6 +37,12 @@ export interface ExportParams {
    * any other scheme it writes a temporary file of its own (see `staged`).
    */
   readonly target: string;
+  /**
+   * Read every report (and the codebook) as its file holds it, not as an
+   * open editor holds it with unsaved changes: then the export is what
+   * `findings export` writes from the same files.
+   */
+  readonly fromDisk?: boolean;
 }
 export interface ExportResult {
   readonly documents: number;

@@ -6,6 +6,7 @@ export * from './settings';
 export * from './scope';
 export * from './codebook';
 export * from './documentCounts';
+export * from './cleanText';
 export * from './indexChanged';
 export * from './summary';
 export * from './tagging';

@@ -14,6 +14,8 @@ export const REPORT_GLOB = `**/*${REPORT_SUFFIX}`;
 export const SETTINGS_SECTION = 'findings';
 /** The URI scheme under which the client shows the built-in codebook, read-only. */
 export const BUILTIN_CODEBOOK_SCHEME = 'findings-codebook';
+/** The URI scheme of a report's clean text, shown read-only beside its source article. */
+export const CLEAN_TEXT_SCHEME = 'findings-clean-text';
 /** The summary panel's webview type (package.json: `onWebviewPanel:findings.summary`). */
 export const SUMMARY_VIEW_TYPE = 'findings.summary';
 
@@ -29,5 +31,6 @@ export const Commands = {
   exportFindings: 'findings.exportFindings',
   restartServer: 'findings.restartServer',
   showOutput: 'findings.showOutput',
+  showTextDifference: 'findings.showTextDifference',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];

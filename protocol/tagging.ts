@@ -1,4 +1,4 @@
-// Tagging a selection: the client (or any front end) picks the code and the
+// Tagging a selection: the client (or any front end) picks the codes and the
 // themes; the server computes the markup from the codebook and answers with
 // the edit. The article text is never changed: only `[` and `]{…}` are inserted.
 import { RequestType, type Range } from 'vscode-languageserver-protocol';
@@ -8,8 +8,11 @@ export interface TagParams {
   readonly textDocument: { readonly uri: string; readonly version: number };
   /** The passages to tag; white space around them is left out of the span. */
   readonly selections: readonly Range[];
-  readonly code: string;
-  /** The themes, written into the code's attribute that holds themes (`values: themes` in the codebook). */
+  /** The code to tag with; give either `code` or `codes`. */
+  readonly code?: string;
+  /** Several codes for one span, `{.weakness .quote …}`, in the order given (a repeated code counts once); give either `code` or `codes`. */
+  readonly codes?: readonly string[];
+  /** The themes, written into the attribute that holds themes (`values: themes` in the codebook) of the first code that takes one. */
   readonly themes?: readonly string[];
   /** Values of other attributes, e.g. `{ speaker: 'one parent' }`; quoted when they need it. */
   readonly attributes?: Readonly<Record<string, string>>;
@@ -51,5 +54,5 @@ export interface TagResult {
   readonly refused: readonly TagRefusal[];
 }
 
-/** `findings/tag`: the edit that tags the selections with a code, its themes and attributes. */
+/** `findings/tag`: the edit that tags the selections with a code (or several), its themes and attributes. */
 export const TagRequest = new RequestType<TagParams, TagResult, void>('findings/tag');

@@ -20,6 +20,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_SECTION, type Settings } from '../protocol';
 import type { ClientFeatures, ServerContext } from './context';
 import { createDiagnostics, type DiagnosticsDelivery } from './diagnostics';
+import { registerCleanText } from './features/cleanText';
 import { CODE_ACTION_KINDS, registerCodeActions } from './features/codeActions';
 import { registerCodebook } from './features/codebook';
 import { COMPLETION_TRIGGERS, registerCompletion } from './features/completion';
@@ -101,6 +102,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult | ResponseE
   registerRename(context, versionOf);
   registerCodeActions(context, versionOf);
   registerCodebook(context);
+  registerCleanText(context);
   registerSummary(context, new IndexChanges(connection, ws));
   registerTagging(context);
   registerExport(context);

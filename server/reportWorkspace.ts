@@ -21,6 +21,7 @@ import {
 import { LANGUAGE_ID } from '../protocol';
 import { builtinState, codebookFile, readFolderCodebook, type CodebookReading } from './folderCodebook';
 import { cooperative } from './guard';
+import { readSourceFile } from './sourceFiles';
 import { baseName, fileUri, fsPathOf, isUnder, normalizeUri, relativePath } from './uris';
 import type { Folder, ReportEntry, WorkspaceChange, WorkspaceOptions } from './workspaceTypes';
 
@@ -46,7 +47,7 @@ export class ReportWorkspace {
 
   constructor(private readonly documents: { get(uri: string): TextDocument | undefined }, private readonly options: WorkspaceOptions) {
     this.codebookReading = { trusted: options.trusted, openText: (uri) => this.open.get(uri)?.getText(), log: options.log };
-    this.loose = { uri: '', fsPath: undefined, name: '', order: -1, index: new ReportIndex(defaultCodebook()), codebook: builtinState(undefined, false), codebookPath: CODEBOOK_FILE, ignoreFiles: [], inDataset: () => false };
+    this.loose = { uri: '', fsPath: undefined, name: '', order: -1, index: new ReportIndex(defaultCodebook(), readSourceFile), codebook: builtinState(undefined, false), codebookPath: CODEBOOK_FILE, ignoreFiles: [], inDataset: () => false };
   }
 
   get trusted(): boolean {
@@ -84,7 +85,7 @@ export class ReportWorkspace {
     if (this.folders.some((f) => f.uri === uri)) return;
     const fsPath = fsPathOf(uri);
     const codebook = readFolderCodebook(fsPath, CODEBOOK_FILE, this.codebookReading);
-    const folder: Folder = { uri, fsPath, name: workspaceFolder.name, order: this.nextOrder++, index: new ReportIndex(codebook.codebook), codebook, codebookPath: CODEBOOK_FILE, ignoreFiles: [], inDataset: createDatasetFilter([]) };
+    const folder: Folder = { uri, fsPath, name: workspaceFolder.name, order: this.nextOrder++, index: new ReportIndex(codebook.codebook, readSourceFile), codebook, codebookPath: CODEBOOK_FILE, ignoreFiles: [], inDataset: createDatasetFilter([]) };
     this.folders.push(folder);
     this.folders.sort((a, b) => b.uri.length - a.uri.length);
     // Reports of an enclosing folder that lie in this one now belong here.

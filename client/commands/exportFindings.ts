@@ -1,6 +1,9 @@
 // "Findings: Export Findings…": the dataset of a report, a folder or the
 // workspace, written by the server (byte for byte `findings export`,
 // atomically) where the user chooses: the dataset never passes through here.
+// The export is always read from the files on disk: when reports in scope
+// have unsaved changes the user saves them first or exports the files as
+// they are, so the file written is what `findings export` writes from them.
 import * as vscode from 'vscode';
 import type { RequestType } from 'vscode-languageclient/node';
 import {
@@ -13,7 +16,7 @@ import {
 import { EXPORT_FORMATS, isExportFormat } from '../../core/export/exportFormats';
 import { Commands } from '../../protocol/names';
 import type { FindingsScope } from '../../protocol/scope';
-import { askAboutErrors, askFormat, askScope, askTarget, EXPORT_ANYWAY, plural, SHOW_PROBLEMS, type ErrorsChoice } from '../export/exportPrompts';
+import { askFormat, askScope, askTarget, EXPORT_ANYWAY, MODAL_PROMPTS, plural, SAVE_ALL_AND_EXPORT, SHOW_PROBLEMS, type ErrorsChoice, type ExportPrompts, type UnsavedChoice } from '../export/exportPrompts';
 import { moveIntoPlace } from '../export/moveIntoPlace';
 import type { FindingsServer } from '../languageClient';
 
@@ -27,15 +30,13 @@ export interface ExportFindingsOptions {
   readonly target?: vscode.Uri | string;
   /** true: export reports with errors without asking; false: refuse them; missing: ask (a modal). */
   readonly allowErrors?: boolean;
-  /** Answers the errors warning in place of the modal (the tests cannot click a modal). */
-  readonly confirmErrors?: (check: ExportCheckResult) => Thenable<ErrorsChoice | undefined> | ErrorsChoice | undefined;
   /** Cancels the export, as the progress notification's Cancel does. */
   readonly token?: vscode.CancellationToken;
 }
 
 export type ExportFindingsResult =
-  /** The file is written. */
-  | { readonly outcome: 'written'; readonly uri: vscode.Uri; readonly documents: number; readonly findings: number; readonly check: ExportCheckResult }
+  /** The file is written; `unsaved`: how the question about unsaved changes was answered, when it was asked. */
+  | { readonly outcome: 'written'; readonly uri: vscode.Uri; readonly documents: number; readonly findings: number; readonly check: ExportCheckResult; readonly unsaved?: UnsavedChoice }
   /** Reports in scope have errors and the user did not choose "Export anyway" ("Show Problems" opens the Problems view). */
   | { readonly outcome: 'refused'; readonly check: ExportCheckResult; readonly choice: ErrorsChoice | undefined }
   /** A question was dismissed or the export cancelled: nothing is written. */
@@ -61,17 +62,33 @@ async function optionsFrom(argument: unknown): Promise<ExportFindingsOptions> {
   return argument !== null && typeof argument === 'object' ? (argument as ExportFindingsOptions) : {};
 }
 
-/** The whole flow: scope, errors check, format, target, then the export under a cancellable progress notification. */
-export async function exportFindings(server: FindingsServer, memento: vscode.Memento, options: ExportFindingsOptions = {}): Promise<ExportFindingsResult> {
+/**
+ * The whole flow: scope, unsaved changes, errors check, format, target, then
+ * the export under a cancellable progress notification. `prompts` asks the
+ * modals (the tests answer them in its place).
+ */
+export async function exportFindings(server: FindingsServer, memento: vscode.Memento, options: ExportFindingsOptions = {}, prompts: ExportPrompts = MODAL_PROMPTS): Promise<ExportFindingsResult> {
   if (options.format !== undefined && !isExportFormat(options.format)) throw new Error(`unknown format ${String(options.format)}: use ${EXPORT_FORMATS.join(', ')}`);
   const scope = options.scope ?? (await askScope());
   if (!scope || options.token?.isCancellationRequested) return { outcome: 'cancelled' };
 
   // Before asking where to save: no point choosing a file for an export the user then abandons.
-  const check = await requestUnlessCancelled(server, ExportCheckRequest, { scope }, options.token);
+  let check = await requestUnlessCancelled(server, ExportCheckRequest, { scope, fromDisk: true }, options.token);
   if (!check) return { outcome: 'cancelled' };
+  const unsaved = unsavedDocuments(check);
+  let unsavedChoice: UnsavedChoice | undefined;
+  if (unsaved.length > 0) {
+    unsavedChoice = await prompts.aboutUnsaved(unsaved.map((document) => document.uri));
+    if (unsavedChoice === undefined) return { outcome: 'cancelled', check };
+    if (unsavedChoice === SAVE_ALL_AND_EXPORT) {
+      if (!(await saveAll(unsaved))) return { outcome: 'cancelled', check };
+      // The files changed: their errors are counted again.
+      check = await requestUnlessCancelled(server, ExportCheckRequest, { scope, fromDisk: true }, options.token);
+      if (!check) return { outcome: 'cancelled' };
+    }
+  }
   if (check.reportsWithErrors > 0 && options.allowErrors !== true) {
-    const choice = options.allowErrors === false ? undefined : await (options.confirmErrors ? options.confirmErrors(check) : askAboutErrors(check));
+    const choice = options.allowErrors === false ? undefined : await prompts.aboutErrors(check);
     if (choice === SHOW_PROBLEMS) await vscode.commands.executeCommand('workbench.actions.view.problems');
     if (choice !== EXPORT_ANYWAY) return { outcome: 'refused', check, choice };
   }
@@ -88,7 +105,7 @@ export async function exportFindings(server: FindingsServer, memento: vscode.Mem
       try {
         progress.report({ message: `${plural(check.reports, 'report')} to ${baseName(target)}…` });
         // The server writes the file (cancelling the request stops it and deletes its temporary file).
-        const result = await requestUnlessCancelled(server, ExportRequest, { scope, format, target: target.toString() }, cancellation.token);
+        const result = await requestUnlessCancelled(server, ExportRequest, { scope, format, target: target.toString(), fromDisk: true }, cancellation.token);
         if (!result) return undefined;
         // A target the server cannot write (not a file on disk): it left the export in a file of its own.
         if (result.staged !== undefined) await moveIntoPlace(vscode.Uri.parse(result.staged), target);
@@ -100,7 +117,29 @@ export async function exportFindings(server: FindingsServer, memento: vscode.Mem
   );
   if (!exported) return { outcome: 'cancelled', check };
   void announce(target, exported);
-  return { outcome: 'written', uri: target, documents: exported.documents, findings: exported.findings, check };
+  const written = { outcome: 'written' as const, uri: target, documents: exported.documents, findings: exported.findings, check };
+  return unsavedChoice === undefined ? written : { ...written, unsaved: unsavedChoice };
+}
+
+/**
+ * The open documents the server found different from their files that the
+ * editor holds unsaved changes for (a text that differs only as the editor
+ * normalised it on opening, such as mixed line endings, is no change of the user's).
+ */
+function unsavedDocuments(check: ExportCheckResult): vscode.TextDocument[] {
+  const differing = new Set(check.unsaved ?? []);
+  return vscode.workspace.textDocuments.filter((document) => document.isDirty && differing.has(document.uri.toString()));
+}
+
+/** Saves the documents; false (and says which) when one could not be saved. */
+async function saveAll(documents: readonly vscode.TextDocument[]): Promise<boolean> {
+  for (const document of documents) {
+    if (!(await document.save())) {
+      void vscode.window.showErrorMessage(`Export findings: ${vscode.workspace.asRelativePath(document.uri)} could not be saved, so nothing was exported.`);
+      return false;
+    }
+  }
+  return true;
 }
 
 /** A request's answer, or undefined once the token is cancelled (the client then rejects with "Request got cancelled"). */

@@ -1,29 +1,43 @@
-// The quick picks of the tagging commands: the code, then the themes when
-// the code has an attribute that holds themes.
+// The quick picks of the tagging commands: the codes, then the themes when
+// one of them has an attribute that holds themes.
 import * as vscode from 'vscode';
 import type { CodebookSummary } from '../../protocol';
 
 type Code = CodebookSummary['codes'][number];
 type Attribute = Code['attributes'][number];
 
-/** The code picked; undefined when the picker was dismissed. */
-export async function pickCode(codebook: CodebookSummary): Promise<string | undefined> {
-  const items = codebook.codes.map((code): vscode.QuickPickItem & { code: string } => ({
-    label: code.name,
-    description: code.label,
-    detail: code.description,
-    code: code.name,
-  }));
-  const picked = await vscode.window.showQuickPick(items, {
-    title: 'Tag Selection',
-    placeHolder: `Code to tag the selection with (codebook ${codebook.name} ${codebook.version})`,
-    matchOnDescription: true,
-    matchOnDetail: true,
+/**
+ * The codes picked, one or several for one span (`{.weakness .quote}`), in
+ * the codebook's order; undefined when the picker was dismissed. Enter with
+ * nothing ticked takes the highlighted code, as a single-choice pick would.
+ */
+export function pickCodes(codebook: CodebookSummary): Promise<readonly string[] | undefined> {
+  type Item = vscode.QuickPickItem & { code: string };
+  const picker = vscode.window.createQuickPick<Item>();
+  picker.title = 'Tag Selection';
+  picker.placeholder = `Codes to tag the selection with: Enter for the highlighted one, or tick several (codebook ${codebook.name} ${codebook.version})`;
+  picker.canSelectMany = true;
+  picker.matchOnDescription = true;
+  picker.matchOnDetail = true;
+  picker.items = codebook.codes.map((code): Item => ({ label: code.name, description: code.label, detail: code.description, code: code.name }));
+  return new Promise((resolve) => {
+    let answer: readonly string[] | undefined;
+    picker.onDidAccept(() => {
+      const chosen = picker.selectedItems.length > 0 ? picker.selectedItems : picker.activeItems.slice(0, 1);
+      if (chosen.length === 0) return;
+      const ticked = new Set(chosen.map((item) => item.code));
+      answer = codebook.codes.filter((code) => ticked.has(code.name)).map((code) => code.name);
+      picker.hide();
+    });
+    picker.onDidHide(() => {
+      picker.dispose();
+      resolve(answer);
+    });
+    picker.show();
   });
-  return picked?.code;
 }
 
-/** The themes picked (possibly none); undefined when the picker was dismissed. */
+/** The themes picked (possibly none) for the attribute of `code` that holds them; undefined when the picker was dismissed. */
 export async function pickThemes(codebook: CodebookSummary, code: Code, attribute: Attribute): Promise<readonly string[] | undefined> {
   // An attribute that holds themes takes the codebook's themes (its `values` is null then).
   const themes = new Map(codebook.themes.map((theme) => [theme.name, theme]));

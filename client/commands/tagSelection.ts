@@ -1,23 +1,26 @@
 // "Tag Selection…" and "Tag as Strength/Weakness/WSOA/Quote": wrap every
 // selection of the active report in `[`…`]{.code theme=…}`.
 //
-// The client only asks: the code from a quick pick of the codebook's codes
-// (or from the command), the themes from a quick pick when the code has an
+// The client only asks: the codes from a quick pick of the codebook's codes
+// (one, or several ticked for one span `{.weakness .quote}`; or from the
+// command), the themes from a quick pick when one of the codes has an
 // attribute that holds themes. The server computes the edit (`findings/tag`):
 // which selections can be tagged and the markup, with snippet placeholders
 // for the required attributes left without a value, so Tab walks through
 // them. Tests and keybindings can skip the pickers with arguments:
-// `{ code?: string, themes?: string[], attributes?: { name: value } }`.
+// `{ code?: string, codes?: string[], themes?: string[], attributes?: { name: value } }`.
 import * as vscode from 'vscode';
 import { LSPErrorCodes } from 'vscode-languageclient/node';
 import { CodebookRequest, Commands, TagRequest, type CodebookSummary, type TagEdit, type TagResult } from '../../protocol';
 import type { FindingsServer } from '../languageClient';
 import { isReport } from '../settings';
-import { pickCode, pickThemes } from './tagPickers';
+import { pickCodes, pickThemes } from './tagPickers';
 
 export interface TagArguments {
   /** The code to tag with; skips the code picker. */
   readonly code?: string;
+  /** Several codes for one span, in order; skips the code picker (`code` is then ignored). */
+  readonly codes?: readonly string[];
   /** The themes; skips the theme picker (an empty list: no theme). */
   readonly themes?: readonly string[];
   /** Values for other attributes, e.g. `{ speaker: 'one parent' }`. */
@@ -31,6 +34,8 @@ export const TAG_AS_COMMANDS: ReadonlyArray<{ readonly command: string; readonly
   { command: Commands.tagAsWsoa, code: 'wsoa' },
   { command: Commands.tagAsQuote, code: 'quote' },
 ];
+
+type Code = CodebookSummary['codes'][number];
 
 const CHANGED_MEANWHILE = 'The report changed while the tag was being chosen: nothing was tagged. Select the passage again.';
 
@@ -64,18 +69,21 @@ export async function tagSelection(server: FindingsServer, fixedCode: string | u
     void vscode.window.showErrorMessage(`Could not read the codebook from the findings language server (${messageOf(error)}). Try "Findings: Restart Language Server".`);
     return false;
   }
-  const codeName = args.code ?? fixedCode ?? (await pickCode(codebook));
-  if (codeName === undefined) return false;
-  const code = codebook.codes.find((c) => c.name === codeName);
-  if (!code) {
-    void vscode.window.showErrorMessage(`The codebook (${codebook.name}) defines no code \`${codeName}\`.`);
+  const codeNames = args.codes ?? (args.code !== undefined ? [args.code] : fixedCode !== undefined ? [fixedCode] : await pickCodes(codebook));
+  if (codeNames === undefined || codeNames.length === 0) return false;
+  const unknown = codeNames.filter((name) => !codebook.codes.some((c) => c.name === name));
+  if (unknown.length > 0) {
+    void vscode.window.showErrorMessage(`The codebook (${codebook.name}) defines no code ${unknown.map((name) => `\`${name}\``).join(', ')}.`);
     return false;
   }
-  // Which attribute holds the themes is the codebook's to say (`values: themes`).
-  const themeAttribute = code.attributes.find((attribute) => attribute.holdsThemes);
+  const codes = codeNames.map((name) => codebook.codes.find((c) => c.name === name)!);
+  // Which attribute holds the themes is the codebook's to say (`values: themes`); on a span with several codes an attribute is its first code's that takes it.
+  const owners = new Map<string, { code: Code; attribute: Code['attributes'][number] }>();
+  for (const code of codes) for (const attribute of code.attributes) if (!owners.has(attribute.name)) owners.set(attribute.name, { code, attribute });
+  const themeHolder = [...owners.values()].find(({ attribute }) => attribute.holdsThemes);
   let themes: readonly string[] = [];
-  if (themeAttribute) {
-    const picked = args.themes ?? (await pickThemes(codebook, code, themeAttribute));
+  if (themeHolder) {
+    const picked = args.themes ?? (await pickThemes(codebook, themeHolder.code, themeHolder.attribute));
     if (picked === undefined) return false;
     themes = picked;
   }
@@ -89,7 +97,7 @@ export async function tagSelection(server: FindingsServer, fixedCode: string | u
     result = await server.request(TagRequest, {
       textDocument: { uri: document.uri.toString(), version },
       selections: selections.map((selection) => ({ start: selection.start, end: selection.end })),
-      code: code.name,
+      codes: codes.map((code) => code.name),
       themes,
       attributes: args.attributes ?? {},
     });
@@ -165,14 +173,16 @@ function readArguments(value: unknown): TagArguments {
   // A command invoked from the editor's context menu gets the document's URI: not arguments.
   if (value instanceof vscode.Uri) return {};
   const raw = value as Record<string, unknown>;
-  const code = typeof raw.code === 'string' && raw.code.trim() !== '' ? raw.code.trim().replace(/^\./, '') : undefined;
+  const codeName = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim().replace(/^\./, '') : undefined);
+  const code = codeName(raw.code);
+  const codes = Array.isArray(raw.codes) ? raw.codes.map(codeName).filter((name): name is string => name !== undefined) : undefined;
   const themes = Array.isArray(raw.themes) ? raw.themes.filter((t): t is string => typeof t === 'string' && t.trim() !== '').map((t) => t.trim())
     : typeof raw.themes === 'string' ? raw.themes.split(/\s+/).filter(Boolean) : undefined;
   const attributes: Record<string, string> = {};
   if (typeof raw.attributes === 'object' && raw.attributes !== null) {
     for (const [key, val] of Object.entries(raw.attributes as Record<string, unknown>)) if (typeof val === 'string') attributes[key] = val;
   }
-  return { code, themes, attributes };
+  return { code, codes: codes && codes.length > 0 ? codes : undefined, themes, attributes };
 }
 
 function messageOf(error: unknown): string {

@@ -1,5 +1,5 @@
 // The questions "Export findings" asks: what, in which format, where; and the
-// warning when reports in scope have errors.
+// modals when reports in scope have unsaved changes or errors.
 import * as vscode from 'vscode';
 import type { ExportCheckResult, FindingsExportFormat } from '../../protocol/export';
 import type { FindingsScope } from '../../protocol/scope';
@@ -9,6 +9,17 @@ import { isReport } from '../settings';
 export const SHOW_PROBLEMS = 'Show Problems';
 export const EXPORT_ANYWAY = 'Export anyway';
 export type ErrorsChoice = typeof SHOW_PROBLEMS | typeof EXPORT_ANYWAY;
+
+/** The answers to the unsaved-changes question (closing the modal cancels). */
+export const SAVE_ALL_AND_EXPORT = 'Save all and export';
+export const EXPORT_SAVED_FILES = 'Export the saved files';
+export type UnsavedChoice = typeof SAVE_ALL_AND_EXPORT | typeof EXPORT_SAVED_FILES;
+
+/** The modals the export asks; tests answer them in their place (client/testing/testApi.ts). */
+export interface ExportPrompts {
+  aboutUnsaved(unsaved: readonly vscode.Uri[]): Thenable<UnsavedChoice | undefined> | UnsavedChoice | undefined;
+  aboutErrors(check: ExportCheckResult): Thenable<ErrorsChoice | undefined> | ErrorsChoice | undefined;
+}
 
 /** The memento key of the folder of the last export. */
 const LAST_FOLDER = 'findings.export.lastFolder';
@@ -94,6 +105,31 @@ export async function askAboutErrors(check: ExportCheckResult): Promise<ErrorsCh
   );
   return choice === SHOW_PROBLEMS || choice === EXPORT_ANYWAY ? choice : undefined;
 }
+
+/** The question before exporting while reports in scope have unsaved changes. */
+export function unsavedMessage(unsaved: readonly vscode.Uri[]): string {
+  const names = unsaved.map((uri) => vscode.workspace.asRelativePath(uri));
+  const listed = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+  return `${unsaved.length === 1 ? 'A file' : `${unsaved.length} files`} in scope ${unsaved.length === 1 ? 'has' : 'have'} unsaved changes (${listed}). Save them before exporting?`;
+}
+
+/**
+ * A modal: "Save all and export" or "Export the saved files" (closing it
+ * cancels). Either way the export is read from the files on disk, so that it
+ * is what `findings export` writes from them.
+ */
+export async function askAboutUnsaved(unsaved: readonly vscode.Uri[]): Promise<UnsavedChoice | undefined> {
+  const choice = await vscode.window.showWarningMessage(
+    unsavedMessage(unsaved),
+    { modal: true, detail: 'The export is read from the files on disk, as `findings export` reads them: "Export the saved files" leaves the unsaved changes out of it.' },
+    SAVE_ALL_AND_EXPORT,
+    EXPORT_SAVED_FILES,
+  );
+  return choice === SAVE_ALL_AND_EXPORT || choice === EXPORT_SAVED_FILES ? choice : undefined;
+}
+
+/** The modals as the user sees them. */
+export const MODAL_PROMPTS: ExportPrompts = { aboutUnsaved: askAboutUnsaved, aboutErrors: askAboutErrors };
 
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { CodebookRequest, DocumentCountsRequest, ExportCheckRequest, IndexChangedNotification, SummaryRequest, type CodebookSummary, type DocumentCountsResult, type ExportCheckResult, type FindingsScope, type IndexChangedParams, type SummaryResult } from '../../protocol';
 import { exportFindings, type ExportFindingsOptions, type ExportFindingsResult } from '../commands/exportFindings';
+import { MODAL_PROMPTS, type ExportPrompts } from '../export/exportPrompts';
 import type { FindingsServer } from '../languageClient';
 import type { CountsStatusBar, StatusBarState } from '../statusBar';
 import type { PanelFilters, PanelScope, RenderedFacts } from '../summary/messages';
@@ -26,8 +27,12 @@ export interface FindingsApi {
   summary(scope: FindingsScope, token?: vscode.CancellationToken): Promise<SummaryResult>;
   /** `findings/exportCheck`: how many reports in a scope have errors. */
   exportCheck(scope: FindingsScope): Promise<ExportCheckResult>;
-  /** "Export Findings…" with answers given in advance (what is missing is asked); the command `findings.exportFindings` takes the same options. */
-  exportFindings(options?: ExportFindingsOptions): Promise<ExportFindingsResult>;
+  /**
+   * "Export Findings…" with answers given in advance (what is missing is
+   * asked); the command `findings.exportFindings` takes the same options but
+   * for the answers to the modals, which only the tests give.
+   */
+  exportFindings(options?: ExportFindingsOptions & ModalAnswers): Promise<ExportFindingsResult>;
   /** `findings/indexChanged`: the server's index changed (debounced). */
   readonly onDidChangeIndex: vscode.Event<IndexChangedParams>;
   /** The summary panel; `inspect` and the `test*` calls go through the webview and read its DOM. */
@@ -46,6 +51,12 @@ export interface FindingsApi {
     testPost(message: unknown): Promise<void>;
     close(): void;
   };
+}
+
+/** Answers to the export's modals in their place (a test cannot click a modal); a modal not answered is shown. */
+export interface ModalAnswers {
+  readonly confirmUnsaved?: ExportPrompts['aboutUnsaved'];
+  readonly confirmErrors?: ExportPrompts['aboutErrors'];
 }
 
 export interface TestApiParts {
@@ -73,7 +84,10 @@ export function createTestApi({ context, server, statusBar, summaryPanels }: Tes
     },
     summary: (scope, token) => server.request(SummaryRequest, { scope }, token),
     exportCheck: (scope) => server.request(ExportCheckRequest, { scope }),
-    exportFindings: (options) => exportFindings(server, context.workspaceState, options),
+    exportFindings: ({ confirmUnsaved, confirmErrors, ...options } = {}) => exportFindings(server, context.workspaceState, options, {
+      aboutUnsaved: confirmUnsaved ?? MODAL_PROMPTS.aboutUnsaved,
+      aboutErrors: confirmErrors ?? MODAL_PROMPTS.aboutErrors,
+    }),
     onDidChangeIndex: indexChanged.event,
     summaryPanel: summaryPanelApi(summaryPanels),
   };

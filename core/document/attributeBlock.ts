@@ -21,8 +21,27 @@ const enum Char {
   SingleQuote = 39,
   Dot = 46,
   Equals = 61,
+  CloseParen = 41,
   Backslash = 92,
   CloseBrace = 125,
+  WideCloseBrace = 0xff5d,
+}
+
+/**
+ * Typographic quotes (curly, low-9, guillemets) that word processors put
+ * where `"` or `'` was typed. They are not quotes to the attribute grammar;
+ * a bare value wrapped in them is read whole (see typographicValueEnd) so
+ * that the near-miss rules can report it as one token.
+ */
+const OPENING_TYPOGRAPHIC_QUOTES = '\u201C\u201D\u201E\u2018\u2019\u201A\u00AB\u00BB\u2039\u203A';
+const CLOSING_TYPOGRAPHIC_QUOTES = '\u201D\u201C\u2019\u2018\u00BB\u00AB\u203A\u2039';
+
+export function isOpeningTypographicQuote(code: number): boolean {
+  return code > 127 && OPENING_TYPOGRAPHIC_QUOTES.includes(String.fromCharCode(code));
+}
+
+export function isClosingTypographicQuote(code: number): boolean {
+  return code > 127 && CLOSING_TYPOGRAPHIC_QUOTES.includes(String.fromCharCode(code));
 }
 
 /** Shared by every block without problems; a block with one gets its own list. */
@@ -36,9 +55,38 @@ function isLineEnd(code: number): boolean {
   return code === Char.LineFeed || code === Char.CarriageReturn;
 }
 
-/** Ends a bare word: whitespace, `}`, a quote or a line end. */
-function endsWord(code: number): boolean {
-  return isBlank(code) || isLineEnd(code) || code === Char.CloseBrace || Number.isNaN(code);
+/** `}`, or when reading leniently also `)` and a full-width `｝`. */
+function isCloser(code: number, lenient: boolean): boolean {
+  return code === Char.CloseBrace || (lenient && (code === Char.CloseParen || code === Char.WideCloseBrace));
+}
+
+/** Ends a bare word: whitespace, the block's closing character, or a line end. */
+function endsWord(code: number, lenient: boolean): boolean {
+  return isBlank(code) || isLineEnd(code) || isCloser(code, lenient) || Number.isNaN(code);
+}
+
+/**
+ * Where a bare value that opens with a typographic quote ends when the
+ * matching closing quote ends a later word: `speaker=“one parent”` is one
+ * value, not `speaker=“one` and a stray word. -1 when no such quote comes
+ * before the block's end, a line end, a `=`, a straight quote or a word
+ * starting with `.` or `#` (the next token): so the look-ahead never passes
+ * the next value, and the block is still read in one pass.
+ */
+function typographicValueEnd(text: string, valueStart: number, lenient: boolean): number {
+  let i = valueStart + 1;
+  for (;;) {
+    const code = text.charCodeAt(i);
+    if (Number.isNaN(code) || isLineEnd(code) || isCloser(code, lenient) || code === Char.Equals || code === Char.DoubleQuote || code === Char.SingleQuote) return -1;
+    if (isClosingTypographicQuote(code) && endsWord(text.charCodeAt(i + 1), lenient)) return i + 1;
+    if (isBlank(code)) {
+      while (isBlank(text.charCodeAt(i))) i++;
+      const next = text.charCodeAt(i);
+      if (next === Char.Dot || next === Char.Hash) return -1;
+      continue;
+    }
+    i++;
+  }
 }
 
 /** Stands for the message of a run of stray words until the run is complete. */
@@ -59,8 +107,11 @@ function described(text: string, problems: ParseProblem[]): ParseProblem[] {
  * Reads a Pandoc attribute block `{.code #id key=value key="v w"}` whose `{`
  * is at `open`. The block must close on its own line: a line end stops it,
  * which keeps one unclosed `{` from swallowing the rest of the document.
+ * Markup closes with `}`; the near-miss rules read blocks typed with other
+ * brackets, such as `(.weakness)`, with the same grammar but `lenient`:
+ * then `)` and a full-width `｝` close the block too.
  */
-export function readAttributeBlock(text: string, open: number): AttributeBlock {
+export function readAttributeBlock(text: string, open: number, lenient = false): AttributeBlock {
   // A list made with its first entry is allocated at its size: most blocks have one code and a few attributes.
   let codes: SpanCode[] | undefined;
   const ids: SpanId[] = [];
@@ -74,13 +125,13 @@ export function readAttributeBlock(text: string, open: number): AttributeBlock {
     if (Number.isNaN(code) || isLineEnd(code)) {
       return { end: i, closed: false, codes: codes ?? [], ids, attributes: attributes ?? [], problems: described(text, problems) };
     }
-    if (code === Char.CloseBrace) {
+    if (isCloser(code, lenient)) {
       return { end: i + 1, closed: true, codes: codes ?? [], ids, attributes: attributes ?? [], problems: described(text, problems) };
     }
     const tokenStart = i;
     if (code === Char.Dot || code === Char.Hash) {
       i++;
-      while (!endsWord(text.charCodeAt(i))) i++;
+      while (!endsWord(text.charCodeAt(i), lenient)) i++;
       const name = text.slice(tokenStart + 1, i);
       const tokenRange = { start: tokenStart, end: i };
       if (name === '') {
@@ -95,10 +146,10 @@ export function readAttributeBlock(text: string, open: number): AttributeBlock {
       }
       continue;
     }
-    while (!endsWord(text.charCodeAt(i)) && text.charCodeAt(i) !== Char.Equals) i++;
+    while (!endsWord(text.charCodeAt(i), lenient) && text.charCodeAt(i) !== Char.Equals) i++;
     const keyEnd = i;
     if (text.charCodeAt(i) !== Char.Equals || keyEnd === tokenStart) {
-      while (!endsWord(text.charCodeAt(i))) i++;
+      while (!endsWord(text.charCodeAt(i), lenient)) i++;
       // Consecutive stray words (often text typed after the codes) make one problem.
       const previous = problems[problems.length - 1] as ParseProblem | undefined;
       const joinsPrevious = previous?.code === 'span-syntax' && previous.message === STRAY_WORDS && /^[ \t]*$/.test(text.slice(previous.range.end, tokenStart));
@@ -149,7 +200,9 @@ export function readAttributeBlock(text: string, open: number): AttributeBlock {
       continue;
     }
     const valueStart = i;
-    while (!endsWord(text.charCodeAt(i))) i++;
+    const typographicEnd = isOpeningTypographicQuote(quote) ? typographicValueEnd(text, valueStart, lenient) : -1;
+    if (typographicEnd !== -1) i = typographicEnd;
+    else while (!endsWord(text.charCodeAt(i), lenient)) i++;
     const bare: SpanAttribute = {
       key: text.slice(tokenStart, keyEnd),
       keyRange: { start: tokenStart, end: keyEnd },

@@ -3,6 +3,7 @@ import type { ReportDocument, Span } from '../document/types';
 import { spanCodeNames } from '../spans/spanCodeNames';
 import { spanThemeNames } from '../spans/spanThemes';
 import { codePointOffsets, utf16OffsetsOfCodePoints } from '../text/codePoints';
+import { textFingerprint } from '../text/fingerprint';
 import { LineIndex } from '../text/lineIndex';
 import type { LineCharacter } from '../text/range';
 
@@ -80,17 +81,10 @@ export function documentRecord(path: string, document: ReportDocument, codebook:
   return {
     path,
     fields: frontMatterFields(document),
-    text_sha256: sha256Hex(clean),
+    text_sha256: textFingerprint(clean),
     text_length: { code_points: points[0], utf16: clean.length },
     findings,
   };
-}
-
-/** node:crypto is loaded on first use, by exports only: checking reports never needs it. */
-function sha256Hex(text: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createHash } = require('node:crypto') as typeof import('node:crypto');
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 export function frontMatterFields(document: ReportDocument): Record<string, unknown> {

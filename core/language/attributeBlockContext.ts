@@ -10,8 +10,8 @@ export type AttributeToken =
   | { readonly kind: 'id'; readonly range: OffsetRange }
   /** A bare word (an attribute name being typed), or an empty range between tokens. */
   | { readonly kind: 'key'; readonly range: OffsetRange }
-  /** Inside the value of `key=value`; `range` covers the current word of a several-word value. */
-  | { readonly kind: 'value'; readonly key: string; readonly quoted: boolean; readonly range: OffsetRange; readonly otherWords: readonly string[] };
+  /** Inside the value of `key=value`; `range` covers the current word of a several-word value, `valueRange` the whole value (inside any quotes). */
+  | { readonly kind: 'value'; readonly key: string; readonly quoted: boolean; readonly range: OffsetRange; readonly valueRange: OffsetRange; readonly otherWords: readonly string[] };
 
 export interface AttributeBlockContext {
   /** Offset of the `{`. */
@@ -131,7 +131,7 @@ function classify(text: string, close: number, open: number, tokens: BlockToken[
       while (end < valueEnd && !isValueSeparator(text.charCodeAt(end))) end++;
       const word = text.slice(start, end);
       const otherWords = [...uniqueValues(text.slice(valueStart, start)), ...uniqueValues(text.slice(end, valueEnd))].filter((w) => w !== word);
-      return { ...base, token: { kind: 'value', key: text.slice(current.start, equals), quoted: current.quote !== undefined, range: { start, end }, otherWords } };
+      return { ...base, token: { kind: 'value', key: text.slice(current.start, equals), quoted: current.quote !== undefined, range: { start, end }, valueRange: { start: valueStart, end: valueEnd }, otherWords } };
     }
   }
 }

@@ -2,11 +2,12 @@ import type { Codebook, CodeDefinition } from '../codebook/types';
 import { scalarFieldText } from '../document/fieldValueText';
 import type { ReportDocument, Span } from '../document/types';
 import type { OffsetRange } from '../text/range';
-import { attributeBlockContext, type AttributeBlockContext } from './attributeBlockContext';
+import { attributeBlockContext, type AttributeBlockContext, type AttributeToken } from './attributeBlockContext';
 import { attributeDefinition, isThemeAttribute } from './attributeValues';
 import type { CompletionProposal } from './completionProposal';
 import { attributeMarkdown, codeMarkdown, themeMarkdown } from './describe';
 import { slugify, uniqueName } from './slug';
+import { attributeValue } from './tagEdit';
 
 /** Codes, ids, attribute names and values in the attribute block `]{…}` at an offset in the body, closed or still being typed. */
 export function attributeCompletions(document: ReportDocument, codebook: Codebook, offset: number, snippets: boolean): CompletionProposal[] {
@@ -49,7 +50,8 @@ function blockCompletions(document: ReportDocument, codebook: Codebook, context:
           }));
       }
       const definition = attributeDefinition(span, codebook, token.key)?.attribute;
-      if (definition && Array.isArray(definition.values)) {
+      if (!definition || definition.values === undefined) return valuesInReport(document, context, token);
+      if (Array.isArray(definition.values)) {
         return definition.values.map((value, index) => ({
           label: value,
           kind: 'value' as const,
@@ -64,6 +66,32 @@ function blockCompletions(document: ReportDocument, codebook: Codebook, context:
       return [];
     }
   }
+}
+
+/**
+ * A free-text value (`speaker="…"`): the values the same attribute has on the
+ * report's other spans, most used first, replacing the whole value.
+ */
+function valuesInReport(document: ReportDocument, context: AttributeBlockContext, token: Extract<AttributeToken, { kind: 'value' }>): CompletionProposal[] {
+  const uses = new Map<string, number>();
+  for (const span of document.spans) {
+    if (span.attributeRange.start === context.open) continue;
+    for (const attribute of span.attributes) {
+      if (attribute.key === token.key && attribute.value.trim() !== '') uses.set(attribute.value, (uses.get(attribute.value) ?? 0) + 1);
+    }
+  }
+  const ranked = [...uses.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return ranked.map(([value, count], index) => ({
+    label: value,
+    kind: 'value' as const,
+    detail: `${token.key} on ${count} other span${count === 1 ? '' : 's'} of the report`,
+    // Inside quotes the value is written with escapes; bare, it is quoted when it needs to be.
+    insertText: token.quoted ? value.replace(/[\\"']/g, (c) => `\\${c}`) : attributeValue(value),
+    snippet: false,
+    range: token.valueRange,
+    filterText: value,
+    sortText: String(index).padStart(5, '0'),
+  }));
 }
 
 /**

@@ -59,8 +59,10 @@ function copyIntoWorkspace(workspace: CodebookSource, location: DefinitionLocati
   const doc = parseDocument(text);
   const entry = mapEntries(doc.contents).find((e) => e.key === section);
   if (!entry) {
-    const before = text.length === 0 || text.endsWith('\n') ? '' : eol;
-    return [{ range: { start: text.length, end: text.length }, newText: `${before}${section}:${eol}${entryBlock(location, newName, '  ', eol)}${eol}` }];
+    // Before a document end marker (`...`): anything after it would start a second document.
+    const at = doc.directives.docEnd ? doc.range[1] : text.length;
+    const before = at === 0 || text[at - 1] === '\n' ? '' : eol;
+    return [{ range: { start: at, end: at }, newText: `${before}${section}:${eol}${entryBlock(location, newName, '  ', eol)}${eol}` }];
   }
   const value = entry.value;
   if (value === null || (isScalar(value) && (value.value === null || value.value === ''))) {

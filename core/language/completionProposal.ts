@@ -1,3 +1,4 @@
+import type { ReportDocument } from '../document/types';
 import type { OffsetRange } from '../text/range';
 
 export type CompletionKind = 'field' | 'value' | 'area' | 'date' | 'code' | 'attribute' | 'theme' | 'id' | 'snippet';
@@ -25,4 +26,10 @@ export interface CompletionOptions {
   readonly today: string;
   /** Whether the editor takes snippets; plain text otherwise. */
   readonly snippets?: boolean;
+  /**
+   * The other reports of the workspace (the report's own folder), from which
+   * free-text fields such as `annotator` and `partners` are completed. Called
+   * only when completing such a field; without it they get no completions.
+   */
+  readonly otherReports?: () => Iterable<ReportDocument>;
 }

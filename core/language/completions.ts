@@ -7,13 +7,18 @@ import { newFrontMatterCompletion } from './newFrontMatterCompletion';
 
 export type { CompletionKind, CompletionOptions, CompletionProposal } from './completionProposal';
 
-/** Completions at an offset: a new front matter, front-matter keys and values, codes, attributes, values and ids in attribute blocks. */
+/**
+ * Completions at an offset: a new front matter, front-matter keys and values,
+ * codes, attributes, values and ids in attribute blocks. Never words of the
+ * article: a free-text field is completed from the other reports, an
+ * attribute block with the codebook's names and the span's own values.
+ */
 export function completionsAt(document: ReportDocument, codebook: Codebook, offset: number, options: CompletionOptions): CompletionProposal[] {
   const snippet = newFrontMatterCompletion(document, codebook, offset, options);
   if (snippet) return [snippet];
   const frontMatter = document.frontMatter;
   if (frontMatter && offset >= frontMatter.contentRange.start && offset <= frontMatter.contentRange.end) {
-    return frontMatterCompletions(document, codebook, offset, options.today, options.snippets ?? true);
+    return frontMatterCompletions(document, codebook, offset, options);
   }
   if (offset < document.bodyStart) return [];
   return attributeCompletions(document, codebook, offset, options.snippets ?? true);

@@ -6,14 +6,17 @@ import type { ReportDocument } from '../document/types';
 import { quoteIfNeeded } from '../document/yamlScalar';
 import { lineEndingOf } from '../text/lineEnding';
 import type { OffsetRange } from '../text/range';
-import type { CompletionProposal } from './completionProposal';
+import { areasNamedInText } from './areasInText';
+import type { CompletionOptions, CompletionProposal } from './completionProposal';
 import { areaDetail, areaMarkdown, enumValueMarkdown, fieldMarkdown } from './describe';
 import { fieldDefinitionAt, fieldNodeAt } from './fieldDefinitions';
 import { frontMatterPosition } from './frontMatterContext';
+import { workspaceFieldValues } from './workspaceFieldValues';
 
 /** Keys and values in the front matter's YAML, at an offset inside it. */
-export function frontMatterCompletions(document: ReportDocument, codebook: Codebook, offset: number, today: string, snippets: boolean): CompletionProposal[] {
+export function frontMatterCompletions(document: ReportDocument, codebook: Codebook, offset: number, options: CompletionOptions): CompletionProposal[] {
   const frontMatter = document.frontMatter!;
+  const snippets = options.snippets ?? true;
   const position = frontMatterPosition(document.text, offset, frontMatter.contentRange.start);
   if (!position) return [];
   if (position.kind === 'key') {
@@ -46,20 +49,30 @@ export function frontMatterCompletions(document: ReportDocument, codebook: Codeb
   }
   const field = fieldDefinitionAt(codebook, position.path);
   if (!field) return [];
-  const typed = document.text.slice(position.range.start, offset);
+  const at: ValueSite = { document, codebook, path: position.path, range: position.range, typed: document.text.slice(position.range.start, offset), options };
   if (field.type === 'list' && !position.item) {
     // `inspectorates: ` with no brackets yet: offer the values as one-item lists.
-    return field.items ? valueProposals(document, field.items, position.path, position.range, today, typed).map((p) => ({ ...p, insertText: `[${p.insertText}]`, filterText: `[${p.filterText ?? p.insertText}]` })) : [];
+    return field.items ? valueProposals(field.items, at).map((p) => ({ ...p, insertText: `[${p.insertText}]`, filterText: `[${p.filterText ?? p.insertText}]` })) : [];
   }
   const definition = position.item ? field.items : field;
   if (!definition) return [];
-  let proposals = valueProposals(document, definition, position.path, position.range, today, typed);
+  let proposals = valueProposals(definition, at);
   if (position.item) {
     const present = new Set((fieldNodeAt(document.frontMatter!.fields, position.path)?.items ?? []).map((item) => scalarFieldText(item.value)));
     const current = document.text.slice(position.range.start, position.range.end);
     proposals = proposals.filter((p) => !present.has(p.label) || p.label === current);
   }
   return proposals;
+}
+
+/** Where a value is being completed: the field's path, the range the value takes, and what is typed of it. */
+interface ValueSite {
+  readonly document: ReportDocument;
+  readonly codebook: Codebook;
+  readonly path: readonly string[];
+  readonly range: OffsetRange;
+  readonly typed: string;
+  readonly options: CompletionOptions;
 }
 
 function keyInsert(definition: FieldDefinition, indent: string, eol: string, snippets: boolean): { text: string; snippet: boolean; retrigger: boolean } {
@@ -80,7 +93,7 @@ function keyInsert(definition: FieldDefinition, indent: string, eol: string, sni
   }
 }
 
-function valueProposals(document: ReportDocument, definition: FieldDefinition, path: readonly string[], range: OffsetRange, today: string, typed: string): CompletionProposal[] {
+function valueProposals(definition: FieldDefinition, { document, codebook, path, range, typed, options }: ValueSite): CompletionProposal[] {
   switch (definition.type) {
     case 'enum': {
       const current = scalarFieldTexts(document.frontMatter);
@@ -108,39 +121,49 @@ function valueProposals(document: ReportDocument, definition: FieldDefinition, p
       return proposals;
     }
     case 'area':
-      return areaProposals(range, typed);
+      return areaProposals(document, range, typed);
     case 'date':
-      return [{ label: today, kind: 'date', detail: 'today', insertText: today, snippet: false, range, preselect: true }];
-    default:
-      return definition.default !== undefined
-        ? [{ label: definition.default, kind: 'value', detail: 'default', insertText: quoteIfNeeded(definition.default), snippet: false, range }]
+      return [{ label: options.today, kind: 'date', detail: 'today', insertText: options.today, snippet: false, range, preselect: true }];
+    default: {
+      const proposals: CompletionProposal[] = definition.default !== undefined
+        ? [{ label: definition.default, kind: 'value', detail: 'default', insertText: quoteIfNeeded(definition.default), snippet: false, range, sortText: '0' }]
         : [];
+      const fromWorkspace = options.otherReports ? workspaceFieldValues(document, codebook, path, options.otherReports, range, new Set(proposals.map((p) => p.label))) : [];
+      return [...proposals, ...fromWorkspace];
+    }
   }
 }
 
-/** Every local authority by its canonical name, and each alias as a way to reach it. */
-function areaProposals(range: OffsetRange, typed: string): CompletionProposal[] {
+/**
+ * Every local authority by its canonical name, and each alias as a way to
+ * reach it: first a near miss of what is typed, then the areas the article
+ * names (the most named first), then the others by name, then the aliases.
+ */
+function areaProposals(document: ReportDocument, range: OffsetRange, typed: string): CompletionProposal[] {
   const proposals: CompletionProposal[] = [];
   const match = typed.trim() === '' ? undefined : lookUpArea(typed.replace(/^["']/, ''));
   const suggested = match?.kind === 'unknown' ? match.suggestion : match?.kind === 'alias' ? match.area.name : undefined;
+  const named = new Map(areasNamedInText(document).map((area, rank) => [area.name, rank]));
+  const firstNamed = suggested === undefined ? areasNamedInText(document)[0]?.name : undefined;
   for (const area of allAreas()) {
     const insertText = quoteIfNeeded(area.name);
     const isSuggestion = area.name === suggested;
+    const rank = named.get(area.name);
     proposals.push({
       label: area.name,
       kind: 'area',
-      detail: areaDetail(area),
+      detail: rank === undefined ? areaDetail(area) : `${areaDetail(area)} · named in the article`,
       documentation: areaMarkdown(area),
       insertText,
       snippet: false,
       range,
       // A near miss (`Hartlepol`) or an alias keeps its suggestion in the list: the editor filters on this text.
       filterText: isSuggestion ? `${typed} ${area.name}` : area.name,
-      sortText: `${isSuggestion ? 0 : 1}${area.name}`,
-      preselect: isSuggestion || undefined,
+      sortText: isSuggestion ? `0${area.name}` : rank !== undefined ? `1${String(rank).padStart(3, '0')}` : `2${area.name}`,
+      preselect: isSuggestion || area.name === firstNamed || undefined,
     });
     for (const alias of area.aliases ?? []) {
-      proposals.push({ label: alias, kind: 'area', detail: `→ ${area.name}`, documentation: areaMarkdown(area), insertText, snippet: false, range, filterText: alias, sortText: `2${alias}` });
+      proposals.push({ label: alias, kind: 'area', detail: `→ ${area.name}`, documentation: areaMarkdown(area), insertText, snippet: false, range, filterText: alias, sortText: `3${alias}` });
     }
   }
   return proposals;

@@ -1,80 +1,57 @@
-import type { Codebook, FieldDefinition } from '../codebook/types';
+import type { Codebook } from '../codebook/types';
+import { parseReport } from '../document/parseReport';
 import type { ReportDocument } from '../document/types';
-import { quoteIfNeeded } from '../document/yamlScalar';
 import { lineEndingOf } from '../text/lineEnding';
-import type { OffsetRange } from '../text/range';
 import type { CompletionOptions, CompletionProposal } from './completionProposal';
+import { newFrontMatterFields } from './newFrontMatter';
 
 /**
  * On the first line of a report without fields (empty, or one to three dashes
- * being typed), the whole front matter with the codebook's required fields.
+ * being typed), the whole front matter with the codebook's required fields
+ * and the fingerprint of the article below. The first line is the one the
+ * front matter replaces: its line break becomes the closing `---`'s, so the
+ * article below (pasted before) stays the clean text, byte for byte.
  */
 export function newFrontMatterCompletion(document: ReportDocument, codebook: Codebook, offset: number, options: CompletionOptions): CompletionProposal | undefined {
   const text = document.text;
   const start = document.hasBom ? 1 : 0;
   const firstLineEnd = endOfLine(text, start);
   if (offset > firstLineEnd || !/^-{0,3}[ \t]*$/.test(text.slice(start, firstLineEnd)) || (document.frontMatter?.fields.length ?? 0) > 0) return undefined;
-  return frontMatterSnippet(codebook, options.today, options.snippets ?? true, lineEndingOf(text), { start, end: firstLineEnd });
-}
-
-function frontMatterSnippet(codebook: Codebook, today: string, snippets: boolean, eol: string, range: OffsetRange): CompletionProposal {
-  let stop = 0;
-  const lines = ['---'];
-  const write = (definition: FieldDefinition, indent: string): void => {
-    if (definition.type === 'map') {
-      lines.push(`${indent}${definition.name}:`);
-      for (const child of definition.fields?.values() ?? []) if (child.required) write(child, `${indent}  `);
-      return;
-    }
-    lines.push(`${indent}${definition.name}: ${snippets ? placeholder(definition, ++stop, today) : plainValue(definition, today)}`);
-  };
-  for (const definition of codebook.fields.values()) if (definition.required) write(definition, '');
-  lines.push('---', snippets ? '$0' : '');
-  const fields = [...codebook.fields.values()].filter((f) => f.required).map((f) => f.name);
+  const eol = lineEndingOf(text);
+  const snippets = options.snippets ?? true;
+  const frontMatter = document.frontMatter;
+  let lines: string[];
+  if (frontMatter?.closed && frontMatter.isMapping) {
+    // `---` lines around nothing (or comments): the fields go in after the first, the closing line and the body stay.
+    lines = ['---', ...newFrontMatterFields(codebook, { article: document.cleanText, snippets, today: options.today })];
+  } else {
+    const restStart = text.indexOf('\n', firstLineEnd) + 1;
+    const last = restStart === 0;
+    const fields = newFrontMatterFields(codebook, { article: last ? '' : cleanTextBelow(text.slice(restStart)), snippets, today: options.today });
+    // On the last line, the closing `---` needs a line break of its own, and the cursor goes to the empty body.
+    lines = ['---', ...fields, '---', ...(last ? [snippets ? '$0' : ''] : [])];
+  }
+  const required = [...codebook.fields.values()].filter((f) => f.required).map((f) => f.name);
   return {
     label: '---',
     kind: 'snippet',
     detail: 'New front matter',
-    documentation: `Fills in the front matter with the codebook's required fields: ${fields.map((f) => `\`${f}\``).join(', ')}.`,
+    documentation: `Fills in the front matter with the codebook's required fields: ${required.map((f) => `\`${f}\``).join(', ')}; below an article, also its fingerprint (\`text_sha256\`).`,
     insertText: lines.join(eol),
     snippet: snippets,
-    range,
+    range: { start, end: firstLineEnd },
     filterText: '---',
     preselect: true,
   };
 }
 
-function placeholder(definition: FieldDefinition, stop: number, today: string): string {
-  switch (definition.type) {
-    case 'enum': {
-      const values = [...(definition.values?.values() ?? [])];
-      if (values.length === 0 || values.some((value) => value.when.size > 0)) return `$${stop}`;
-      const names = values.map((value) => quoteIfNeeded(value.name));
-      const first = definition.default !== undefined ? quoteIfNeeded(definition.default) : undefined;
-      const ordered = first ? [first, ...names.filter((n) => n !== first)] : names;
-      return `\${${stop}|${ordered.map(escapeChoice).join(',')}|}`;
-    }
-    case 'date':
-      return `\${${stop}:${today}}`;
-    case 'list':
-      return `[$${stop}]`;
-    default:
-      return definition.default !== undefined ? `\${${stop}:${escapeSnippet(quoteIfNeeded(definition.default))}}` : `$${stop}`;
-  }
-}
-
-function plainValue(definition: FieldDefinition, today: string): string {
-  if (definition.type === 'date') return today;
-  if (definition.type === 'list') return '[]';
-  return definition.default !== undefined ? quoteIfNeeded(definition.default) : '';
-}
-
-function escapeChoice(text: string): string {
-  return text.replace(/[\\$}|,]/g, '\\$&');
-}
-
-function escapeSnippet(text: string): string {
-  return text.replace(/[\\$}]/g, '\\$&');
+/**
+ * The clean text a body will have below a front matter, from the parser
+ * itself (one definition of the clean text): the body as it stands may have
+ * been read as part of an unclosed front matter.
+ */
+function cleanTextBelow(body: string): string {
+  return parseReport(`---\n---\n${body}`).cleanText;
 }
 
 function endOfLine(text: string, from: number): number {

@@ -1,7 +1,8 @@
 // Tagging passages of a report: where a selection can be tagged, and the
-// markup that tags it, `[` … `]{.code theme=… key=value}`. One definition for
-// every front end (the editor's tagging commands, a reader view): they pick
-// the code and the themes, this computes the insertions.
+// markup that tags it, `[` … `]{.code theme=… key=value}` (or with several
+// codes, `{.weakness .quote …}`). One definition for every front end (the
+// editor's tagging commands, a reader view): they pick the codes and the
+// themes, this computes the insertions.
 //
 // The article text is sacred: a tag only inserts markup, and an insertion
 // that would change the clean text (brackets in the passage pairing with the
@@ -9,7 +10,6 @@
 import type { AttributeDefinition, CodeDefinition, Codebook } from '../codebook/types';
 import { parseReport } from '../document/parseReport';
 import type { ReportDocument } from '../document/types';
-import { themeAttributesOf } from '../spans/spanThemes';
 import type { OffsetRange } from '../text/range';
 
 export type TagRefusalReason = 'empty' | 'outsideBody' | 'crossesMarkup' | 'overlaps' | 'changesText';
@@ -73,14 +73,22 @@ export interface ClosingMarkup {
 
 type Part = { readonly text: string } | { readonly placeholder: readonly string[] | undefined };
 
-/** `]{.code theme=… key=value}` for a code, with the themes and values given. */
-export function closingMarkup(code: CodeDefinition, codebook: Codebook, values: TagValues = {}): ClosingMarkup {
+/**
+ * `]{.code theme=… key=value}` for a code, or `]{.a .b …}` for several, with
+ * the themes and values given. With several codes an attribute is the one of
+ * the first code that takes it, as validation reads the span (docs/format.md,
+ * Spans): the themes go into the first such attribute that holds themes.
+ */
+export function closingMarkup(codeOrCodes: CodeDefinition | readonly CodeDefinition[], codebook: Codebook, values: TagValues = {}): ClosingMarkup {
+  const codes = Array.isArray(codeOrCodes) ? (codeOrCodes as readonly CodeDefinition[]) : [codeOrCodes as CodeDefinition];
   const given = values.attributes ?? {};
   const themes = (values.themes ?? []).filter((theme) => theme.trim() !== '');
-  const themeAttribute = themeAttributesOf(code)[0];
-  const parts: Part[] = [{ text: `]{.${code.name}` }];
+  const attributes = new Map<string, AttributeDefinition>();
+  for (const code of codes) for (const attribute of code.attributes.values()) if (!attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
+  const themeAttribute = [...attributes.values()].find((attribute) => attribute.values === 'themes');
+  const parts: Part[] = [{ text: `]{${codes.map((code) => `.${code.name}`).join(' ')}` }];
   const written = new Set<string>();
-  for (const attribute of code.attributes.values()) {
+  for (const attribute of attributes.values()) {
     written.add(attribute.name);
     const value = attribute === themeAttribute && themes.length > 0 ? themes.join(' ') : given[attribute.name];
     if (value !== undefined) parts.push({ text: ` ${attribute.name}=${attributeValue(value)}` });
@@ -146,16 +154,18 @@ export interface TagPlan {
 }
 
 /**
- * Tags the selections of a report with a code of the codebook: `[` before each
- * passage and the closing markup after it. Selections are taken in document
- * order; one that is blank, outside the body, cutting through a span,
- * overlapping an earlier one, or that would change the article text is refused.
- * Undefined when the codebook has no such code.
+ * Tags the selections of a report with a code of the codebook, or several
+ * (one span carrying them all, in the order given, each once): `[` before
+ * each passage and the closing markup after it. Selections are taken in
+ * document order; one that is blank, outside the body, cutting through a
+ * span, overlapping an earlier one, or that would change the article text is
+ * refused. Undefined when no code is given or the codebook lacks one of them.
  */
-export function planTagging(document: ReportDocument, codebook: Codebook, selections: readonly OffsetRange[], codeName: string, values: TagValues = {}): TagPlan | undefined {
-  const code = codebook.codes.get(codeName);
-  if (!code) return undefined;
-  const closing = closingMarkup(code, codebook, values);
+export function planTagging(document: ReportDocument, codebook: Codebook, selections: readonly OffsetRange[], codeNames: string | readonly string[], values: TagValues = {}): TagPlan | undefined {
+  const names = [...new Set(typeof codeNames === 'string' ? [codeNames] : codeNames)];
+  const codes = names.map((name) => codebook.codes.get(name));
+  if (codes.length === 0 || !codes.every((code): code is CodeDefinition => code !== undefined)) return undefined;
+  const closing = closingMarkup(codes, codebook, values);
   const refused: Array<{ selection: OffsetRange; reason: TagRefusalReason }> = [];
   const tagged: OffsetRange[] = [];
   const order = selections.map((selection, index) => ({ selection, index })).sort((a, b) => Math.min(a.selection.start, a.selection.end) - Math.min(b.selection.start, b.selection.end) || a.index - b.index);

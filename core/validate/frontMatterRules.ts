@@ -1,6 +1,6 @@
 import { lookUpArea } from '../codebook/areaLookup';
 import type { FieldDefinition } from '../codebook/types';
-import { scalarFieldText } from '../document/fieldValueText';
+import { scalarFieldText, scalarFieldTexts } from '../document/fieldValueText';
 import { FORMAT_FIELDS } from '../document/formatFields';
 import { quoteIfNeeded } from '../document/yamlScalar';
 import type { FieldNode } from '../document/types';
@@ -9,6 +9,7 @@ import type { RuleTable } from '../diagnostics/rule';
 import { lineEndingOf } from '../text/lineEnding';
 import type { OffsetRange } from '../text/range';
 import type { RuleContext } from './context';
+import { enumValueFixes, strayQuoteFixes } from './fieldValueFixes';
 import { replaceFix } from './fixes';
 import { didYouMean, listValues, suggest } from './suggest';
 
@@ -79,7 +80,7 @@ function checkValue(context: Context, definition: FieldDefinition, value: unknow
       if (typeof value !== 'string') context.report('field-type', range, `${labelOf(definition)} must be text, not ${describe(value)}.`);
       return;
     case 'date':
-      if (typeof value !== 'string' || !isIsoDate(value)) context.report('field-type', range, `${labelOf(definition)} must be an ISO date such as 2023-03-14, not ${describe(value)}.`);
+      if (typeof value !== 'string' || !isIsoDate(value)) context.report('field-type', range, `${labelOf(definition)} must be an ISO date such as 2023-03-14, not ${describe(value)}.`, strayQuoteFixes(context.document.text, range, isIsoDate));
       return;
     case 'url':
       if (typeof value !== 'string' || !isWebAddress(value)) context.report('field-type', range, `${labelOf(definition)} must be an http or https address, not ${describe(value)}.`);
@@ -144,8 +145,9 @@ function checkEnum(context: Context, definition: FieldDefinition, value: unknown
   const text = scalarFieldText(value)!;
   if (values.has(text)) return;
   const suggestion = suggest(text, values.keys());
+  const others = scalarFieldTexts(context.document.frontMatter);
   context.report('field-value', range, `\`${text}\` is not an allowed value of ${labelOf(definition)}: use ${listValues(values.keys())}.${didYouMean(suggestion)}`,
-    suggestion ? [replaceFix(`Change to \`${suggestion}\``, range, quoteIfNeeded(suggestion))] : []);
+    enumValueFixes(context.document.text, definition, range, suggestion, (field) => others.get(field)));
 }
 
 function insertFieldFix(context: Context, definition: FieldDefinition, contentRange: OffsetRange): Fix {

@@ -1,8 +1,14 @@
+import type { Codebook } from '../codebook/types';
 import type { Fix } from '../diagnostics/diagnostic';
 import type { RuleTable } from '../diagnostics/rule';
-import type { ParseProblem, ReportDocument } from '../document/types';
+import type { ParseProblem, ReportDocument, Span } from '../document/types';
+import { insertFrontMatterFix } from '../language/newFrontMatter';
 import { lineEndingOf } from '../text/lineEnding';
+import { unclosedQuoteFixes } from './fieldValueFixes';
 import { replaceFix } from './fixes';
+import { closeBlockFix } from './nearMiss/closeBlockFix';
+import type { TextMarkup } from './nearMiss/textMarkupScan';
+import { tokenSlip } from './nearMiss/tokenSlipFixes';
 
 // The parser finds these problems (document/types.ts, ParseProblemCode); the
 // validator reports them under the same ids, with these severities.
@@ -22,45 +28,64 @@ export const SPAN_SYNTAX_RULES = {
   'span-syntax': { severity: 'error', description: 'A token in an attribute block that is not `.code`, `#id` or `key=value`, or an unclosed quote.' },
 } as const satisfies RuleTable;
 
-/** Mechanical repairs for markup the parser could not read. */
-export function parseProblemFixes(document: ReportDocument, problem: ParseProblem): Fix[] {
+/**
+ * A parse problem as reported: its message (with what a slip inside an
+ * attribute block most likely meant) and its fixes. `markup` is what the
+ * pass over the article text found (scanTextMarkup).
+ */
+export function describeParseProblem(document: ReportDocument, problem: ParseProblem, codebook: Codebook, markup: TextMarkup): { message: string; fixes: Fix[] } {
   switch (problem.code) {
-    case 'span-unclosed': {
-      // A quoted value left open up to the line end must be closed first, or `}` only joins the value.
-      const quote = unterminatedQuote(document, problem.range.end);
-      return [replaceFix(quote ? `Close the quoted value and the attribute block with \`${quote}}\`` : 'Close the attribute block with `}`',
-        { start: problem.range.end, end: problem.range.end }, `${quote}}`, false)];
+    case 'span-unclosed':
+      return { message: problem.message, fixes: closeBlockFix(document, problem, markup.unclosedBlocks.get(problem.range.start)) };
+    case 'span-stray-close':
+      return { message: problem.message, fixes: markup.strayCloseFixes.get(problem.range.start) ?? [] };
+    case 'span-syntax': {
+      // Only in a span's block: the block of a stray `]{…}` is article text, which these fixes must not edit.
+      const span = spanWithBlockAt(document, problem.range.start);
+      if (!span) return { message: problem.message, fixes: [] };
+      const slip = tokenSlip(document, codebook, problem, span);
+      return { message: problem.message + slip.hint, fixes: slip.fixes };
     }
+    default:
+      return { message: problem.message, fixes: frontMatterFixes(document, problem, codebook) };
+  }
+}
+
+const spansByBlock = new WeakMap<ReportDocument, readonly Span[]>();
+
+/** The span whose attribute block holds `offset`; its spans sorted by their blocks are built once per report, for the first problem that needs them. */
+function spanWithBlockAt(document: ReportDocument, offset: number): Span | undefined {
+  let sorted = spansByBlock.get(document);
+  if (!sorted) {
+    sorted = [...document.spans].sort((a, b) => a.attributeRange.start - b.attributeRange.start);
+    spansByBlock.set(document, sorted);
+  }
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const { start, end } = sorted[mid].attributeRange;
+    if (offset < start) high = mid - 1;
+    else if (offset >= end) low = mid + 1;
+    else return sorted[mid];
+  }
+  return undefined;
+}
+
+/** Mechanical repairs for the front matter the parser could not read. */
+function frontMatterFixes(document: ReportDocument, problem: ParseProblem, codebook: Codebook): Fix[] {
+  switch (problem.code) {
+    case 'frontmatter-missing':
+      return [insertFrontMatterFix(document, codebook)];
     case 'frontmatter-unclosed': {
       const end = document.frontMatter?.contentRange.end ?? problem.range.end;
       const eol = lineEndingOf(document.text);
       const before = end > 0 && document.text[end - 1] !== '\n' ? eol : '';
       return [replaceFix('Close the front matter with `---`', { start: end, end }, `${before}---${eol}`, true)];
     }
+    case 'yaml-syntax':
+      return [...unclosedQuoteFixes(document)];
     default:
       return [];
   }
-}
-
-/** The quote character of a quoted value that runs unterminated to `end`, or ''. */
-function unterminatedQuote(document: ReportDocument, end: number): string {
-  const open = openQuotesByEnd(document).get(end);
-  if (!open) return '';
-  return /=(["'])/.exec(document.text.slice(open.range.start, open.range.end))?.[1] ?? '';
-}
-
-const openQuotes = new WeakMap<ReportDocument, ReadonlyMap<number, ParseProblem>>();
-
-/** The report's unterminated quoted values by where they end: indexed once, not searched once per unclosed block. */
-function openQuotesByEnd(document: ReportDocument): ReadonlyMap<number, ParseProblem> {
-  let byEnd = openQuotes.get(document);
-  if (!byEnd) {
-    const map = new Map<number, ParseProblem>();
-    for (const p of document.problems) {
-      if (p.code === 'span-syntax' && p.message.startsWith('The quoted value') && !map.has(p.range.end)) map.set(p.range.end, p);
-    }
-    byEnd = map;
-    openQuotes.set(document, byEnd);
-  }
-  return byEnd;
 }

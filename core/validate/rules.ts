@@ -1,8 +1,10 @@
 import { CODEBOOK_RULES } from '../codebook/codebookRules';
 import type { RuleTable } from '../diagnostics/rule';
 import { CONSISTENCY_RULES } from './consistencyRules';
+import { FINGERPRINT_RULES } from './fingerprintRules';
 import { FRONT_MATTER_RULES } from './frontMatterRules';
 import { ID_RULES } from './idRules';
+import { NEAR_MISS_RULES } from './nearMiss/nearMissRules';
 import { FRONT_MATTER_SYNTAX_RULES, SPAN_SYNTAX_RULES } from './parseProblemFixes';
 import { SPAN_RULES } from './spanRules';
 
@@ -10,7 +12,8 @@ import { SPAN_RULES } from './spanRules';
  * Every rule, with its stable id, severity and description, each declared
  * beside the code that applies it (the codebook's together, in
  * codebookRules.ts). The order is the order of docs/format.md and of the
- * rules in SARIF output: front matter, spans, consistency, codebook.
+ * rules in SARIF output: front matter, spans, near-miss markup,
+ * consistency, the article's fingerprint, codebook.
  */
 export const RULES = {
   ...FRONT_MATTER_SYNTAX_RULES,
@@ -18,7 +21,9 @@ export const RULES = {
   ...SPAN_RULES,
   ...SPAN_SYNTAX_RULES,
   ...ID_RULES,
+  ...NEAR_MISS_RULES,
   ...CONSISTENCY_RULES,
+  ...FINGERPRINT_RULES,
   ...CODEBOOK_RULES,
 } as const satisfies RuleTable;
 

@@ -1,5 +1,6 @@
 import type { Codebook } from '../codebook/types';
-import { analyzeReport, type AnalyzedReport } from './analyzeReport';
+import { sourceFileToCompare } from '../validate/fingerprintRules';
+import { analyzeReport, compareWithSource, type AnalyzedReport } from './analyzeReport';
 
 export interface IndexedReport extends AnalyzedReport {
   /** Workspace-relative path with forward slashes; the key of the index. */
@@ -8,15 +9,23 @@ export interface IndexedReport extends AnalyzedReport {
 }
 
 /**
+ * Reads the source file a report names in `source.file` (relative to the
+ * report's folder), given the report's path; undefined when it cannot.
+ */
+export type SourceReader = (reportPath: string, sourceFile: string) => string | undefined;
+
+/**
  * The reports of a workspace, each parsed and validated once per content.
  * Front ends feed it text (from disk or from open editors); an unchanged
  * text returns the cached result, and a new codebook invalidates everything.
+ * With a source reader, a report whose text no longer matches its
+ * fingerprint is compared with its source file (read then only).
  */
 export class ReportIndex {
   private readonly reports = new Map<string, IndexedReport>();
   private sorted: IndexedReport[] | undefined;
 
-  constructor(private codebookInUse: Codebook) {}
+  constructor(private codebookInUse: Codebook, private readonly readSource?: SourceReader) {}
 
   get codebook(): Codebook {
     return this.codebookInUse;
@@ -64,7 +73,15 @@ export class ReportIndex {
   }
 
   private analyze(path: string, text: string): IndexedReport {
-    return { path, text, ...analyzeReport(text, this.codebookInUse) };
+    return { path, text, ...this.withSource(path, analyzeReport(text, this.codebookInUse)) };
+  }
+
+  /** A report whose text no longer matches its fingerprint, compared with its source file when that can be read. */
+  private withSource(path: string, report: AnalyzedReport): AnalyzedReport {
+    if (!this.readSource) return report;
+    const sourceFile = sourceFileToCompare(report.document);
+    const sourceText = sourceFile === undefined ? undefined : this.readSource(path, sourceFile);
+    return sourceText === undefined ? report : compareWithSource(report, this.codebookInUse, sourceText);
   }
 }
 

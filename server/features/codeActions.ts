@@ -4,6 +4,7 @@ import { workspaceEdit, type ServerContext } from '../context';
 import { SOURCE, type DiagnosticData } from '../diagnostics';
 import { guard, type VersionOf } from '../guard';
 import { array, boolean, object, optional, range, string, textDocumentIdentifier } from '../paramShapes';
+import { showDifferenceAction } from './cleanText';
 import type { ReportEntry } from '../workspaceTypes';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.findings`;
@@ -54,6 +55,9 @@ function quickFixes(context: ServerContext, entry: ReportEntry, diagnostics: rea
     const current = entry.report.diagnostics.find((d) => d.rule === diagnostic.code && d.message === diagnostic.message && sameRange(entry.lines.range(d.range), diagnostic.range));
     if (current) {
       for (const fix of current.fixes) actions.push(fixAction(context, entry, diagnostic, fix));
+      // A fix that is a command of the client rather than an edit.
+      const difference = showDifferenceAction(entry, current, diagnostic);
+      if (difference) actions.push(difference);
       continue;
     }
     // The data comes back from the client as it was sent, or not: used only when it still has its shape.

@@ -1,9 +1,10 @@
 import { CompletionItemKind, CompletionTriggerKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver/node';
-import { completionsAt, type CompletionKind, type CompletionProposal, type LineIndex } from '../../core';
+import { completionsAt, type CompletionKind, type CompletionProposal, type LineIndex, type ReportDocument } from '../../core';
 import { markup, type ServerContext } from '../context';
 import { documentLines } from '../documentLines';
 import { guard, type VersionOf } from '../guard';
 import { object, optional, string, textDocumentPosition, uinteger } from '../paramShapes';
+import type { ReportEntry } from '../workspaceTypes';
 
 const shape = { ...textDocumentPosition, context: optional(object({ triggerKind: uinteger, triggerCharacter: optional(string) })) };
 
@@ -33,9 +34,28 @@ export function registerCompletion(context: ServerContext, versionOf: VersionOf)
     const entry = context.workspace.report(params.textDocument.uri);
     if (!entry) return null;
     const offset = entry.lines.offset(params.position);
-    const proposals = completionsAt(entry.report.document, entry.folder.codebook.codebook, offset, { today: today(), snippets: context.client.snippets });
+    const proposals = completionsAt(entry.report.document, entry.folder.codebook.codebook, offset, {
+      today: today(),
+      snippets: context.client.snippets,
+      otherReports: () => datasetReports(context, entry),
+    });
     return { isIncomplete: false, items: proposals.map((proposal) => toItem(context, entry.lines, proposal)) };
   }, versionOf));
+}
+
+/**
+ * The other reports of the report's folder that are in its dataset (what
+ * `findings export` sees), open ones with their edits: what free-text fields
+ * such as `annotator` are completed from. Reports a `.findingsignore` lists
+ * (broken examples, drafts kept aside) lend no values.
+ */
+function* datasetReports(context: ServerContext, entry: ReportEntry): Generator<ReportDocument> {
+  const folder = entry.folder;
+  for (const other of context.workspace.reports(folder)) {
+    if (other.uri === entry.uri) continue;
+    const path = context.workspace.relativeToFolder(folder, other.uri);
+    if (path !== undefined && folder.inDataset(path)) yield other.report.document;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
-// `findings/tag`: the edit that tags passages of a report with a code, its
-// themes and attributes, computed by the core from the codebook in force.
+// `findings/tag`: the edit that tags passages of a report with a code (or
+// several on one span), its themes and attributes, computed by the core from the codebook in force.
 // The front end only picks the code and the themes, and applies the edit.
 import { ErrorCodes, ResponseError, type Range } from 'vscode-languageserver/node';
 import { planTagging, tagRefusalMessage, type OffsetRange } from '../../core';
@@ -11,15 +11,18 @@ import { array, dictionary, integer, object, optional, range, string } from '../
 export function registerTagging(context: ServerContext): void {
   const { connection, workspace } = context;
   connection.onRequest(TagRequest, guard(connection, TagRequest.method, shape, (params: TagParams): TagResult => {
-    const { uri, version, selections, code, themes, attributes } = checkTagParams(params);
+    const { uri, version, selections, codes, themes, attributes } = checkTagParams(params);
     const entry = workspace.report(uri);
     if (!entry) throw invalid(`${uri} is not a report the server knows`);
     // Tag what the user saw: an edit made since moves the passages.
     if (entry.version !== null && entry.version !== version) throw new ContentModified();
     const codebook = entry.folder.codebook.codebook;
     const offsets = selections.map((range): OffsetRange => ({ start: entry.lines.offset(range.start), end: entry.lines.offset(range.end) }));
-    const plan = planTagging(entry.report.document, codebook, offsets, code, { themes, attributes });
-    if (!plan) throw invalid(`The codebook (${codebook.name}) defines no code \`${code}\`.`);
+    const plan = planTagging(entry.report.document, codebook, offsets, codes, { themes, attributes });
+    if (!plan) {
+      const unknown = codes.filter((code) => !codebook.codes.has(code));
+      throw invalid(`The codebook (${codebook.name}) defines no code ${unknown.map((code) => `\`${code}\``).join(', ')}.`);
+    }
     const at = (offset: number): Range => entry.lines.range({ start: offset, end: offset });
     return {
       edits: plan.insertions.map((insertion): TagEdit => (insertion.snippet === undefined
@@ -35,21 +38,27 @@ export function registerTagging(context: ServerContext): void {
 const shape = {
   textDocument: object({ uri: string, version: integer }),
   selections: array(range),
-  code: string,
+  code: optional(string),
+  codes: optional(array(string)),
   themes: optional(array(string)),
   attributes: optional(dictionary(string)),
 };
 
 /** The parameters, checked beyond their shape: anything malformed is InvalidParams, never a crash. */
-function checkTagParams(params: TagParams): { uri: string; version: number; selections: readonly Range[]; code: string; themes: string[]; attributes: Record<string, string> } {
-  if (params.code.trim() === '') throw invalid('`code` must be a code name');
+function checkTagParams(params: TagParams): { uri: string; version: number; selections: readonly Range[]; codes: string[]; themes: string[]; attributes: Record<string, string> } {
+  // An optional member may come as null: it counts as absent.
+  const code = params.code ?? undefined;
+  const several = params.codes ?? undefined;
+  if ((code === undefined) === (several === undefined)) throw invalid('give either `code` or `codes`');
+  const codes = (several ?? [code!]).map((name) => name.trim().replace(/^\./, ''));
+  if (codes.length === 0 || codes.some((code) => code === '')) throw invalid('`code` and `codes` must be code names');
   const attributes = params.attributes ?? {};
   if (!Object.keys(attributes).every((name) => /^[A-Za-z_][\w-]*$/.test(name))) throw invalid('`attributes` names must be attribute names (letters, digits, `-`, `_`)');
   return {
     uri: params.textDocument.uri,
     version: params.textDocument.version,
     selections: params.selections,
-    code: params.code.trim().replace(/^\./, ''),
+    codes,
     themes: [...(params.themes ?? [])],
     attributes: { ...attributes },
   };

@@ -116,7 +116,7 @@ describe('core/codebook', () => {
       assert.deepEqual([...codebook.fields.get('framework')!.values!.keys()], ['2016', '2023']);
       assert.equal(codebook.fields.get('status')!.default, 'draft');
       assert.equal(codebook.fields.get('inspection_dates')!.items!.type, 'date');
-      assert.deepEqual([...codebook.fields.get('source')!.fields!.keys()], ['publisher', 'url', 'retrieved']);
+      assert.deepEqual([...codebook.fields.get('source')!.fields!.keys()], ['publisher', 'url', 'retrieved', 'file']);
       assert.equal(codebook.fields.get('source')!.fields!.get('publisher')!.required, true);
     });
 

@@ -242,7 +242,7 @@ describe('core/export serializers', () => {
         'path', 'index', 'id', 'codes', 'themes', 'attributes', 'exact', 'prefix', 'suffix', 'start', 'end', 'start_utf16', 'end_utf16',
         'line', 'column', 'end_line', 'end_column', 'parent', 'text_sha256',
         'area', 'framework', 'inspection_type', 'outcome', 'inspectorates', 'inspection_dates', 'published', 'partners',
-        'source.publisher', 'source.url', 'source.retrieved', 'annotator', 'status',
+        'source.publisher', 'source.url', 'source.retrieved', 'source.file', 'annotator', 'status',
       ]);
     });
 

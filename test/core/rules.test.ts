@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { RULE_IDS, RULES, type Diagnostic } from '../../core';
+import { textFingerprint } from '../../core/text/fingerprint';
 import { type RuleId } from '../../core/validate/rules';
 import { applyFix, buildReport, diagnose, ofRule, rangeOf, rangeText, single, summarise, VALID_FIELDS } from '../helpers/report';
 
@@ -12,7 +13,7 @@ interface RuleCase {
   readonly rangeText: string;
   /** Which occurrence of `rangeText` in `fires` the range is at (default 0). */
   readonly occurrence?: number;
-  readonly severity: 'error' | 'warning';
+  readonly severity: 'error' | 'warning' | 'information';
   /** A close variant of `fires` where the rule must not fire. */
   readonly quiet: string;
   /** True when `quiet` must have no diagnostics at all. */
@@ -208,6 +209,62 @@ const CASES: readonly RuleCase[] = [
     rule: 'outcome-unsupported', what: 'a WSOA outcome with no weakness or wsoa span', severity: 'warning',
     fires: buildReport(body('[leaders are ambitious]{.strength theme=leadership}'), { fields: { outcome: 'wsoa_required' } }), rangeText: 'wsoa_required',
     quiet: buildReport(body('[leaders are ambitious]{.strength theme=leadership} but [a statement of action is required]{.wsoa}'), { fields: { outcome: 'wsoa_required' } }), quietIsClean: true,
+  },
+  {
+    rule: 'text-fingerprint', what: 'an article edited after its fingerprint was recorded', severity: 'error',
+    fires: buildReport(body('[leaders were slow]{.weakness theme=leadership}'), { extraYaml: `text_sha256: "${textFingerprint(body('leaders were quick'))}"` }),
+    rangeText: `"${textFingerprint(body('leaders were quick'))}"`,
+    quiet: buildReport(body('[leaders were quick]{.weakness theme=leadership}'), { extraYaml: `text_sha256: "${textFingerprint(body('leaders were quick'))}"` }), quietIsClean: true,
+  },
+  {
+    rule: 'markup-space-before-block', what: 'a space between `]` and `{`', severity: 'warning',
+    fires: buildReport(body('[waits are long] {.weakness theme=health}')), rangeText: '] {.weakness theme=health}',
+    quiet: buildReport(body('[waits are long]{.weakness theme=health}')), quietIsClean: true,
+  },
+  {
+    rule: 'markup-block-brackets', what: 'an attribute block in round brackets', severity: 'warning',
+    fires: buildReport(body('[waits are long](.weakness theme=health)')), rangeText: '](.weakness theme=health)',
+    quiet: buildReport(body('[waits are long](https://example.org/waits)')), quietIsClean: true,
+  },
+  {
+    rule: 'markup-second-block', what: 'a second attribute block after a span', severity: 'warning',
+    fires: buildReport(body('[waits are long]{.weakness theme=health}{.quote speaker=parents role=parent}')), rangeText: '{.quote speaker=parents role=parent}',
+    quiet: buildReport(body('[waits are long]{.weakness .quote theme=health speaker=parents role=parent}')), quietIsClean: true,
+  },
+  {
+    rule: 'markup-stray-block', what: 'an attribute block in running prose', severity: 'warning',
+    fires: buildReport(body('waits are long {.weakness theme=health}')), rangeText: '{.weakness theme=health}',
+    quiet: buildReport(body('waits are long {as the report put it}')), quietIsClean: true,
+  },
+  {
+    rule: 'markup-bracket-slip', what: 'a span\'s `]` typed as `}`', severity: 'warning',
+    fires: buildReport(body('[waits are long}{.weakness theme=health}')), rangeText: '}{.weakness theme=health}',
+    quiet: buildReport(body('[waits are long]{.weakness theme=health}')), quietIsClean: true,
+  },
+  {
+    rule: 'markup-stray-bracket', what: 'a `]` left over after a span', severity: 'warning',
+    fires: buildReport(body('[waits are long]{.weakness theme=health}]')), rangeText: ']', occurrence: 1,
+    quiet: buildReport(body('([waits are long]{.weakness theme=health})')), quietIsClean: true,
+  },
+  {
+    rule: 'markup-typographic-quotes', what: 'a value in curly quotes', severity: 'warning',
+    fires: buildReport(body('[“it is a fight”]{.quote speaker=“a parent” role=parent}')), rangeText: '“a parent”',
+    quiet: buildReport(body('[“it is a fight”]{.quote speaker="a parent" role=parent}')), quietIsClean: true,
+  },
+  {
+    rule: 'markup-trailing-punctuation', what: 'a value ending in a comma', severity: 'warning',
+    fires: buildReport(body('[waits are long]{.weakness theme=health,}')), rangeText: ',',
+    quiet: buildReport(body('[waits are long]{.weakness theme=health,education}')), quietIsClean: true,
+  },
+  {
+    rule: 'keep-as-text-invalid', what: 'keep_as_text that is not a list', severity: 'error',
+    fires: buildReport('Body.\n', { extraYaml: 'keep_as_text: 12' }), rangeText: '12',
+    quiet: buildReport('Body.\n', { extraYaml: 'keep_as_text: []' }), quietIsClean: true,
+  },
+  {
+    rule: 'keep-as-text-unused', what: 'a kept passage that is no near-miss', severity: 'information',
+    fires: buildReport('Body.\n', { extraYaml: 'keep_as_text: ["] {x}"]' }), rangeText: '"] {x}"',
+    quiet: buildReport('[a] {.weakness theme=health}\n', { extraYaml: 'keep_as_text: ["] {.weakness theme=health}"]' }), quietIsClean: true,
   },
 ];
 
@@ -407,14 +464,16 @@ describe('core/validate fixes', () => {
 
   it('changes a misspelt enum value of a field', () => {
     const text = buildReport('Body', { fields: { status: 'reviewd' } });
-    const after = fixed(text, single(diagnose(text).diagnostics, 'field-value'));
+    const diagnostic = single(diagnose(text).diagnostics, 'field-value');
+    assert.deepEqual(diagnostic.fixes.map((fix) => [fix.title, fix.preferred]), [['Change to `reviewed`', true], ['Change to `draft`', false]], 'the nearest value first, then the other allowed values');
+    const after = fixed(text, diagnostic, /`reviewed`/);
     assert.equal(after, buildReport('Body', { fields: { status: 'reviewed' } }));
   });
 
   it('quotes a suggested enum value that YAML would read as a number', () => {
     const text = buildReport('Body', { fields: { framework: '2015' } });
     const { diagnostics } = diagnose(text);
-    const after = fixed(text, single(diagnostics, 'field-value'));
+    const after = fixed(text, single(diagnostics, 'field-value'), /`2016`/);
     assert.equal(after, buildReport('Body'));
     assert.deepEqual(diagnose(after).diagnostics, []);
   });

@@ -216,7 +216,7 @@ describe('lsp: language features', function () {
     await client.open(uri, text(name));
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.equal(symbols[0].name, 'Front matter');
-    assert.deepEqual(symbols[0].children!.map((s) => s.name), ['area', 'framework', 'inspection_type', 'outcome', 'inspectorates', 'partners', 'source', 'annotator', 'status']);
+    assert.deepEqual(symbols[0].children!.map((s) => s.name), ['area', 'framework', 'inspection_type', 'outcome', 'inspectorates', 'partners', 'source', 'annotator', 'status', 'text_sha256']);
     assert.deepEqual(symbols[0].children![6].children!.map((s) => s.name), ['publisher']);
     const weakness = symbols.find((s) => s.name.startsWith('weakness'))!;
     assert.match(weakness.name, /^weakness \(\d+\)$/);
@@ -230,7 +230,7 @@ describe('lsp: language features', function () {
     const uri = uriOf(file(name));
     await client.open(uri, text(name));
     const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
-    assert.deepEqual(ranges[0], { startLine: 0, endLine: 14, kind: 'region' });
+    assert.deepEqual(ranges[0], { startLine: 0, endLine: 15, kind: 'region' });
     assert.ok(ranges.length > 1);
   });
 

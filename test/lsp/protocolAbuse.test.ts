@@ -45,6 +45,7 @@ function requests(uri: string, target: string): ReadonlyArray<{ method: string; 
     { method: 'findings/codebook', params: { uri }, required: [] },
     { method: 'findings/codebookText', params: { path: 'builtin:send.codebook.yaml' }, required: ['path'] },
     { method: 'findings/documentCounts', params: { uri }, required: ['uri'] },
+    { method: 'findings/cleanText', params: { uri }, required: ['uri'] },
     { method: 'findings/summary', params: { scope: { kind: 'document', uri } }, required: ['scope'] },
     { method: 'findings/exportCheck', params: { scope: { kind: 'folder', uri: uri.slice(0, uri.lastIndexOf('/')) } }, required: ['scope'] },
     { method: 'findings/export', params: { scope: { kind: 'document', uri }, format: 'jsonl', target }, required: ['scope', 'format', 'target'] },

@@ -55,7 +55,7 @@ describe('core/language completions', () => {
     });
 
     it('offers the keys of a nested mapping', () => {
-      assert.deepEqual(sorted(complete('---\nsource:\n  publisher: BBC\n  |\n---\n').proposals).map((p) => p.label), ['url', 'retrieved']);
+      assert.deepEqual(sorted(complete('---\nsource:\n  publisher: BBC\n  |\n---\n').proposals).map((p) => p.label), ['url', 'retrieved', 'file']);
     });
 
     it('offers the enum values that fit the other fields, quoted where YAML needs it', () => {

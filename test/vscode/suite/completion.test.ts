@@ -1,6 +1,8 @@
 /**
  * Completions through VS Code's provider API: codes after `{.`, themes after
- * `theme=`, front-matter keys on an empty line, areas after `area:`.
+ * `theme=`, front-matter keys on an empty line, areas after `area:` (those
+ * the article names first); annotators and partners from the workspace's
+ * reports, and never words of the article.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -82,5 +84,55 @@ describe('completion', function () {
   it('offers the allowed values of an enum field', async () => {
     const items = await completionsAt(document.uri, positionAfter(document, 'status: '));
     assert.deepStrictEqual(items.map(labelOf).filter((l) => l === 'draft' || l === 'reviewed').sort(), ['draft', 'reviewed']);
+  });
+
+  describe('respecting the article', () => {
+    const ARTICLE_REPORT = `---
+area: Darlington
+framework: "2016"
+inspection_type: full
+outcome: wsoa_required
+annotator: 
+partners: []
+status: draft
+---
+Inspectors visited Middlesbrough and then Hartlepool, and Hartlepool again; leaders said [parents]{.quote speaker="one parent" } felt unheard.
+`;
+    let article: vscode.TextDocument;
+    const words = new Set(ARTICLE_REPORT.slice(ARTICLE_REPORT.lastIndexOf('---')).split(/[^A-Za-z-]+/).filter(Boolean));
+    /** The items of the language server (VS Code adds its snippets and, where a provider has nothing, words of open documents). */
+    const serverItems = (items: vscode.CompletionItem[]) => items.filter((item) => item.kind !== vscode.CompletionItemKind.Snippet);
+    const bySortText = (items: vscode.CompletionItem[]) => [...items].sort((a, b) => (a.sortText ?? labelOf(a)).localeCompare(b.sortText ?? labelOf(b))).map(labelOf);
+
+    before(async () => {
+      article = (await open(await temp.write('article.report.md', ARTICLE_REPORT))).document;
+    });
+
+    it('offers the annotators of the workspace for `annotator`, and no word of the article', async () => {
+      const items = await completionsAt(article.uri, positionAfter(article, 'annotator: '), ' ');
+      assert.deepStrictEqual(items.map(labelOf), ['findings-team']);
+      assert.ok(!items.some((item) => item.kind === vscode.CompletionItemKind.Text), 'words of the documents offered');
+    });
+
+    it('offers the partners of the reports of the same area for `partners`', async () => {
+      const items = await completionsAt(article.uri, positionAfter(article, 'partners: ['));
+      assert.deepStrictEqual(bySortText(serverItems(items)), ['Darlington Borough Council', 'Tees Valley Clinical Commissioning Group']);
+      assert.ok(!items.some((item) => words.has(labelOf(item))), items.map(labelOf).join(', '));
+    });
+
+    it('lists the areas the article names first, the most named first', async () => {
+      const items = await completionsAt(article.uri, positionAfter(article, 'area: Darlington'));
+      assert.ok(items.length > 150, `${items.length} areas`);
+      assert.deepStrictEqual(bySortText(serverItems(items)).slice(0, 2), ['Hartlepool', 'Middlesbrough']);
+    });
+
+    it('offers in an attribute block only codes, ids, attributes and values', async () => {
+      for (const [needle, trigger] of [['speaker="one parent" ', ' '], ['{.quote ', undefined], ['speaker="', '"']] as const) {
+        const items = serverItems(await completionsAt(article.uri, positionAfter(article, needle), trigger));
+        const kinds = new Set([vscode.CompletionItemKind.Class, vscode.CompletionItemKind.Field, vscode.CompletionItemKind.Reference, vscode.CompletionItemKind.EnumMember]);
+        const stray = items.filter((item) => !kinds.has(item.kind!) || ['area', 'framework', 'annotator', 'partners', 'status'].includes(labelOf(item)));
+        assert.deepStrictEqual(stray.map((item) => `${labelOf(item)} (${item.kind})`), [], `after ${needle}`);
+      }
+    });
   });
 });

@@ -1,7 +1,9 @@
 /**
  * "Export Findings…" writes what `findings export` writes, byte for byte;
- * warns before exporting reports with errors (the broken samples); leaves no
- * file behind when refused or cancelled. Also the summary and index events
+ * asks first when reports in scope have unsaved changes ("Save all and
+ * export", "Export the saved files", Cancel), and either way writes what the
+ * CLI writes from the files; warns before exporting reports with errors (the
+ * broken samples); leaves no file behind when refused or cancelled. Also the summary and index events
  * the panel is built on, and the problems of `.findingsignore`d reports.
  * Exports go to a temporary folder outside the workspace.
  */
@@ -12,7 +14,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { FindingsApi } from '../../../client/extension';
-import { errorsMessage } from '../../../client/export/exportPrompts';
+import { errorsMessage, unsavedMessage } from '../../../client/export/exportPrompts';
 import type { ExportCheckResult, FindingsExportFormat } from '../../../protocol/export';
 import { activate, cliCheck, findingsDiagnostics, open, repoRoot, sample, TempFolder, waitForDiagnostics, workspaceFolder } from './helpers';
 
@@ -61,7 +63,7 @@ describe('export findings', function () {
       const expected = cli('export', '.', '--format', format);
       assert.ok(fs.readFileSync(target).equals(Buffer.from(expected, 'utf8')), `${format}: the file differs from the CLI's output`);
       assert.strictEqual(result.documents, 5);
-      assert.deepStrictEqual(result.check, { reports: 5, reportsWithErrors: 0, errors: 0 });
+      assert.deepStrictEqual(result.check, { reports: 5, reportsWithErrors: 0, errors: 0, unsaved: [] });
       assert.deepStrictEqual(fs.readdirSync(out), [`findings.${format}`], 'no temporary file is left');
     });
   }
@@ -97,7 +99,7 @@ describe('export findings', function () {
       const target = path.join(out, 'refused.jsonl');
       const asked: ExportCheckResult[] = [];
       const result = await api.exportFindings({ scope: brokenScope(), format: 'jsonl', target, confirmErrors: (c) => void asked.push(c) });
-      assert.deepStrictEqual(asked, [check], 'the errors warning was shown once, with the counts');
+      assert.deepStrictEqual(asked, [{ ...check, unsaved: [] }], 'the errors warning was shown once, with the counts');
       assert.strictEqual(result.outcome, 'refused');
       assert.ok(!fs.existsSync(target));
       assert.deepStrictEqual(fs.readdirSync(out), []);
@@ -139,6 +141,88 @@ describe('export findings', function () {
         const uri = vscode.Uri.file(file.path);
         await waitForDiagnostics(uri, (d) => d.length === file.diagnostics.length, `the problems of ${path.basename(file.path)}`, 30_000);
       }
+    });
+  });
+
+  describe('reports with unsaved changes', () => {
+    let temp: TempFolder;
+    let editor: vscode.TextEditor;
+    let relative: string;
+    let saved: string;
+    const never = () => {
+      throw new Error('asked');
+    };
+    // An unsaved edit: a finding and an error (a misspelt code) that the file does not have.
+    const addEdit = () => {
+      const body = editor.document.getText().indexOf('\n---\n') + 5;
+      return editor.edit((edit) => edit.insert(editor.document.positionAt(body), '[Unsaved]{.weakness theme=health} [finding]{.weaknes theme=health} '));
+    };
+    const scope = () => ({ kind: 'document' as const, uri: editor.document.uri.toString() });
+
+    beforeEach(async () => {
+      temp = await TempFolder.create('export-unsaved');
+      const uri = await temp.copy('darlington.report.md', 'unsaved.report.md');
+      relative = path.relative(workspaceFolder().uri.fsPath, uri.fsPath).split(path.sep).join('/');
+      saved = cli('export', relative, '--format', 'jsonl');
+      editor = await open(uri);
+      assert.ok(await addEdit());
+      assert.ok(editor.document.isDirty);
+    });
+    afterEach(async () => {
+      await temp.dispose();
+    });
+
+    it('"Export the saved files" writes what `findings export` writes from the file, and asks nothing about the errors only the editor has', async () => {
+      const asked: string[][] = [];
+      const target = path.join(out, 'saved.jsonl');
+      const result = await api.exportFindings({ scope: scope(), format: 'jsonl', target, confirmUnsaved: (uris) => (asked.push(uris.map(String)), 'Export the saved files'), confirmErrors: never });
+      assert.deepStrictEqual(asked, [[editor.document.uri.toString()]], 'asked once, naming the report');
+      assert.strictEqual(result.outcome, 'written');
+      assert.strictEqual(result.outcome === 'written' && result.unsaved, 'Export the saved files');
+      assert.strictEqual(fs.readFileSync(target, 'utf8'), saved, 'the bytes of `findings export` on the saved file');
+      assert.ok(!saved.includes('Unsaved'));
+      assert.ok(editor.document.isDirty, 'the edits stay unsaved');
+    });
+
+    it('"Save all and export" saves the report, then checks and writes the saved file', async () => {
+      const errorsAsked: ExportCheckResult[] = [];
+      const target = path.join(out, 'all.jsonl');
+      const result = await api.exportFindings({
+        scope: scope(), format: 'jsonl', target,
+        confirmUnsaved: () => 'Save all and export',
+        confirmErrors: (check) => (errorsAsked.push(check), 'Export anyway'),
+      });
+      assert.strictEqual(result.outcome, 'written');
+      assert.ok(!editor.document.isDirty, 'saved');
+      assert.deepStrictEqual(errorsAsked.map((check) => check.reportsWithErrors), [1], 'the saved file has the error, and the warning says so');
+      const expected = cli('export', relative, '--format', 'jsonl', '--allow-errors');
+      assert.ok(expected.includes('Unsaved'));
+      assert.strictEqual(fs.readFileSync(target, 'utf8'), expected);
+      // Nothing unsaved now: nothing asked.
+      const again = await api.exportFindings({ scope: scope(), format: 'jsonl', target, confirmUnsaved: never, allowErrors: true });
+      assert.strictEqual(again.outcome === 'written' && again.unsaved, undefined);
+    });
+
+    it('Cancel (the modal closed) writes nothing and saves nothing', async () => {
+      const target = path.join(out, 'cancelled.jsonl');
+      const result = await api.exportFindings({ scope: scope(), format: 'jsonl', target, confirmUnsaved: () => undefined, confirmErrors: never });
+      assert.strictEqual(result.outcome, 'cancelled');
+      assert.ok(!fs.existsSync(target));
+      assert.ok(editor.document.isDirty);
+    });
+
+    it('asks about the reports in scope only', async () => {
+      const target = path.join(out, 'workspace.jsonl');
+      // The edited report lies in a folder the dataset skips: exporting the workspace asks nothing.
+      const result = await api.exportFindings({ scope: { kind: 'workspace' }, format: 'jsonl', target, confirmUnsaved: never });
+      assert.strictEqual(result.outcome, 'written');
+      assert.strictEqual(fs.readFileSync(target, 'utf8'), cli('export', '.', '--format', 'jsonl'));
+    });
+
+    it('names the unsaved files in the modal', () => {
+      assert.match(unsavedMessage([editor.document.uri]), new RegExp(`A file in scope has unsaved changes \\(${relative.replace(/[.]/g, '\\.')}\\)`));
+      const many = ['a', 'b', 'c', 'd', 'e'].map((name) => vscode.Uri.joinPath(workspaceFolder().uri, `${name}.report.md`));
+      assert.strictEqual(unsavedMessage(many), '5 files in scope have unsaved changes (a.report.md, b.report.md, c.report.md and 2 more). Save them before exporting?');
     });
   });
 

@@ -1,11 +1,14 @@
 /**
  * The tagging commands on a report in a temporary folder: every selection is
- * wrapped; arguments `{ code, themes, attributes }` answer the pickers; the
- * required attributes left open become snippet placeholders; no selection or
- * a selection the server would not tag changes nothing.
+ * wrapped; arguments `{ code, codes, themes, attributes }` answer the
+ * pickers; several codes make one span `{.a .b}`, in one undo step, the
+ * article text kept; the required attributes left open become snippet
+ * placeholders; no selection or a selection the server would not tag
+ * changes nothing.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { parseReport } from '../../../core/document/parseReport';
 import { activate, open, rangeOf, TempFolder, waitForDiagnostics } from './helpers';
 
 const REPORT = `---
@@ -94,6 +97,43 @@ describe('tagging commands', function () {
     const edited = await vscode.commands.executeCommand<boolean>('findings.tagSelection', { code: 'response', attributes: { speaker: 'the council', stance: 'accepts' } });
     assert.strictEqual(edited, true);
     assert.ok(document.getText().includes('[The council said it accepted the findings.]{.response speaker="the council" stance=accepts}'), document.getText());
+  });
+
+  it('tags with several codes on one span, the article text kept, in one undo step', async () => {
+    const document = editor.document;
+    const before = document.getText();
+    const target = rangeOf(document, '"nobody listens to us"');
+    editor.selection = new vscode.Selection(target.start, target.end);
+    const edited = await vscode.commands.executeCommand<boolean>('findings.tagSelection', { codes: ['weakness', 'quote'], themes: ['co-production'], attributes: { speaker: 'parents', role: 'parent' } });
+    assert.strictEqual(edited, true);
+    assert.ok(document.getText().includes('Parents said ["nobody listens to us"]{.weakness .quote theme=co-production speaker=parents role=parent} at the forum.'), document.getText());
+    assert.strictEqual(parseReport(document.getText()).cleanText, parseReport(before).cleanText);
+    await waitForDiagnostics(document.uri, (d) => d.length === 0, 'no problems after tagging');
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(document.getText(), before, 'one undo takes the whole tag away');
+  });
+
+  it('with several codes, leaves placeholders for the required attributes of each, and undoes in one step', async () => {
+    const document = editor.document;
+    const before = document.getText();
+    const target = rangeOf(document, 'The council said it accepted the findings.');
+    editor.selection = new vscode.Selection(target.start, target.end);
+    const edited = await vscode.commands.executeCommand<boolean>('findings.tagSelection', { codes: ['response', 'strength'], themes: ['leadership'] });
+    assert.strictEqual(edited, true);
+    assert.ok(document.getText().includes('[The council said it accepted the findings.]{.response .strength speaker="" theme=leadership}'), document.getText());
+    assert.strictEqual(parseReport(document.getText()).cleanText, parseReport(before).cleanText);
+    await vscode.commands.executeCommand('leaveSnippet');
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(document.getText(), before, 'one undo takes the markup and its placeholders away');
+  });
+
+  it('rejects several codes when one is not in the codebook: nothing is tagged', async () => {
+    const document = editor.document;
+    const target = rangeOf(document, 'Inspectors said');
+    editor.selection = new vscode.Selection(target.start, target.end);
+    const before = document.getText();
+    assert.strictEqual(await vscode.commands.executeCommand<boolean>('findings.tagSelection', { codes: ['strength', 'no-such-code'], themes: [] }), false);
+    assert.strictEqual(document.getText(), before);
   });
 
   it('changes nothing when there is no selection', async () => {

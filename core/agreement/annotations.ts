@@ -1,0 +1,84 @@
+import type { Codebook } from '../codebook/types';
+import { scalarFieldText } from '../document/fieldValueText';
+import type { ReportDocument } from '../document/types';
+import { documentRecord } from '../export/findingRecords';
+import { isThemeAttribute } from '../spans/spanThemes';
+
+/** A span as agreement reads it: offsets in code points (as exports give them), its codes, themes and other attributes. */
+export interface AnnotatedSpan {
+  /** The span's position in its report (order of opening brackets). */
+  readonly index: number;
+  /** Offsets into the clean text in Unicode code points. */
+  readonly start: number;
+  readonly end: number;
+  /** The same in UTF-16 units, to quote the text. */
+  readonly startUtf16: number;
+  readonly endUtf16: number;
+  readonly codes: readonly string[];
+  readonly themes: readonly string[];
+  /** The attributes that hold no themes (speaker, severity…), keys sorted, first value of each. */
+  readonly attributes: Readonly<Record<string, string>>;
+}
+
+/** What the front matter says of the article's source, to find copies of one article whose texts differ. */
+export interface SourceFields {
+  readonly url?: string;
+  readonly area?: string;
+  readonly published?: string;
+  readonly publisher?: string;
+}
+
+/** One annotator's copy of an article. */
+export interface Annotation {
+  readonly path: string;
+  /** The front matter's `annotator`, when it is text. */
+  readonly annotator: string | undefined;
+  /** SHA-256 of the clean text: copies with the same one are one article. */
+  readonly fingerprint: string;
+  /** The clean text, and its length in code points. */
+  readonly text: string;
+  readonly length: number;
+  readonly source: SourceFields;
+  readonly spans: readonly AnnotatedSpan[];
+}
+
+/**
+ * A parsed report as one annotator's copy. Offsets, codes, themes and the
+ * fingerprint are the export's (documentRecord): the figures count in the
+ * units a dataset's users see.
+ */
+export function annotationOf(path: string, document: ReportDocument, codebook: Codebook): Annotation {
+  const record = documentRecord(path, document, codebook);
+  const fields = record.fields;
+  const spans = record.findings.map((finding, i): AnnotatedSpan => {
+    const span = document.spans[i];
+    const attributes: Record<string, string> = {};
+    for (const [key, value] of Object.entries(finding.attributes)) if (!isThemeAttribute(span, codebook, key)) attributes[key] = value;
+    return {
+      index: finding.index,
+      start: finding.start,
+      end: finding.end,
+      startUtf16: finding.start_utf16,
+      endUtf16: finding.end_utf16,
+      codes: finding.codes,
+      themes: finding.themes,
+      attributes,
+    };
+  });
+  const source = fields.source !== null && typeof fields.source === 'object' && !Array.isArray(fields.source) ? (fields.source as Record<string, unknown>) : {};
+  return {
+    path,
+    annotator: text(fields.annotator),
+    fingerprint: record.text_sha256,
+    text: document.cleanText,
+    length: record.text_length.code_points,
+    source: { url: text(source.url), area: text(fields.area), published: text(fields.published), publisher: text(source.publisher) },
+    spans,
+  };
+}
+
+/** A scalar field as trimmed text; undefined when absent, empty or not a scalar. */
+function text(value: unknown): string | undefined {
+  const scalar = scalarFieldText(value)?.trim();
+  return scalar === '' ? undefined : scalar;
+}
