@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../core';
 import { loadCodebook } from './codebookFile';
+import { AGREE_BY, AGREE_FORMATS, runAgree } from './commands/agree';
 import { runCheck } from './commands/check';
 import { runExport } from './commands/export';
 import { runStats } from './commands/stats';
@@ -19,11 +20,16 @@ Commands:
   check [paths...]   Validate reports (*.report.md) in files and folders (default: .)
   export [paths...]  Write the findings of valid reports as a dataset
   stats [paths...]   Count spans by code and theme
+  agree [paths...]   Agreement between annotators' copies of the same articles
 
 Options:
   --format <f>       check: text (default), json, sarif, github
                      export: jsonl, csv, json (default: from --out's extension, else jsonl)
                      stats: text (default), json
+                     agree: text (default), json, csv
+  --by <b>           agree: compare each code (default) or each theme
+  --disagreements <file>
+                     agree: also write the disputed passages (.jsonl or .csv, replaced atomically)
   --out <file>       export: the regular file to write (replaced atomically); standard output if omitted
   --allow-errors     export: export even when reports have errors
   --codebook <file>  codebook to use (default: ./codebook.yaml if present, else the built-in SEND codebook)
@@ -31,10 +37,11 @@ Options:
   -h, --help         show this help
   -v, --version      show the version
 
-Exit codes: 0 no errors, 1 errors found (or export refused), 2 could not run.
+Exit codes: 0 no errors, 1 errors found (or export refused; agree: copies of one source whose texts differ),
+2 could not run (agree: also when no article has two annotators' copies).
 `;
 
-const COMMANDS = ['check', 'export', 'stats'] as const;
+const COMMANDS = ['check', 'export', 'stats', 'agree'] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** Where the CLI's parts are: the export worker is a bundle of its own, beside the CLI's. */
@@ -68,6 +75,8 @@ async function run(argv: readonly string[], cwd: string, output: Output, cliFile
       'allow-errors': { type: 'boolean', default: false },
       codebook: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      by: { type: 'string' },
+      disagreements: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -111,15 +120,23 @@ async function run(argv: readonly string[], cwd: string, output: Output, cliFile
     case 'stats':
       result = await runStats(files, codebook.codebook, { format: choose(values.format, ['text', 'json'] as const, 'text') }, output);
       break;
+    case 'agree':
+      result = await runAgree(files, codebook.codebook, {
+        format: choose(values.format, AGREE_FORMATS, 'text'),
+        by: choose(values.by, AGREE_BY, 'code', 'way to compare'),
+        disagreements: values.disagreements,
+        cwd,
+      }, output);
+      break;
   }
   for (const problem of result.unreadable) output.err(`findings: ${problem}\n`);
   return result.unreadable.length > 0 ? ExitCode.Failure : result.code;
 }
 
-function choose<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+function choose<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, what = 'format'): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`unknown format '${value}' (use ${allowed.join(', ')})`);
+  throw new UsageError(`unknown ${what} '${value}' (use ${allowed.join(', ')})`);
 }
 
 function formatFromExtension(out: string | undefined): ExportFormat {

@@ -126,7 +126,7 @@ const SPACE = 32;
 const TAB = 9;
 
 /** A cell, quoted when it holds a comma, a quote or a line break, or starts or ends with a space or tab. */
-function csvCell(text: string): string {
+export function csvCell(text: string): string {
   if (text === '') return text;
   const first = text.charCodeAt(0);
   const last = text.charCodeAt(text.length - 1);

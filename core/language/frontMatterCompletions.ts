@@ -143,8 +143,10 @@ function areaProposals(document: ReportDocument, range: OffsetRange, typed: stri
   const proposals: CompletionProposal[] = [];
   const match = typed.trim() === '' ? undefined : lookUpArea(typed.replace(/^["']/, ''));
   const suggested = match?.kind === 'unknown' ? match.suggestion : match?.kind === 'alias' ? match.area.name : undefined;
-  const named = new Map(areasNamedInText(document).map((area, rank) => [area.name, rank]));
-  const firstNamed = suggested === undefined ? areasNamedInText(document)[0]?.name : undefined;
+  const inText = areasNamedInText(document);
+  const named = new Map(inText.map((area, rank) => [area.name, rank]));
+  // With nothing typed to go by, the area the article names most is the likely one.
+  const firstNamed = typed.trim() === '' ? inText[0]?.name : undefined;
   for (const area of allAreas()) {
     const insertText = quoteIfNeeded(area.name);
     const isSuggestion = area.name === suggested;

@@ -61,8 +61,8 @@ function* datasetReports(context: ServerContext, entry: ReportEntry): Generator<
 /**
  * A space typed in running text: nothing to offer, and no need to analyse
  * the document (which for a long report costs more than a keystroke should).
- * Completion after a space only matters in an attribute block (` key=`) or
- * after a front-matter key or list dash.
+ * Completion after a space only matters in an attribute block (` key=`),
+ * after a front-matter key or list dash, or after a comma in a flow list.
  */
 function spaceInProse(context: ServerContext, params: CompletionParams): boolean {
   if (params.context?.triggerKind !== CompletionTriggerKind.TriggerCharacter || params.context.triggerCharacter !== ' ') return false;
@@ -72,7 +72,8 @@ function spaceInProse(context: ServerContext, params: CompletionParams): boolean
   const offset = lines.offset(params.position);
   const before = document.getText().slice(lines.lineStart(lines.position(offset).line), offset);
   if (before.lastIndexOf(']{') > before.lastIndexOf('}')) return false;
-  return !/^\s*(?:[A-Za-z_][\w-]*\s*:|-)\s*$/.test(before);
+  // After `key:` or a list dash, or after a comma in a flow list (`partners: [a, `): a value comes next.
+  return !/^\s*(?:[A-Za-z_][\w-]*\s*:|-)\s*$/.test(before) && !/^\s*[A-Za-z_][\w-]*\s*:\s*\[[^\]]*,\s*$/.test(before);
 }
 
 function toItem(context: ServerContext, lines: LineIndex, proposal: CompletionProposal): CompletionItem {

@@ -170,7 +170,7 @@ describe('cli: findings', function () {
         const { file, d } = wanted[i];
         assert.equal(result.ruleId, d.rule);
         assert.equal(sarifRun.tool.driver.rules[result.ruleIndex].id, d.rule);
-        assert.equal(result.level, d.severity === 'warning' ? 'warning' : 'error');
+        assert.equal(result.level, { error: 'error', warning: 'warning', information: 'note' }[d.severity]);
         assert.equal(result.message.text, d.message);
         const location = result.locations[0].physicalLocation;
         assert.equal(location.artifactLocation.uri, file.path);
@@ -190,7 +190,7 @@ describe('cli: findings', function () {
       lines.forEach((line, i) => {
         const { file, d } = wanted[i];
         const start = file.lines.position(d.range.start);
-        const command = d.severity === 'error' ? 'error' : 'warning';
+        const command = { error: 'error', warning: 'warning', information: 'notice' }[d.severity];
         assert.ok(line.startsWith(`::${command} file=${file.path},line=${start.line + 1},col=${start.character + 1},`), line);
         assert.match(line, new RegExp(`,title=findings ${d.rule}::`));
         assert.ok(!line.slice(2).includes('\n'));

@@ -58,6 +58,16 @@ const CASES: readonly NearMissCase[] = [
     fix: /in `\{…\}`/, fixed: '[x]{.weakness theme=leadership} today.\n', clean: 'x today.\n',
   },
   {
+    what: 'the block\'s `{` left out', rule: 'markup-block-brackets',
+    body: 'Leaders said [x].weakness theme=leadership} today.\n', range: '].weakness theme=leadership}', message: /`\{` is missing/,
+    fix: /in `\{…\}`/, fixed: 'Leaders said [x]{.weakness theme=leadership} today.\n', clean: 'Leaders said x today.\n',
+  },
+  {
+    what: 'a character typed for the block\'s `{`', rule: 'markup-block-brackets',
+    body: 'Leaders said [x];.weakness theme=leadership} today.\n', range: '];.weakness theme=leadership}', message: /`;` where the attribute block's `\{` belongs/,
+    fix: /in `\{…\}`/, fixed: 'Leaders said [x]{.weakness theme=leadership} today.\n', clean: 'Leaders said x today.\n',
+  },
+  {
     what: 'a second attribute block right after a span (themes merged)', rule: 'markup-second-block',
     body: '[x]{.weakness theme=leadership}{.strength theme=health} today.\n', range: '{.strength theme=health}', message: /Only the first attribute block/,
     fix: /Merge/, fixed: '[x]{.weakness theme="leadership health" .strength} today.\n', clean: 'x today.\n',
@@ -92,6 +102,21 @@ const CASES: readonly NearMissCase[] = [
     what: 'a `}` left over after a span', rule: 'markup-stray-bracket',
     body: 'Leaders said [x]{.weakness theme=health}} today.\n', range: '}', message: /closes nothing/, passage: '{.weakness theme=health}}',
     fix: /Remove the stray `\}`/, fixed: 'Leaders said [x]{.weakness theme=health} today.\n', clean: 'Leaders said x today.\n',
+  },
+  {
+    what: 'a `}` typed inside the block, between tokens', rule: 'markup-stray-bracket',
+    body: '[x]{.quote speaker=parents}role=parent} today.\n', range: '}role=parent}', message: /ends the attribute block early: `role=parent\}`/, passage: 'role=parent}',
+    fix: /Write `a blank` for the `\}`/, fixed: '[x]{.quote speaker=parents role=parent} today.\n', clean: 'x today.\n',
+  },
+  {
+    what: 'a `}` typed inside an id', rule: 'markup-stray-bracket',
+    body: '[x]{.wsoa #hart}lepool-wsoa} today.\n', range: '}lepool-wsoa}', message: /ends the attribute block early/, passage: 'lepool-wsoa}',
+    fix: /Remove the `\}` that ends the block early/, fixed: '[x]{.wsoa #hartlepool-wsoa} today.\n', clean: 'x today.\n',
+  },
+  {
+    what: 'a `}` typed for a code\'s dot', rule: 'markup-stray-bracket',
+    body: '[x]{.recommendation }improvement theme=outcomes} today.\n', range: '}improvement theme=outcomes}', message: /ends the attribute block early/, passage: 'improvement theme=outcomes}',
+    fix: /Write `\.` for the `\}`/, fixed: '[x]{.recommendation .improvement theme=outcomes} today.\n', clean: 'x today.\n',
   },
   {
     what: 'a doubled `[` never closed', rule: 'markup-stray-bracket',
@@ -152,6 +177,26 @@ const CASES: readonly NearMissCase[] = [
     what: 'a trailing comma in an id', rule: 'markup-trailing-punctuation', keepable: false,
     body: '[x]{.wsoa #w1, }\n', range: ',', message: /`#w1,`/,
     fix: /Remove the `,`/, fixed: '[x]{.wsoa #w1 }\n', clean: 'x\n',
+  },
+  {
+    what: 'two attributes run together with a comma', rule: 'markup-joined-tokens', keepable: false,
+    body: '[x]{.response speaker=council organisation=Council,stance=welcomes}\n', range: 'Council,stance=welcomes', message: /runs into `stance=`/,
+    fix: /Write a blank for `,` before `stance=`/, fixed: '[x]{.response speaker=council organisation=Council stance=welcomes}\n', clean: 'x\n',
+  },
+  {
+    what: 'two attributes run together with no character between', rule: 'markup-joined-tokens', keepable: false,
+    body: '[x]{.response speaker=council organisation=Councilstance=welcomes}\n', range: 'Councilstance=welcomes', message: /runs into `stance=`/,
+    fix: /Put a blank before `stance=`/, fixed: '[x]{.response speaker=council organisation=Council stance=welcomes}\n', clean: 'x\n',
+  },
+  {
+    what: 'an id run into an attribute', rule: 'markup-joined-tokens', keepable: false,
+    body: '[x]{.recommendation #r1"theme=health}\n', range: '#r1"theme=health', message: /The id `#r1"theme=health` runs into `theme=`/,
+    fix: /Write a blank for `"` before `theme=`/, fixed: '[x]{.recommendation #r1 theme=health}\n', clean: 'x\n',
+  },
+  {
+    what: 'an id run into a code', rule: 'markup-joined-tokens', keepable: false,
+    body: '[x]{.strength theme=health #s1.wsoa}\n', range: '#s1.wsoa', message: /runs into the code `\.wsoa`/,
+    fix: /Put a blank before `\.wsoa`/, fixed: '[x]{.strength theme=health #s1 .wsoa}\n', clean: 'x\n',
   },
 ];
 

@@ -257,6 +257,11 @@ const CASES: readonly RuleCase[] = [
     quiet: buildReport(body('[waits are long]{.weakness theme=health,education}')), quietIsClean: true,
   },
   {
+    rule: 'markup-joined-tokens', what: 'two attributes run together', severity: 'warning',
+    fires: buildReport(body('[it is welcome]{.response speaker=council organisation=Council,stance=welcomes}')), rangeText: 'Council,stance=welcomes',
+    quiet: buildReport(body('[it is welcome]{.response speaker=council organisation=Council stance=welcomes}')), quietIsClean: true,
+  },
+  {
     rule: 'keep-as-text-invalid', what: 'keep_as_text that is not a list', severity: 'error',
     fires: buildReport('Body.\n', { extraYaml: 'keep_as_text: 12' }), rangeText: '12',
     quiet: buildReport('Body.\n', { extraYaml: 'keep_as_text: []' }), quietIsClean: true,

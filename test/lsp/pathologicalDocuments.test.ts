@@ -68,6 +68,12 @@ const CASES: readonly Case[] = [
   { name: 'a YAML alias bomb', text: () => aliasBomb(10) },
   { name: 'YAML nested 10,000 deep', text: () => `---\narea: ${'['.repeat(10_000)}${']'.repeat(10_000)}\nother: ${'{a: '.repeat(5000)}1${'}'.repeat(5000)}\n---\nBody.\n` },
   { name: 'a 1 MB unterminated front matter', text: () => `---\n${'key: value\n'.repeat(90_000)}` },
+  {
+    name: 'near-miss markup on every line, fixed all at once',
+    text: () => `${FRONT_MATTER}${'Leaders said [x] {.weakness theme=health}, [y}{.strength theme=health} and {.weakness theme=health} (z]{.weakness theme=health}.\n'.repeat(5000)}`,
+    fixAll: true,
+  },
+  { name: 'brackets and braces that almost make markup (1 MB)', text: () => `${FRONT_MATTER}[${'(x]{ {.weakness ] (.strength ｛ x}{.quote '.repeat(25_000)}\n` },
   { name: '50,000 empty lines of every kind', text: () => `${FRONT_MATTER}${'\r\n\n\r'.repeat(50_000)}[x]{.weakness theme=health}` },
 ];
 

@@ -65,6 +65,16 @@ describe('lsp: completion from the workspace', function () {
     assert.deepEqual(offered.filter((label) => words.has(label)), []);
   });
 
+  it('offers the next partner after a comma and a space typed in a flow list', async () => {
+    const list = report('area: Darlington\npartners: [Darlington Borough Council, ]', 'Body.');
+    const second = uriOf(dir.write('second.report.md', list));
+    await client.open(second, list);
+    const position = positionAfter(list, 'Council, ');
+    const completion = (await client.request('textDocument/completion', { textDocument: { uri: second }, position, context: { triggerKind: 2, triggerCharacter: ' ' } })) as CompletionList;
+    assert.deepEqual(completion.items.map((item) => item.label), ['NHS Tees Valley CCG']);
+    await client.close(second);
+  });
+
   it('follows an edit of another open report', async () => {
     const other = uriOf(`${dir.path}/c.report.md`);
     const text = report('area: Darlington\nannotator: pq\npartners: [Darlington Borough Council]');

@@ -147,7 +147,7 @@ const EDGE_REPORTS: readonly string[] = [
   '\uFEFF---\r\narea: Hartlepool\r\n---\r\n[a]{.weakness}\r\n',
 ];
 
-/** The smallest reports that broke an edit path once, checked in every run (each known issue below has its witness here). */
+/** The smallest reports that broke an edit path once, checked in every run (each known issue below has its witness here or in EDGE_REPORTS). */
 const FOUND_REPORTS: readonly string[] = [
   '---\n---\n[]{.weakness',
   '---\n---\n[two]{.x [blocks]{.y',
@@ -157,7 +157,6 @@ const FOUND_REPORTS: readonly string[] = [
   '---\n---\n[[]{}]{.weakness}Inspectors found ]{.weakness level= word}',
   '---\n---\n[[]Inspectors found ]{.weakness}Inspectors found ]{. word}',
   '---\n---\n[sic][]{.strength theme=health}{}',
-  '---\r',
   '---\n---\nInspectors found ',
   '---\n...\n[]{.weakness',
   '---\r\narea: Darlington\r\nframework: "2016"\r\ninspection_type: full\r\noutcome: no_wsoa\r\nannotator: jd\r\nstatus: draft\r\n\r\n',
@@ -169,6 +168,10 @@ const FOUND_REPORTS: readonly string[] = [
   '---\n---\n[[]{="]{.weakness[[dup]{.quote speaker=a speaker=b}]{.weakness theme="open]{.weakness',
   '\uFEFF---\n---\n[[Inspectors found ]{.weakness theme="openInspectors found ]{.weakness theme="open theme="open[Inspectors found ]{.weakness}',
   '---\narea: Darlington\nframework: "2016"\ninspection_type: full\noutcome: no_wsoa\nannotator: jd\nstatus: draft\n\n[\n]{.weakness}---',
+  '\uFEFF---\narea: Darlington\n---\n[]{#Inspectors found ...[\n\n]{.weakness}]{.weakness}',
+  '[\uFEFF]{.weakness[Inspectors found ]{.weakness}',
+  '\uFEFF---\n---\n[…][[]{.weakness theme=health}]{.wsoa}{.weakness}Inspectors found ]{.weakness',
+  '\uFEFF---\n---\n[x]{.weakness theme="health}"}',
 ];
 
 interface GeneratedReport {
@@ -192,6 +195,7 @@ function assemble(frontMatter: { shape: string; fields: ReadonlyArray<string | u
   switch (frontMatter.shape) {
     case 'closed': head = ['---', ...lines, '---', ''].join(NL); break;
     case 'dots': head = ['---', ...lines, '...', ''].join(NL); break;
+    // Now and then a blank line, where an unclosed front matter ends.
     case 'unclosed': head = ['---', ...lines, ''].join(NL) + (lines.length % 2 === 0 ? NL : ''); break;
     case 'empty': head = `---${NL}---${NL}`; break;
     default: head = '';
@@ -271,8 +275,9 @@ const lineBreaks = ['\n', '\r\n', '\r'];
 
 const KNOWN_ISSUES: readonly KnownIssue[] = [
   {
-    // The new-front-matter completion ends its snippet with a line break before `$0`, and the first
-    // line's own break follows: the body then starts with a blank line that was not in the article.
+    // The new-front-matter completion adds a line break after its closing `---` where the first line
+    // has its own (left now: a first line `---` ended by a lone CR, which it does not count as a line
+    // break): the body then starts with a blank line that was not in the article.
     name: 'knownIssue: new-front-matter completion adds a blank line after the closing ---',
     matches: ({ editCase, expected, actual }) => editCase.path === 'completions' && editCase.expectation.kind === 'newFrontMatter'
       && expected !== undefined && lineBreaks.some((lineBreak) => actual === lineBreak + expected),
@@ -308,9 +313,11 @@ const KNOWN_ISSUES: readonly KnownIssue[] = [
       && edits[0].range.start === before.frontMatter.contentRange.end && /^(?:-{0,3}|\.{0,3})$/.test(before.text.slice(edits[0].range.start, edits[0].range.end)),
   },
   {
-    // A code or attribute name completed right before other characters is written against them
-    // (`key=` before a stray quote opens a value to the line's end; `.code` before `[=']` makes one
-    // long code token), so the block is read differently: closed where it was not, or the reverse.
+    // A code or attribute name completed right before other characters (the cursor at the start of
+    // a token, or before a stray quote or bracket) is written against them: `key=` before a quote
+    // opens a value to the line's end, `key=` before `theme="a}"` makes a bare value ending at that
+    // `}`, `.code` before `[=']` makes one long code token. The block is then read differently.
+    // (Suggested: a blank after the proposal when anything but a blank or `}` follows.)
     name: 'knownIssue: attribute-block completion joins the characters after it',
     matches: ({ editCase: { path, edits, cursor }, before }) => path === 'completions' && cursor !== undefined && cursor >= before.bodyStart
       && edits[0].range.end < before.text.length && !/[ \t\r\n}]/.test(before.text[edits[0].range.end]),
@@ -340,11 +347,23 @@ const KNOWN_ISSUES: readonly KnownIssue[] = [
       && /(?:^|[\s{])=["']/.test(before.text.slice(lineStartOf(before.text, cursor), cursor)),
   },
   {
-    // Removing an empty span `[]{…}` that sits between a `]` and a `{` of the text (`[sic][]{.x}{y}`)
-    // joins them into `]{`: the text before becomes a span of its own.
+    // Removing an empty span `[]{…}` (or empty spans nested in one another) that sits between a `]`
+    // and a `{` of the text (`[sic][]{.x}{y}`) joins them into `]{`: the text before becomes a span.
     name: 'knownIssue: removing an empty span joins a ] before it to a { after it',
-    matches: ({ editCase: { path, edits }, before }) => (path === 'fixes' || path === 'fix-all') && edits.some((a) => a.newText === '' && before.text[a.range.start - 1] === ']'
-      && edits.some((b) => b.newText === '' && b.range.start === a.range.end && before.text[b.range.end] === '{')),
+    matches: ({ editCase: { path, edits }, before }) => (path === 'fixes' || path === 'fix-all')
+      && removedStretches(edits).some(({ start, end }) => before.text[start - 1] === ']' && before.text[end] === '{'),
+  },
+  {
+    // A span at the very start of a report without front matter whose passage is a U+FEFF: removing
+    // the empty span's markup leaves that character first, where it reads as a byte order mark.
+    name: 'knownIssue: removing markup at the start of a report turns a U+FEFF of the text into a byte order mark',
+    matches: ({ editCase: { path }, before, after }) => (path === 'fixes' || path === 'fix-all') && !before.hasBom && after?.hasBom === true,
+  },
+  {
+    // The suggested id `<area>-<code>-<n>` takes the code as written in the block, whatever its
+    // characters: in a block still being typed (text), a `[` in it pairs with markup further on.
+    name: 'knownIssue: id completion writes brackets of a half-typed code into a block being typed',
+    matches: ({ editCase: { path, edits, expectation } }) => path === 'completions' && expectation.kind === 'openBlock' && /[[\]]/.test(edits[0].newText),
   },
   {
     // An unclosed front matter runs to its first blank line, or to a later `---` line if there is
@@ -364,6 +383,18 @@ const KNOWN_ISSUES: readonly KnownIssue[] = [
     }),
   },
 ];
+
+/** The stretches of text that deletions remove, contiguous deletions merged. */
+function removedStretches(edits: readonly TextEdit[]): OffsetRange[] {
+  const stretches: Array<{ start: number; end: number }> = [];
+  for (const { range } of [...edits].filter((edit) => edit.newText === '').sort((a, b) => a.range.start - b.range.start)) {
+    const last = stretches[stretches.length - 1];
+    if (last && last.end === range.start) last.end = range.end;
+    else stretches.push({ start: range.start, end: range.end });
+  }
+  return stretches;
+}
+
 /** Whether a `]{` left unclosed (text to its line's end) comes before the span's `]` on the span's closing line. */
 function unclosedBlockBefore(document: ReportDocument, span: ReportDocument['spans'][number]): boolean {
   const text = document.text;

@@ -11,7 +11,8 @@ import { reportFilesIn } from '../helpers/repo';
 // that silently becomes article text (or silently means something else)
 // makes a researcher believe a passage is coded when the dataset says it
 // is not. Valid spans from the samples and written here are mutated one
-// character at a time (deleted, doubled, or replaced by a likely slip),
+// character at a time (deleted, doubled, or replaced by a likely slip;
+// those written here, and one generated for each code of the codebook),
 // and each result is classified. What is neither the same span nor
 // diagnosed must be one of the kinds listed in INTENDED, each justified.
 
@@ -28,6 +29,29 @@ const WRITTEN_SPANS: readonly string[] = [
   '[x]{.improvement theme=outcomes}',
   '[leaders must act]{#p1 .priority-action theme="leadership co-production"}',
 ];
+
+/**
+ * A span for each code of the codebook, with every attribute it takes,
+ * values written each way the format allows (bare, double- and
+ * single-quoted, several themes with a blank or a comma), some with an id.
+ */
+function generatedSpans(codebook: Codebook): string[] {
+  const themes = [...codebook.themes.keys()];
+  const spans: string[] = [];
+  let k = 0;
+  for (const code of codebook.codes.values()) {
+    const tokens = [`.${code.name}`];
+    if (k % 2 === 0) tokens.push(`#g-${k}`);
+    for (const attribute of code.attributes.values()) {
+      const n = k++;
+      if (attribute.values === 'themes') tokens.push([`${attribute.name}=${themes[n % themes.length]}`, `${attribute.name}="${themes[n % themes.length]} ${themes[(n + 1) % themes.length]}"`, `${attribute.name}=${themes[n % themes.length]},${themes[(n + 2) % themes.length]}`][n % 3]);
+      else if (attribute.values) tokens.push(`${attribute.name}=${attribute.values[n % attribute.values.length]}`);
+      else tokens.push([`${attribute.name}="the ${code.name} text"`, `${attribute.name}='a person'`, `${attribute.name}=someone`][n % 3]);
+    }
+    spans.push(`[a passage about ${code.label.toLowerCase()}]{${tokens.join(' ')}}`);
+  }
+  return spans;
+}
 
 const BEFORE = 'Inspectors said that ';
 const AFTER = ' in the area.\n';
@@ -109,6 +133,8 @@ interface Totals {
   diagnosed: number;
   neither: number;
   intended: Record<string, number>;
+  /** Some of each intended kind, to show with FINDINGS_SHOW_MUTATIONS. */
+  examples: Record<string, string[]>;
   unexpected: string[];
 }
 
@@ -130,8 +156,11 @@ function mutateAll(spanSource: string, codebook: Codebook, totals: Totals): void
       const { outcome, intended } = classify(base, mutated, codebook);
       totals[outcome]++;
       if (outcome !== 'neither') continue;
-      if (intended) totals.intended[intended] = (totals.intended[intended] ?? 0) + 1;
-      else totals.unexpected.push(mutated.slice(bodyStart, -AFTER.length).slice(BEFORE.length));
+      const written = mutated.slice(bodyStart, -AFTER.length).slice(BEFORE.length);
+      if (intended) {
+        totals.intended[intended] = (totals.intended[intended] ?? 0) + 1;
+        if ((totals.examples[intended] ??= []).length < 200) totals.examples[intended].push(written);
+      } else totals.unexpected.push(written);
     }
   }
 }
@@ -141,13 +170,15 @@ describe('span markup mutated one character at a time', function () {
 
   it('is the same span, or diagnosed, or text a reader could mean (listed and justified)', () => {
     const codebook = defaultCodebook();
-    const spans = [...sampleSpans(), ...WRITTEN_SPANS];
+    const spans = [...sampleSpans(), ...WRITTEN_SPANS, ...generatedSpans(codebook)];
     assert.ok(spans.length >= 30, `${spans.length} spans`);
-    const totals: Totals = { tried: 0, 'same span': 0, diagnosed: 0, neither: 0, intended: {}, unexpected: [] };
+    const totals: Totals = { tried: 0, 'same span': 0, diagnosed: 0, neither: 0, intended: {}, examples: {}, unexpected: [] };
     for (const span of spans) mutateAll(span, codebook, totals);
     console.log(`      ${spans.length} spans: tried ${totals.tried}, same span ${totals['same span']}, diagnosed ${totals.diagnosed}, neither ${totals.neither}`);
     for (const [kind, count] of Object.entries(totals.intended)) console.log(`        neither, ${kind} (${INTENDED[kind as Intended]}): ${count}`);
-    if (process.env.FINDINGS_SHOW_MUTATIONS) for (const text of totals.unexpected.slice(0, Number(process.env.FINDINGS_SHOW_MUTATIONS))) console.log(`        unexpected: ${text}`);
+    const show = Number(process.env.FINDINGS_SHOW_MUTATIONS) || 0;
+    for (const [kind, texts] of Object.entries(totals.examples)) for (const text of texts.slice(0, show)) console.log(`        ${kind}: ${text}`);
+    for (const text of totals.unexpected.slice(0, show)) console.log(`        unexpected: ${text}`);
     assert.equal(totals.tried, totals['same span'] + totals.diagnosed + totals.neither);
     assert.deepEqual(totals.unexpected.slice(0, 20), [], `${totals.unexpected.length} mutations pass silently as something else`);
   });

@@ -1,6 +1,7 @@
 import type { Fix } from '../../diagnostics/diagnostic';
 import { KEEP_AS_TEXT_FIELD } from '../../document/formatFields';
 import type { FieldItem, FieldNode, ReportDocument } from '../../document/types';
+import { lineBreakLength, lineStartOf, nextLineBreak } from '../../text/lineBreaks';
 import { lineEndingOf } from '../../text/lineEnding';
 import type { OffsetRange } from '../../text/range';
 import { yamlDoubleQuoted } from './yamlDoubleQuoted';
@@ -84,29 +85,15 @@ function insertionPoint(document: ReportDocument, field: FieldNode | undefined):
   const lineStart = lineStartOf(text, last.range.start);
   const prefix = text.slice(lineStart, last.range.start);
   if (!/^[ \t]*-[ \t]+$/.test(prefix)) return undefined;
-  const at = lineEndOf(text, last.range.end);
+  const at = nextLineBreak(text, last.range.end);
   return { at, write: (quoted) => `${eol}${prefix}${quoted}` };
-}
-
-function lineStartOf(text: string, offset: number): number {
-  let at = offset;
-  while (at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r') at--;
-  return at;
-}
-
-/** Where the line holding `offset` ends, before its line break. */
-function lineEndOf(text: string, offset: number): number {
-  let at = offset;
-  while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
-  return at;
 }
 
 function itemRemoval(text: string, field: FieldNode, item: OffsetRange): OffsetRange {
   if (text[field.valueRange.start] !== '[') {
     const start = lineStartOf(text, item.start);
-    let end = lineEndOf(text, item.end);
-    if (text[end] === '\r') end++;
-    if (text[end] === '\n') end++;
+    const lineEnd = nextLineBreak(text, item.end);
+    const end = lineEnd + lineBreakLength(text, lineEnd);
     return { start, end };
   }
   let after = item.end;

@@ -305,15 +305,16 @@ class TextMarkupScan {
    * `{.quote speaker="a" }ole=parent}`, `{.response organisation=C}uncil stance=accepts}`:
    * a `}` typed inside the block, which ends it there; the tokens after it, up
    * to the block's own `}`, are article text. (When the `}` stands inside a
-   * word, the rest of that word comes first and is no token.)
+   * word, or for a code's dot, the rest of that word comes first, no token.)
    */
   private earlyClose(span: Span): void {
     const text = this.text;
     const end = span.range.end;
     let from = end;
-    if (!isBlank(text.charCodeAt(end - 2)) && text.charCodeAt(end - 2) !== OPEN_BRACE) {
-      while (from < text.length && !isBlank(text.charCodeAt(from)) && !isLineBreak(text.charCodeAt(from)) && !isBracket(text.charCodeAt(from))) from++;
-    }
+    while (from < text.length && !isBlank(text.charCodeAt(from)) && !isLineBreak(text.charCodeAt(from)) && !isBracket(text.charCodeAt(from))) from++;
+    // A word that reads as a token (`ole=parent`, `.improvement`) is one; any other is the rest of a word cut by the `}`.
+    const word = text.slice(end, from);
+    if (word.includes('=') || isTokenMark(word.charCodeAt(0))) from = end;
     let blockEnd: number;
     if (from > end && text.charCodeAt(from) === CLOSE_BRACE) {
       // `#hart}lepool-wsoa}`: only the rest of the word, then the block's `}`.
@@ -323,10 +324,14 @@ class TextMarkupScan {
       if (!block || text.charCodeAt(block.end - 1) !== CLOSE_BRACE) return;
       blockEnd = block.end;
     }
+    // What the `}` was most likely typed for: the blank between two tokens, a code's dot, or nothing (typed in a word).
+    const before = text.charCodeAt(end - 2);
+    const typedFor = from === end && !isBlank(before) && before !== OPEN_BRACE ? ' ' : from > end && isBlank(before) && this.codebook.codes.has(word) ? '.' : '';
     const range = { start: end - 1, end: blockEnd };
     this.add('markup-stray-bracket', range, { start: end, end: blockEnd },
       `This \`}\` ends the attribute block early: \`${text.slice(end, blockEnd)}\` after it is article text.`,
-      [markupFix('Remove the `}` that ends the block early', [{ range, newText: text.slice(end, blockEnd) }], true)]);
+      [markupFix(typedFor === '' ? 'Remove the `}` that ends the block early' : `Write \`${typedFor === ' ' ? 'a blank' : '.'}\` for the \`}\` that ends the block early`,
+        [{ range, newText: typedFor + text.slice(end, blockEnd) }], true)]);
     this.consume(blockEnd);
   }
 

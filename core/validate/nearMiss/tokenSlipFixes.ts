@@ -2,7 +2,7 @@ import type { Codebook } from '../../codebook/types';
 import type { Fix } from '../../diagnostics/diagnostic';
 import type { ParseProblem, ReportDocument, Span } from '../../document/types';
 import { codeNamed } from './candidateBlocks';
-import { isBlank } from './proseBounds';
+import { isBlank, isLineBreak } from './proseBounds';
 
 /** What a span-syntax problem most likely meant: a hint for its message, and fixes. */
 export interface TokenSlip {
@@ -64,7 +64,7 @@ function spaceAfterMark(text: string, codebook: Codebook, mark: number): TokenSl
   while (isBlank(text.charCodeAt(at))) at++;
   if (at === mark + 1) return NONE;
   const wordStart = at;
-  while (at < text.length && !isBlank(text.charCodeAt(at)) && text.charCodeAt(at) !== CLOSE_BRACE && text[at] !== '\n' && text[at] !== '\r') at++;
+  while (at < text.length && !isBlank(text.charCodeAt(at)) && text.charCodeAt(at) !== CLOSE_BRACE && !isLineBreak(text.charCodeAt(at))) at++;
   const word = text.slice(wordStart, at);
   if (!NAME.test(word)) return NONE;
   const name = text[mark] === '.' ? codeNamed(codebook, word) ?? word : word;

@@ -26,6 +26,7 @@ export function valueNearMisses(document: ReportDocument, codebook: Codebook): N
     }
     for (const id of span.ids) {
       if (endsInSeparator(id.value)) found.push(trailingSeparatorOfId(id));
+      else if (id.value.includes('=') && knownCodes(codebook, span)) found.push(joinedAttributes(document.text, codebook, span, id));
       else {
         const joined = joinedCode(document.text, codebook, id);
         if (joined) found.push(joined);
@@ -56,19 +57,18 @@ function isFreeText(codebook: Codebook, span: Span, attribute: SpanAttribute): b
 const NAME_CHAR = /[\p{L}\p{N}_-]/u;
 
 /**
- * `organisation=Council,stance=welcomes`: a free-text value holding a `=`,
- * where the blank between two attributes was lost (or typed as another
- * character). The second attribute's key is the name before the `=`; when
+ * `organisation=Council,stance=welcomes`, `#w1,theme=health`: a free-text
+ * value or an id holding a `=`, where the blank before the next attribute
+ * was lost (or typed as another character). The second attribute's key is the name before the `=`; when
  * letters run into it, the longest key the span's codes take.
  */
-function joinedAttributes(text: string, codebook: Codebook, span: Span, attribute: SpanAttribute): NearMiss {
-  const { start } = attribute.valueRange;
-  const equals = start + attribute.value.indexOf('=');
+function joinedAttributes(text: string, codebook: Codebook, span: Span, token: SpanAttribute | SpanId): NearMiss {
+  const start = 'key' in token ? token.valueRange.start : token.range.start;
+  const equals = text.indexOf('=', start);
   let keyStart = equals;
   while (keyStart > start && NAME_CHAR.test(text[keyStart - 1])) keyStart--;
   const run = text.slice(keyStart, equals);
-  const keys = [...attributesOf(codebook, knownCodes(codebook, span)!).keys()].filter((key) => run.endsWith(key) && key.length < run.length + (keyStart > start ? 1 : 0));
-  const key = keys.sort((a, b) => b.length - a.length)[0];
+  const key = [...attributesOf(codebook, knownCodes(codebook, span)!).keys()].filter((name) => run.endsWith(name)).sort((a, b) => b.length - a.length)[0];
   const fixes: Fix[] = [];
   if (key !== undefined && key.length < run.length) {
     fixes.push({ title: `Put a blank before \`${key}=\``, edits: [{ range: { start: equals - key.length, end: equals - key.length }, newText: ' ' }], preferred: true });
@@ -77,9 +77,9 @@ function joinedAttributes(text: string, codebook: Codebook, span: Span, attribut
   }
   return {
     rule: 'markup-joined-tokens',
-    range: attribute.valueRange,
+    range: 'key' in token ? token.valueRange : token.tokenRange,
     passage: undefined,
-    message: `The value of \`${attribute.key}\` runs into \`${key ?? run}=\`: a blank between two attributes is missing.`,
+    message: `${'key' in token ? `The value of \`${token.key}\`` : `The id \`#${token.value}\``} runs into \`${key ?? run}=\`: a blank between two attributes is missing.`,
     fixes,
   };
 }

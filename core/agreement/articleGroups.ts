@@ -1,0 +1,47 @@
+import { comparePaths } from '../workspace/reportIndex';
+import type { Annotation } from './annotations';
+
+/** One annotator's copy in an article's group, under the name the figures use. */
+export interface AnnotatorCopy {
+  /** The `annotator` field; the path when there is none; with the path added when two copies of the article share one. */
+  readonly annotator: string;
+  readonly annotation: Annotation;
+}
+
+/** The copies of one article: reports whose clean texts have the same fingerprint, whatever their names and folders. */
+export interface ArticleGroup {
+  readonly fingerprint: string;
+  /** The clean text they share, and its length in code points. */
+  readonly text: string;
+  readonly length: number;
+  /** By annotator name. */
+  readonly copies: readonly AnnotatorCopy[];
+}
+
+/** Groups the copies by fingerprint: groups in the order of their first path, copies by annotator. */
+export function groupByArticle(annotations: readonly Annotation[]): ArticleGroup[] {
+  const byFingerprint = new Map<string, Annotation[]>();
+  for (const annotation of [...annotations].sort((a, b) => comparePaths(a.path, b.path))) {
+    const copies = byFingerprint.get(annotation.fingerprint);
+    if (copies) copies.push(annotation);
+    else byFingerprint.set(annotation.fingerprint, [annotation]);
+  }
+  return [...byFingerprint.values()].map((copies) => ({
+    fingerprint: copies[0].fingerprint,
+    text: copies[0].text,
+    length: copies[0].length,
+    copies: namedCopies(copies),
+  }));
+}
+
+function namedCopies(copies: readonly Annotation[]): AnnotatorCopy[] {
+  const named = new Map<string, number>();
+  for (const copy of copies) named.set(copy.annotator ?? copy.path, (named.get(copy.annotator ?? copy.path) ?? 0) + 1);
+  return copies
+    .map((annotation) => {
+      const name = annotation.annotator ?? annotation.path;
+      // One person's two copies of an article are two sets of codes: told apart by path, never merged.
+      return { annotator: named.get(name)! > 1 ? `${name} (${annotation.path})` : name, annotation };
+    })
+    .sort((a, b) => comparePaths(a.annotator, b.annotator));
+}
