@@ -92,8 +92,10 @@ function topField(document: ReportDocument, key: string): FieldNode | undefined 
 
 /** Writes a fingerprint over the recorded value, and nothing else (quoted: YAML reads some hex strings as numbers). */
 function recordFix(field: FieldNode, fingerprint: string, title: string): Fix {
+  // A missing value's range is empty, right after the colon: YAML needs a blank before the value.
+  const blank = field.valueRange.start === field.valueRange.end && field.valueRange.start === field.keyRange.end + 1 ? ' ' : '';
   // Never preferred: "fix all" must not bless an edit of the article.
-  return replaceFix(title, field.valueRange, `"${fingerprint}"`, false);
+  return replaceFix(title, field.valueRange, `${blank}"${fingerprint}"`, false);
 }
 
 /**

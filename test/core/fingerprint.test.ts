@@ -30,6 +30,14 @@ function recorded(text: string): unknown {
 }
 
 describe('core: the article text and its fingerprint', () => {
+  it('records the fingerprint into an empty field as valid YAML, with its blank after the colon', () => {
+    const text = buildReport(ARTICLE, { extraYaml: 'text_sha256:\n' });
+    const fixed = applyFix(text, single(diagnose(text).diagnostics, 'text-fingerprint').fixes[0]);
+    assert.ok(fixed.includes(`text_sha256: ${quoted(ARTICLE)}\n`), fixed);
+    assert.deepEqual(ofRule(diagnose(fixed).diagnostics, 'text-fingerprint'), []);
+    assert.deepEqual(ofRule(diagnose(fixed).diagnostics, 'yaml-syntax'), []);
+  });
+
   describe('textFingerprint', () => {
     it('is the SHA-256 of the UTF-8 bytes, in lowercase hex', () => {
       assert.equal(textFingerprint(''), 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
