@@ -143,6 +143,7 @@ function main() {
   console.log('\nScaling: each input dimension doubled four times (bench/scaling.js)');
   const scaling = spawnSync(process.execPath, [path.join(__dirname, 'scaling.js')], { cwd: root, stdio: 'inherit' });
   if (scaling.status !== 0) process.exitCode = scaling.status ?? 1;
+  if (spawnSync(process.execPath, [path.join(__dirname, 'agreement.js')], { cwd: root, stdio: 'inherit' }).status !== 0) process.exitCode = 1;
 }
 
 main();

@@ -90,7 +90,7 @@ async function run(argv: readonly string[], cwd: string, output: Output, cliFile
     (command === undefined && !values.help ? output.err : output.out)(USAGE);
     return command === undefined && !values.help ? ExitCode.Failure : ExitCode.Ok;
   }
-  if (!COMMANDS.includes(command as Command)) throw new UsageError(`unknown command '${command}' (use check, export or stats; see --help)`);
+  if (!COMMANDS.includes(command as Command)) throw new UsageError(`unknown command '${command}' (use ${COMMANDS.slice(0, -1).join(', ')} or ${COMMANDS[COMMANDS.length - 1]}; see --help)`);
 
   const codebook = await loadCodebook(values.codebook, cwd);
   if (codebook.diagnostics.length > 0) {

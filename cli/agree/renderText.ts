@@ -22,7 +22,7 @@ export function renderAgreementText(figures: AgreementFigures, mismatches: reado
     `${UNDEFINED}.`,
   );
   if (figures.single.length > 0) parts.push(`Not compared (one annotator's copy only): ${figures.single.map((article) => article.path).join(', ')}.`);
-  if (mismatches.length > 0) parts.push(`Not comparable (same source, other text): ${mismatches.map((mismatch) => mismatch.path).join(', ')}.`);
+  if (mismatches.length > 0) parts.push(`Same source, other text (not compared with each other): ${mismatches.map((mismatch) => mismatch.path).join(', ')}.`);
   let text = parts.join('\n') + '\n';
   if (corpus) text += '\n' + renderGroup(`Corpus, pooled over ${plural(corpus.articles, 'article')} (${corpus.length} code points)`, corpus, by);
   for (const article of figures.articles) {

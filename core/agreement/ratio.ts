@@ -3,24 +3,21 @@
  * counts; computed in fractions and divided once at the end, a published
  * value such as 113/152 comes out as the nearest double to it, whatever the
  * size of the corpus (counts of code points cubed pass 2^53 quickly).
+ * Terms are not reduced as they go (a gcd costs more than the few sums each
+ * coefficient makes): only toString reduces.
  */
 export class Ratio {
   static readonly ZERO = new Ratio(0n, 1n);
   static readonly ONE = new Ratio(1n, 1n);
 
-  /** Always in lowest terms, with a positive denominator. */
+  /** The denominator is always positive. */
   private constructor(readonly numerator: bigint, readonly denominator: bigint) {}
 
   static of(numerator: bigint | number, denominator: bigint | number = 1n): Ratio {
-    let n = BigInt(numerator);
-    let d = BigInt(denominator);
+    const n = BigInt(numerator);
+    const d = BigInt(denominator);
     if (d === 0n) throw new RangeError('a ratio with a zero denominator');
-    if (d < 0n) {
-      n = -n;
-      d = -d;
-    }
-    const divisor = gcd(n < 0n ? -n : n, d);
-    return divisor === 1n ? new Ratio(n, d) : new Ratio(n / divisor, d / divisor);
+    return d < 0n ? new Ratio(-n, -d) : new Ratio(n, d);
   }
 
   /** The exact value of a double (every finite double is a fraction with a power of two below). */
@@ -37,10 +34,12 @@ export class Ratio {
   }
 
   plus(other: Ratio): Ratio {
+    if (this.denominator === other.denominator) return new Ratio(this.numerator + other.numerator, this.denominator);
     return Ratio.of(this.numerator * other.denominator + other.numerator * this.denominator, this.denominator * other.denominator);
   }
 
   minus(other: Ratio): Ratio {
+    if (this.denominator === other.denominator) return new Ratio(this.numerator - other.numerator, this.denominator);
     return Ratio.of(this.numerator * other.denominator - other.numerator * this.denominator, this.denominator * other.denominator);
   }
 
@@ -58,7 +57,7 @@ export class Ratio {
   }
 
   equals(other: Ratio): boolean {
-    return this.numerator === other.numerator && this.denominator === other.denominator;
+    return this.numerator * other.denominator === other.numerator * this.denominator;
   }
 
   /** The nearest double, or within an ulp of it for terms past 2^53. */
@@ -67,12 +66,15 @@ export class Ratio {
     const d = this.denominator;
     if (abs(n) <= SAFE && d <= SAFE) return Number(n) / Number(d);
     // Scale so that the integer quotient keeps at least 64 significant bits, then divide by the power of two exactly.
-    const shift = Math.max(0, 64 - (bitLength(abs(n)) - bitLength(d)));
+    const shift = Math.max(0, 68 - (bitLength(abs(n)) - bitLength(d)));
     return Number((n << BigInt(shift)) / d) / 2 ** shift;
   }
 
+  /** In lowest terms: `113/152`, `40`. */
   toString(): string {
-    return this.denominator === 1n ? `${this.numerator}` : `${this.numerator}/${this.denominator}`;
+    const divisor = gcd(abs(this.numerator), this.denominator);
+    const [n, d] = [this.numerator / divisor, this.denominator / divisor];
+    return d === 1n ? `${n}` : `${n}/${d}`;
   }
 }
 
@@ -89,8 +91,9 @@ function abs(value: bigint): bigint {
   return value < 0n ? -value : value;
 }
 
+/** The number of bits, to within 3 above (four per hex digit): enough to scale a division. */
 function bitLength(value: bigint): number {
-  return value === 0n ? 0 : value.toString(2).length;
+  return value === 0n ? 0 : value.toString(16).length * 4;
 }
 
 function gcd(a: bigint, b: bigint): bigint {

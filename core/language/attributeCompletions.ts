@@ -1,6 +1,7 @@
 import type { Codebook, CodeDefinition } from '../codebook/types';
 import { scalarFieldText } from '../document/fieldValueText';
 import type { ReportDocument, Span } from '../document/types';
+import { lineStartOf, nextLineBreak } from '../text/lineBreaks';
 import type { OffsetRange } from '../text/range';
 import { attributeBlockContext, type AttributeBlockContext, type AttributeToken } from './attributeBlockContext';
 import { attributeDefinition, isThemeAttribute } from './attributeValues';
@@ -12,7 +13,58 @@ import { attributeValue } from './tagEdit';
 /** Codes, ids, attribute names and values in the attribute block `]{…}` at an offset in the body, closed or still being typed. */
 export function attributeCompletions(document: ReportDocument, codebook: Codebook, offset: number, snippets: boolean): CompletionProposal[] {
   const context = attributeBlockContext(document.text, offset, document.bodyStart);
-  return context ? blockCompletions(document, codebook, context, snippets) : [];
+  if (!context) return [];
+  const keepsMarkup = markupGuard(document, context, offset);
+  return blockCompletions(document, codebook, context, snippets)
+    .map((proposal) => fittedToWhatFollows(document.text, proposal, snippets))
+    .filter((proposal): proposal is CompletionProposal => proposal !== undefined && keepsMarkup(proposal));
+}
+
+/**
+ * Whether a proposal leaves the article and its markup as the parser reads
+ * them. The block is read here as it is being typed, and the parser may read
+ * its line otherwise (an unclosed block is text, in which it finds later
+ * blocks): a proposal must contain the cursor, stay inside the block the
+ * parser closed, or, in a block it did not close, keep clear of the markup
+ * it found; and it never replaces or writes a bracket, which the parser could
+ * pair with one elsewhere.
+ */
+function markupGuard(document: ReportDocument, context: AttributeBlockContext, offset: number): (proposal: CompletionProposal) => boolean {
+  const text = document.text;
+  const span = document.spans.find((s) => s.attributeRange.start === context.open);
+  const lineStart = lineStartOf(text, context.close);
+  const lineEnd = nextLineBreak(text, context.open);
+  // Only markup on the block's line can meet an edit on it.
+  const markup: OffsetRange[] = [];
+  if (!span) {
+    for (const other of document.spans) {
+      if (other.range.start >= lineStart && other.range.start < lineEnd) markup.push({ start: other.range.start, end: other.range.start + 1 });
+      if (other.attributeRange.end > lineStart && other.textRange.end < lineEnd) markup.push({ start: other.textRange.end, end: other.attributeRange.end });
+    }
+  }
+  return ({ range: { start, end }, insertText }) => {
+    if (start > offset || end < offset || /[[\]]/.test(text.slice(start, end))) return false;
+    if (span) return start > span.attributeRange.start && end < span.attributeRange.end;
+    if (/[[\]]/.test(insertText)) return false;
+    return !markup.some((m) => (start === end ? m.start < start && start < m.end : start < m.end && m.start < end));
+  };
+}
+
+/**
+ * A name written against the characters after it would join them into one
+ * token (`.code` before `[`, `key=` before a quote, which then opens a value
+ * to the line's end): a blank goes after it then. Before the `=` of a pair
+ * only the attribute's name is written.
+ */
+function fittedToWhatFollows(text: string, proposal: CompletionProposal, snippets: boolean): CompletionProposal | undefined {
+  if (proposal.kind !== 'code' && proposal.kind !== 'id' && proposal.kind !== 'attribute') return proposal;
+  const next = text[proposal.range.end];
+  if (next === undefined || next === ' ' || next === '\t' || next === '}' || next === '\r' || next === '\n') return proposal;
+  if (next === '=') return proposal.kind === 'attribute' ? { ...proposal, insertText: proposal.label, snippet: false, retrigger: false } : undefined;
+  if (proposal.kind === 'attribute' && proposal.insertText.endsWith('=')) {
+    return snippets ? { ...proposal, insertText: `${proposal.insertText}$0 `, snippet: true } : { ...proposal, insertText: `${proposal.insertText} `, retrigger: false };
+  }
+  return { ...proposal, insertText: `${proposal.insertText} ` };
 }
 
 function blockCompletions(document: ReportDocument, codebook: Codebook, context: AttributeBlockContext, snippets: boolean): CompletionProposal[] {
@@ -163,7 +215,8 @@ function idProposals(document: ReportDocument, codebook: Codebook, context: Attr
   const textSlug = slugify(spanTextBefore(document.text, context.close, document.bodyStart));
   if (textSlug) suggestions.push({ name: uniqueName(textSlug, taken), detail: 'from the tagged text' });
   const area = scalarFieldText(document.frontMatter?.fields.find((f) => f.key === 'area')?.value);
-  const code = context.codes.find((name) => codebook.codes.has(name)) ?? context.codes[0];
+  // A code being typed may hold any characters (brackets too): the id takes it slugified.
+  const code = context.codes.find((name) => codebook.codes.has(name)) ?? slugify(context.codes[0] ?? '');
   if (area && code) {
     const base = `${slugify(area, 6, 40)}-${code}`;
     let n = 1;

@@ -15,6 +15,8 @@ export function frontMatterPosition(text: string, offset: number, contentStart: 
   if (lineEnd === -1) lineEnd = text.length;
   if (text[lineEnd - 1] === '\r') lineEnd--;
   const line = text.slice(lineStart, lineEnd);
+  // A lone CR splits the YAML line into two editor lines: no range there would be one line in the editor.
+  if (line.includes('\r')) return undefined;
   const column = offset - lineStart;
   const before = line.slice(0, column);
 

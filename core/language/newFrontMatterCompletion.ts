@@ -1,6 +1,7 @@
 import type { Codebook } from '../codebook/types';
 import { parseReport } from '../document/parseReport';
 import type { ReportDocument } from '../document/types';
+import { lineBreakLength, nextLineBreak } from '../text/lineBreaks';
 import { lineEndingOf } from '../text/lineEnding';
 import type { CompletionOptions, CompletionProposal } from './completionProposal';
 import { newFrontMatterFields } from './newFrontMatter';
@@ -15,7 +16,11 @@ import { newFrontMatterFields } from './newFrontMatter';
 export function newFrontMatterCompletion(document: ReportDocument, codebook: Codebook, offset: number, options: CompletionOptions): CompletionProposal | undefined {
   const text = document.text;
   const start = document.hasBom ? 1 : 0;
-  const firstLineEnd = endOfLine(text, start);
+  const firstLineEnd = nextLineBreak(text, start);
+  // A lone CR ends the line in the editor but not for the front matter's reader (lines end at LF):
+  // a closing `---` ended by it closes the front matter only at the end of the text.
+  const loneCr = lineBreakLength(text, firstLineEnd) === 1 && text[firstLineEnd] === '\r';
+  if (loneCr && firstLineEnd + 1 < text.length) return undefined;
   if (offset > firstLineEnd || !/^-{0,3}[ \t]*$/.test(text.slice(start, firstLineEnd)) || (document.frontMatter?.fields.length ?? 0) > 0) return undefined;
   const eol = lineEndingOf(text);
   const snippets = options.snippets ?? true;
@@ -25,8 +30,8 @@ export function newFrontMatterCompletion(document: ReportDocument, codebook: Cod
     // `---` lines around nothing (or comments): the fields go in after the first, the closing line and the body stay.
     lines = ['---', ...newFrontMatterFields(codebook, { article: document.cleanText, snippets, today: options.today })];
   } else {
-    const restStart = text.indexOf('\n', firstLineEnd) + 1;
-    const last = restStart === 0;
+    const restStart = firstLineEnd + lineBreakLength(text, firstLineEnd);
+    const last = restStart === firstLineEnd;
     const fields = newFrontMatterFields(codebook, { article: last ? '' : cleanTextBelow(text.slice(restStart)), snippets, today: options.today });
     // On the last line, the closing `---` needs a line break of its own, and the cursor goes to the empty body.
     lines = ['---', ...fields, '---', ...(last ? [snippets ? '$0' : ''] : [])];
@@ -52,10 +57,4 @@ export function newFrontMatterCompletion(document: ReportDocument, codebook: Cod
  */
 function cleanTextBelow(body: string): string {
   return parseReport(`---\n---\n${body}`).cleanText;
-}
-
-function endOfLine(text: string, from: number): number {
-  const newline = text.indexOf('\n', from);
-  const end = newline === -1 ? text.length : newline;
-  return text[end - 1] === '\r' ? end - 1 : end;
 }

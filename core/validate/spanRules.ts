@@ -1,6 +1,7 @@
 import type { AttributeDefinition, CodeDefinition } from '../codebook/types';
 import type { RuleTable } from '../diagnostics/rule';
-import type { Span, SpanAttribute, SpanCode } from '../document/types';
+import type { ReportDocument, Span, SpanAttribute, SpanCode } from '../document/types';
+import type { OffsetRange } from '../text/range';
 import { forEachValue, splitAttributeValue } from '../spans/attributeValueParts';
 import { repeats } from '../spans/repeats';
 import { blankSpans } from './blankSpans';
@@ -25,12 +26,14 @@ type Context = RuleContext<keyof typeof SPAN_RULES>;
 
 /** Codes, attributes and emptiness of every span. */
 export function checkSpans(context: Context): void {
-  const blank = blankSpans(context.document);
-  for (const span of context.document.spans) {
+  const document = context.document;
+  const blank = blankSpans(document);
+  const markupOnly = markupOnlyStretches(document);
+  for (const span of document.spans) {
     const known = checkCodes(context, span);
     checkAttributes(context, span, known);
     if (blank[span.index] === 1) {
-      context.report('span-empty', span.range, 'This span tags no text.', joinsMarkup(context.document.text, span) ? [] : [{
+      context.report('span-empty', span.range, 'This span tags no text.', removalChangesText(document, markupOnly, span) ? [] : [{
         title: 'Remove the empty span',
         edits: [{ range: { start: span.range.start, end: span.textRange.start }, newText: '' }, { range: { start: span.textRange.end, end: span.range.end }, newText: '' }],
         preferred: true,
@@ -40,12 +43,113 @@ export function checkSpans(context: Context): void {
 }
 
 /**
- * Whether removing an empty span's markup would bring a `]` of the text
- * before it against a `{` after it, making new markup of article text
- * (`[sic][]{.x}{…}` would become the span `[sic]{…}`): then no fix is offered.
+ * Stretches of the body that are markup only: spans tagging nothing, nested
+ * in one another or side by side, merged. "Fix all" may remove every span of
+ * one (each is empty), so the text on either side of it then meets.
  */
-function joinsMarkup(text: string, span: Span): boolean {
-  return span.textRange.start === span.textRange.end && text[span.range.start - 1] === ']' && text[span.range.end] === '{';
+interface MarkupOnlyStretches {
+  readonly stretches: readonly OffsetRange[];
+  /** The first span of each stretch, by its `[`. */
+  readonly firstSpans: ReadonlySet<number>;
+}
+
+function markupOnlyStretches(document: ReportDocument): MarkupOnlyStretches {
+  const stretches: Array<{ start: number; end: number }> = [];
+  const firstSpans = new Set<number>();
+  // Spans come in the order of their `[`: a nested one starts inside the stretch, a neighbour at its end.
+  for (const span of document.spans) {
+    if (span.clean.start !== span.clean.end) continue;
+    const last = stretches[stretches.length - 1];
+    if (last && span.range.start <= last.end) {
+      last.end = Math.max(last.end, span.range.end);
+      continue;
+    }
+    stretches.push({ start: span.range.start, end: span.range.end });
+    firstSpans.add(span.index);
+  }
+  return { stretches, firstSpans };
+}
+
+/**
+ * Whether removing an empty span's markup (alone, or with "fix all"
+ * together with the empty spans around it) could change the clean text;
+ * then no fix is offered:
+ * - a `]` of the text before it would meet a `{` after it (`[sic][]{.x}{…}`
+ *   would become the span `[sic]{…}`). Of a stretch of empty spans, only the
+ *   first goes unfixed: the stretch is then never removed whole.
+ * - a U+FEFF of the text would come first in the file, where it reads as a
+ *   byte order mark;
+ * - without a closed front matter, a line would start with `---` or `...`,
+ *   which could open a front matter or close an unclosed one.
+ */
+function removalChangesText(document: ReportDocument, markupOnly: MarkupOnlyStretches, span: Span): boolean {
+  const text = document.text;
+  const own = [{ start: span.range.start, end: span.textRange.start }, { start: span.textRange.end, end: span.range.end }];
+  if (span.textRange.start === span.textRange.end && text[span.range.start - 1] === ']' && text[span.range.end] === '{') return true;
+  if (markupOnly.firstSpans.has(span.index)) {
+    const stretch = stretchAt(markupOnly.stretches, span.range.start)!;
+    if (text[stretch.start - 1] === ']' && text[stretch.end] === '{') return true;
+  }
+  if (document.bodyStart === 0 && span.clean.start === 0 && document.cleanText.charCodeAt(0) === BYTE_ORDER_MARK) return true;
+  if (document.frontMatter?.closed !== true) {
+    for (const from of [span.range.start, span.textRange.end]) {
+      const lineStart = nearLineStart(text, from, document.bodyStart, own, markupOnly.stretches);
+      if (lineStart !== undefined && DELIMITER_START.test(lineStartAfterRemoval(text, lineStart, own, markupOnly.stretches))) return true;
+    }
+  }
+  return false;
+}
+
+const BYTE_ORDER_MARK = 0xfeff;
+const DELIMITER_START = /^(?:---|\.\.\.)/;
+
+/**
+ * The start of the line holding `from` when at most three characters are
+ * left before `from` on it once the markup is removed (only then can the
+ * removal change how the line starts); looked for backwards over those few
+ * characters only, so that a long line costs no more.
+ */
+function nearLineStart(text: string, from: number, bodyStart: number, own: readonly OffsetRange[], stretches: readonly OffsetRange[]): number | undefined {
+  let at = from;
+  let kept = 0;
+  while (at > bodyStart && text[at - 1] !== '\n') {
+    const removed = own.find((r) => r.start < at && at <= r.end) ?? stretchAt(stretches, at - 1);
+    if (removed) {
+      at = Math.min(at - 1, removed.start);
+      continue;
+    }
+    if (++kept > 3) return undefined;
+    at--;
+  }
+  return at;
+}
+
+/** The first three characters of the line at `lineStart` (lines end at LF, as the front matter reads them) with the span's markup and the markup-only stretches removed. */
+function lineStartAfterRemoval(text: string, lineStart: number, own: readonly OffsetRange[], stretches: readonly OffsetRange[]): string {
+  let kept = '';
+  let at = lineStart;
+  while (kept.length < 3 && at < text.length && text[at] !== '\n') {
+    const removed = own.find((r) => r.start <= at && at < r.end) ?? stretchAt(stretches, at);
+    if (removed) {
+      at = removed.end;
+      continue;
+    }
+    kept += text[at++];
+  }
+  return kept;
+}
+
+/** The stretch holding `offset`, by binary search over the sorted, disjoint stretches. */
+function stretchAt(stretches: readonly OffsetRange[], offset: number): OffsetRange | undefined {
+  let low = 0;
+  let high = stretches.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (stretches[mid].end <= offset) low = mid + 1;
+    else if (stretches[mid].start > offset) high = mid - 1;
+    else return stretches[mid];
+  }
+  return undefined;
 }
 
 const NO_ATTRIBUTES: ReadonlyMap<string, AttributeDefinition> = new Map();

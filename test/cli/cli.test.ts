@@ -269,7 +269,7 @@ describe('cli: findings', function () {
     it('exits 2 on an unknown command, format or option', async () => {
       const command = await runCli(['frobnicate'], dir.path);
       assert.equal(command.code, 2);
-      assert.equal(command.stderr, "findings: unknown command 'frobnicate' (use check, export or stats; see --help)\n");
+      assert.equal(command.stderr, "findings: unknown command 'frobnicate' (use check, export, stats or agree; see --help)\n");
       const checkFormat = await runCli(['check', 'samples', '--format', 'xml'], dir.path);
       assert.equal(checkFormat.code, 2);
       assert.equal(checkFormat.stderr, "findings: unknown format 'xml' (use text, json, sarif, github)\n");

@@ -271,107 +271,7 @@ interface KnownIssue {
   readonly matches: (failure: Failure) => boolean;
 }
 
-const lineBreaks = ['\n', '\r\n', '\r'];
-
 const KNOWN_ISSUES: readonly KnownIssue[] = [
-  {
-    // The new-front-matter completion adds a line break after its closing `---` where the first line
-    // has its own (left now: a first line `---` ended by a lone CR, which it does not count as a line
-    // break): the body then starts with a blank line that was not in the article.
-    name: 'knownIssue: new-front-matter completion adds a blank line after the closing ---',
-    matches: ({ editCase, expected, actual }) => editCase.path === 'completions' && editCase.expectation.kind === 'newFrontMatter'
-      && expected !== undefined && lineBreaks.some((lineBreak) => actual === lineBreak + expected),
-  },
-  {
-    // The front matter's YAML is read in lines ending at LF, so a value before a lone CR runs on past
-    // it, and a front-matter completion replacing that value spans two editor lines.
-    name: 'knownIssue: front-matter completion range runs over a lone CR',
-    matches: ({ editCase: { path, edits, cursor }, before, problem }) => path === 'completions' && problem.endsWith('spans lines') && cursor !== undefined
-      && cursor < before.bodyStart && !before.text.slice(edits[0].range.start, edits[0].range.end).includes('\n'),
-  },
-  {
-    // With the cursor between `=` and the opening quote of a value, completion reads the key as the
-    // token being typed and offers attribute names replacing it, a range the cursor is not in.
-    name: 'knownIssue: attribute-name completion between = and a quote does not contain the cursor',
-    matches: ({ editCase: { path, cursor }, before, problem }) => path === 'completions' && problem.endsWith('does not contain the cursor') && cursor !== undefined
-      && before.text[cursor - 1] === '=' && (before.text[cursor] === '"' || before.text[cursor] === "'"),
-  },
-  {
-    // An unclosed front matter ends at its first blank line, where the article starts; front-matter
-    // completion is offered on that blank line, and a field written there joins the text after it
-    // to the front matter.
-    name: 'knownIssue: front-matter completion on the blank line ending an unclosed front matter',
-    matches: ({ editCase: { path, cursor }, before, expected }) => path === 'completions' && expected !== undefined && before.frontMatter?.closed === false
-      && cursor === before.frontMatter.contentRange.end && cursor === before.bodyStart,
-  },
-  {
-    // At the start of the closing `---` (or `...`) line, front-matter completion reads the dashes as a
-    // key being typed and replaces them with a field, or writes a field before the dots: either way
-    // the front matter is no longer closed.
-    name: 'knownIssue: front-matter completion at the start of the closing delimiter line breaks it',
-    matches: ({ editCase: { path, edits }, before, expected }) => path === 'completions' && expected !== undefined && before.frontMatter?.closed === true
-      && edits[0].range.start === before.frontMatter.contentRange.end && /^(?:-{0,3}|\.{0,3})$/.test(before.text.slice(edits[0].range.start, edits[0].range.end)),
-  },
-  {
-    // A code or attribute name completed right before other characters (the cursor at the start of
-    // a token, or before a stray quote or bracket) is written against them: `key=` before a quote
-    // opens a value to the line's end, `key=` before `theme="a}"` makes a bare value ending at that
-    // `}`, `.code` before `[=']` makes one long code token. The block is then read differently.
-    // (Suggested: a blank after the proposal when anything but a blank or `}` follows.)
-    name: 'knownIssue: attribute-block completion joins the characters after it',
-    matches: ({ editCase: { path, edits, cursor }, before }) => path === 'completions' && cursor !== undefined && cursor >= before.bodyStart
-      && edits[0].range.end < before.text.length && !/[ \t\r\n}]/.test(before.text[edits[0].range.end]),
-  },
-  {
-    // In an unclosed attribute block a code or value token runs to a blank or the line's end, over any
-    // `[`, `]` or `]{` on the way; completion replaces it whole, and brackets the parser paired with
-    // markup on later lines go with it.
-    name: 'knownIssue: completion in an unclosed attribute block replaces brackets after the token',
-    matches: ({ editCase: { path, edits, expectation }, before }) => path === 'completions' && expectation.kind === 'openBlock'
-      && /[[\]]/.test(before.text.slice(edits[0].range.start, edits[0].range.end)),
-  },
-  {
-    // On a line where a block is left unclosed by an open quote, completion reads the rest of the line
-    // as that quoted value, while the parser reads a later `]{…}` on the line as a closed block: the
-    // value completion replaces part of that block (its `}`).
-    name: 'knownIssue: completion in an unclosed quoted value edits a later closed block on the line',
-    matches: ({ editCase: { path, edits, expectation }, before }) => path === 'completions' && expectation.kind === 'openBlock'
-      && before.spans.some((span) => span.attributeRange.start < edits[0].range.end && edits[0].range.start < span.attributeRange.end),
-  },
-  {
-    // Completion reads a value with no key (`="…`) as a quoted value running to its closing quote,
-    // the parser as a stray word ending at the first blank (see attributeBlockTokens.test.ts): after
-    // one on the line, completion and parser may see different blocks, and a completion edits text.
-    name: 'knownIssue: completion after a keyless quoted value on the line reads another block than the parser',
-    matches: ({ editCase: { path, cursor }, before }) => path === 'completions' && cursor !== undefined && cursor >= before.bodyStart
-      && /(?:^|[\s{])=["']/.test(before.text.slice(lineStartOf(before.text, cursor), cursor)),
-  },
-  {
-    // Removing an empty span `[]{…}` (or empty spans nested in one another) that sits between a `]`
-    // and a `{` of the text (`[sic][]{.x}{y}`) joins them into `]{`: the text before becomes a span.
-    name: 'knownIssue: removing an empty span joins a ] before it to a { after it',
-    matches: ({ editCase: { path, edits }, before }) => (path === 'fixes' || path === 'fix-all')
-      && removedStretches(edits).some(({ start, end }) => before.text[start - 1] === ']' && before.text[end] === '{'),
-  },
-  {
-    // A span at the very start of a report without front matter whose passage is a U+FEFF: removing
-    // the empty span's markup leaves that character first, where it reads as a byte order mark.
-    name: 'knownIssue: removing markup at the start of a report turns a U+FEFF of the text into a byte order mark',
-    matches: ({ editCase: { path }, before, after }) => (path === 'fixes' || path === 'fix-all') && !before.hasBom && after?.hasBom === true,
-  },
-  {
-    // The suggested id `<area>-<code>-<n>` takes the code as written in the block, whatever its
-    // characters: in a block still being typed (text), a `[` in it pairs with markup further on.
-    name: 'knownIssue: id completion writes brackets of a half-typed code into a block being typed',
-    matches: ({ editCase: { path, edits, expectation } }) => path === 'completions' && expectation.kind === 'openBlock' && /[[\]]/.test(edits[0].newText),
-  },
-  {
-    // An unclosed front matter runs to its first blank line, or to a later `---` line if there is
-    // one: an edit in the body that leaves `---` alone on its line (removing an empty span before it)
-    // closes the front matter there, and the article above it becomes YAML.
-    name: 'knownIssue: an edit in the body makes a closing line for an unclosed front matter',
-    matches: ({ editCase: { path }, before, after }) => (path === 'fixes' || path === 'fix-all') && before.frontMatter?.closed === false && after?.frontMatter?.closed === true,
-  },
   {
     // A block left unclosed by an open quote is text to its line's end, and the parser reads a later
     // `]{…}` inside that text as a block of its own; an edit inside the later block (a rename of a
@@ -383,17 +283,6 @@ const KNOWN_ISSUES: readonly KnownIssue[] = [
     }),
   },
 ];
-
-/** The stretches of text that deletions remove, contiguous deletions merged. */
-function removedStretches(edits: readonly TextEdit[]): OffsetRange[] {
-  const stretches: Array<{ start: number; end: number }> = [];
-  for (const { range } of [...edits].filter((edit) => edit.newText === '').sort((a, b) => a.range.start - b.range.start)) {
-    const last = stretches[stretches.length - 1];
-    if (last && last.end === range.start) last.end = range.end;
-    else stretches.push({ start: range.start, end: range.end });
-  }
-  return stretches;
-}
 
 /** Whether a `]{` left unclosed (text to its line's end) comes before the span's `]` on the span's closing line. */
 function unclosedBlockBefore(document: ReportDocument, span: ReportDocument['spans'][number]): boolean {
