@@ -145,6 +145,8 @@ const EDGE_REPORTS: readonly string[] = [
   '---\r\nArticle [text]{.weakness theme=health}\r\n', '---\n---\nbody', '---\r\n---\r\nbody', '--- \nArticle', '...\n',
   'plain article [sic] without front matter\n', '---\narea: Darlington\n', '---\narea: Darlington\n\nbody [a]{.weakness}\n',
   '\uFEFF---\r\narea: Hartlepool\r\n---\r\n[a]{.weakness}\r\n',
+  // A quoted value left open that ends in a backslash: a quote added after it would be escaped.
+  '\uFEFF---\n---\n[Inspectors found ]{.weakness theme="open\\',
 ];
 
 /** The smallest reports that broke an edit path once, checked in every run (each known issue below has its witness here or in EDGE_REPORTS). */

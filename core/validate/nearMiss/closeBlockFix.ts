@@ -67,7 +67,7 @@ export function closeBlockFix(document: ReportDocument, problem: ParseProblem, u
     const punctuation = QUOTE_END.exec(value)?.index ?? -1;
     const reuse = typedBrace !== -1 && (punctuation === -1 || typedBrace <= punctuation);
     const end = reuse ? typedBrace : punctuation !== -1 ? punctuation : value.replace(/[ \t]+$/, '').length;
-    if (end > 0 && !BRACKETS.test(value.slice(0, end))) {
+    if (end > 0 && !BRACKETS.test(value.slice(0, end)) && !endsInEscape(value.slice(0, end))) {
       insertAt = firstProblem.range.start + equals + 2 + end;
       closing = `${quote}}`;
       reusedBrace = reuse ? 1 : 0;
@@ -82,4 +82,11 @@ export function closeBlockFix(document: ReportDocument, problem: ParseProblem, u
   // Closing a block with no `[` would only add a `}` to the article text: make the `[` meant too, or offer nothing.
   const opening = unclosed?.opening;
   return opening ? [markupFix(`${opening.title}, and ${title.charAt(0).toLowerCase()}${title.slice(1)}`, [...opening.edits, close], false)] : [];
+}
+
+/** Whether a quoted value's text ends in an unpaired backslash, which would escape the quote a fix adds after it. */
+function endsInEscape(value: string): boolean {
+  let backslashes = 0;
+  for (let i = value.length - 1; i >= 0 && value[i] === '\\'; i--) backslashes++;
+  return backslashes % 2 === 1;
 }
