@@ -1,9 +1,9 @@
 import type { Codebook } from '../codebook/types';
+import { articleFingerprint } from '../document/articleFingerprint';
 import type { ReportDocument, Span } from '../document/types';
 import { spanCodeNames } from '../spans/spanCodeNames';
 import { spanThemeNames } from '../spans/spanThemes';
 import { codePointOffsets, utf16OffsetsOfCodePoints } from '../text/codePoints';
-import { textFingerprint } from '../text/fingerprint';
 import { LineIndex } from '../text/lineIndex';
 import type { LineCharacter } from '../text/range';
 
@@ -81,7 +81,7 @@ export function documentRecord(path: string, document: ReportDocument, codebook:
   return {
     path,
     fields: frontMatterFields(document),
-    text_sha256: textFingerprint(clean),
+    text_sha256: articleFingerprint(document),
     text_length: { code_points: points[0], utf16: clean.length },
     findings,
   };

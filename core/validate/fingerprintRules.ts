@@ -1,8 +1,9 @@
+import { articleFingerprint } from '../document/articleFingerprint';
 import { TEXT_FINGERPRINT_FIELD } from '../document/formatFields';
 import type { FieldNode, ReportDocument } from '../document/types';
 import type { Fix } from '../diagnostics/diagnostic';
 import type { RuleTable } from '../diagnostics/rule';
-import { isFingerprint, textFingerprint } from '../text/fingerprint';
+import { isFingerprint } from '../text/fingerprint';
 import { lineStartOf, nextLineBreak } from '../text/lineBreaks';
 import { LineIndex } from '../text/lineIndex';
 import type { RuleContext } from './context';
@@ -67,18 +68,6 @@ export function sourceFileOf(document: ReportDocument): string | undefined {
   const source = topField(document, SOURCE_FIELD);
   const file = source?.children?.find((child) => child.key === SOURCE_FILE_FIELD)?.value;
   return typeof file === 'string' && file.trim() !== '' ? file : undefined;
-}
-
-const fingerprints = new WeakMap<ReportDocument, string>();
-
-/** The fingerprint of a report's clean text, computed once per parse (the rule and sourceFileToCompare both ask). */
-function articleFingerprint(document: ReportDocument): string {
-  let fingerprint = fingerprints.get(document);
-  if (fingerprint === undefined) {
-    fingerprint = textFingerprint(document.cleanText);
-    fingerprints.set(document, fingerprint);
-  }
-  return fingerprint;
 }
 
 function fingerprintField(document: ReportDocument): FieldNode | undefined {

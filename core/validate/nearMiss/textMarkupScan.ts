@@ -310,6 +310,8 @@ class TextMarkupScan {
   private earlyClose(span: Span): void {
     const text = this.text;
     const end = span.range.end;
+    // Most spans are followed by prose: passed over without reading a block (see closesLaterOnLine).
+    if (!closesLaterOnLine(text, end)) return;
     let from = end;
     while (from < text.length && !isBlank(text.charCodeAt(from)) && !isLineBreak(text.charCodeAt(from)) && !isBracket(text.charCodeAt(from))) from++;
     // A word that reads as a token (`ole=parent`, `.improvement`) is one; any other is the rest of a word cut by the `}`.
@@ -471,6 +473,20 @@ class TextMarkupScan {
 /** The block's tokens in `{…}`, whatever brackets it was typed with. */
 function braced(text: string, open: number, block: AttributeBlock): string {
   return `{${text.slice(open + 1, block.end - 1)}}`;
+}
+
+/**
+ * Whether a `}` follows `from` on its line before any other markup (`[`, `]`,
+ * `{`): what a `}` typed early inside a block leaves behind. Stops at the
+ * first of them, so over a report's spans the scans do not overlap: linear.
+ */
+function closesLaterOnLine(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === CLOSE_BRACE) return true;
+    if (code === OPEN_BRACKET || code === CLOSE_BRACKET || code === OPEN_BRACE || isLineBreak(code)) return false;
+  }
+  return false;
 }
 
 function isBracket(code: number): boolean {
