@@ -1,4 +1,5 @@
 import type { AttributeDefinition, CodeDefinition } from '../codebook/types';
+import type { Fix } from '../diagnostics/diagnostic';
 import type { RuleTable } from '../diagnostics/rule';
 import type { ReportDocument, Span, SpanAttribute, SpanCode } from '../document/types';
 import type { OffsetRange } from '../text/range';
@@ -162,11 +163,33 @@ interface KnownCodes {
 
 const NO_CODES: KnownCodes = { definitions: [], tokens: [] };
 
+/** Codes offered for a span that has none: at most this many, in the codebook's order. */
+const CODES_OFFERED = 6;
+
+/**
+ * "Add the code `.name`" for the codes that take every attribute the span
+ * sets (`[x]{theme=leadership}`: the codes with a `theme`). Never preferred:
+ * which code was meant is the annotator's call. Markup only, so the clean
+ * text stays as it is.
+ */
+function addCodeFixes(codebook: Context['codebook'], span: Span): Fix[] {
+  const keys = span.attributes.map((attribute) => attribute.key);
+  const fixes: Fix[] = [];
+  for (const code of codebook.codes.values()) {
+    if (fixes.length === CODES_OFFERED) break;
+    if (!keys.every((key) => code.attributes.has(key))) continue;
+    const at = span.attributeRange.start + 1;
+    const empty = span.attributeRange.end - span.attributeRange.start === 2;
+    fixes.push(replaceFix(`Add the code \`.${code.name}\``, { start: at, end: at }, empty ? `.${code.name}` : `.${code.name} `, false));
+  }
+  return fixes;
+}
+
 function checkCodes(context: Context, span: Span): KnownCodes {
   const { codebook } = context;
   if (span.codes.length === 0) {
     const examples = [...codebook.codes.keys()].slice(0, 2).map((name) => `\`.${name}\``).join(' or ');
-    context.report('code-missing', span.attributeRange, `This span has no code: add one as a class, such as ${examples}.`);
+    context.report('code-missing', span.attributeRange, `This span has no code: add one as a class, such as ${examples}.`, addCodeFixes(codebook, span));
     return NO_CODES;
   }
   if (span.codes.length === 1) {

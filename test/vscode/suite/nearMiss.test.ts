@@ -6,6 +6,8 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { buildReport } from '../../helpers/report';
+import { NEAR_MISS_CASES } from '../../helpers/nearMissCases';
 import { activate, open, rangeOf, ruleOf, TempFolder, waitForDiagnostics } from './helpers';
 
 const REPORT = [
@@ -71,6 +73,19 @@ describe('near-miss markup', function () {
     assert.ok(await vscode.workspace.applyEdit((await quickFix(uri, stray, /Remove the stray `\]`/)).edit!));
     assert.strictEqual(editor.document.lineAt(12).text, '[Waits are long]{.weakness theme=health} for many families.');
     await waitForDiagnostics(uri, (d) => d.length === 1 && editor.document.getText(d[0].range) === '] {.footnote}', 'only the footnote left');
+  });
+
+  it('gives every listed near-miss its diagnostic and a quick fix that writes the span meant', async () => {
+    let n = 0;
+    for (const { rule, body, covers, fix: title, fixed } of NEAR_MISS_CASES) {
+      const uri = await temp.write(`case-${n++}.report.md`, buildReport(body));
+      const editor = await open(uri);
+      const problem = (await waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === rule && editor.document.getText(x.range) === covers), `${rule} on ${covers}`))
+        .find((x) => ruleOf(x) === rule && editor.document.getText(x.range) === covers)!;
+      assert.ok(await vscode.workspace.applyEdit((await quickFix(uri, problem, title)).edit!), `${rule}: the fix applies`);
+      assert.strictEqual(editor.document.getText(), buildReport(fixed), `${rule}: ${body.trim()}`);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 
   it('keeps a passage as article text through keep_as_text, and the warning goes', async () => {
