@@ -22,8 +22,14 @@ export function pickCodes(codebook: CodebookSummary): Promise<readonly string[] 
   picker.items = codebook.codes.map((code): Item => ({ label: code.name, description: code.label, detail: code.description, code: code.name }));
   return new Promise((resolve) => {
     let answer: readonly string[] | undefined;
+    // A many-pick list highlights no row of its own: the code that best matches what is typed is the one Enter takes.
+    const highlightBest = () => {
+      const best = bestMatch(picker.items, picker.value);
+      picker.activeItems = best ? [best] : [];
+    };
+    picker.onDidChangeValue(highlightBest);
     picker.onDidAccept(() => {
-      const chosen = picker.selectedItems.length > 0 ? picker.selectedItems : picker.activeItems.slice(0, 1);
+      const chosen = picker.selectedItems.length > 0 ? picker.selectedItems : picker.activeItems.length > 0 ? picker.activeItems.slice(0, 1) : [bestMatch(picker.items, picker.value)].filter((item) => item !== undefined);
       if (chosen.length === 0) return;
       const ticked = new Set(chosen.map((item) => item.code));
       answer = codebook.codes.filter((code) => ticked.has(code.name)).map((code) => code.name);
@@ -35,6 +41,17 @@ export function pickCodes(codebook: CodebookSummary): Promise<readonly string[] 
     });
     picker.show();
   });
+}
+
+/** The item whose label is what is typed, else starts with it, else holds it (labels, then descriptions); with nothing typed, the first. */
+function bestMatch<T extends vscode.QuickPickItem>(items: readonly T[], typed: string): T | undefined {
+  const value = typed.trim().toLocaleLowerCase();
+  if (value === '') return items[0];
+  const label = (item: T) => item.label.toLocaleLowerCase();
+  return items.find((item) => label(item) === value)
+    ?? items.find((item) => label(item).startsWith(value))
+    ?? items.find((item) => label(item).includes(value))
+    ?? items.find((item) => (item.description ?? '').toLocaleLowerCase().includes(value));
 }
 
 /** The themes picked (possibly none) for the attribute of `code` that holds them; undefined when the picker was dismissed. */

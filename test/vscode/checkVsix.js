@@ -338,7 +338,9 @@ async function checkWorkbench(page, outDir, failures, passed, workspaceDir) {
     // The code picker: codes with their labels and descriptions.
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'A passage stating a weakness' }).first().waitFor({ timeout: 15_000 });
     await page.keyboard.type('weakness');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: /^\s*weakness/ }).first().click();
+    // Several codes can be ticked; Enter with none ticked takes the highlighted one.
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: /^\s*weakness/ }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
     // The theme picker (several themes): tick two, take a screenshot, accept.
     await pickThemes(['monitoring', 'health']);
     shots.push(await h.screenshot(page, path.join(outDir, '4-tag-themes.png')));
