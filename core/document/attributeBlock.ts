@@ -1,3 +1,5 @@
+import { isBlank } from '../text/blanks';
+import { isLineBreak } from '../text/lineBreaks';
 import type { ParseProblem, SpanAttribute, SpanCode, SpanId } from './types';
 
 export interface AttributeBlock {
@@ -12,10 +14,6 @@ export interface AttributeBlock {
 }
 
 const enum Char {
-  Tab = 9,
-  LineFeed = 10,
-  CarriageReturn = 13,
-  Space = 32,
   DoubleQuote = 34,
   Hash = 35,
   SingleQuote = 39,
@@ -47,14 +45,6 @@ export function isClosingTypographicQuote(code: number): boolean {
 /** Shared by every block without problems; a block with one gets its own list. */
 const NO_PROBLEMS: ParseProblem[] = [];
 
-function isBlank(code: number): boolean {
-  return code === Char.Space || code === Char.Tab;
-}
-
-function isLineEnd(code: number): boolean {
-  return code === Char.LineFeed || code === Char.CarriageReturn;
-}
-
 /** `}`, or when reading leniently also `)` and a full-width `｝`. */
 function isCloser(code: number, lenient: boolean): boolean {
   return code === Char.CloseBrace || (lenient && (code === Char.CloseParen || code === Char.WideCloseBrace));
@@ -62,7 +52,7 @@ function isCloser(code: number, lenient: boolean): boolean {
 
 /** Ends a bare word: whitespace, the block's closing character, or a line end. */
 function endsWord(code: number, lenient: boolean): boolean {
-  return isBlank(code) || isLineEnd(code) || isCloser(code, lenient) || Number.isNaN(code);
+  return isBlank(code) || isLineBreak(code) || isCloser(code, lenient) || Number.isNaN(code);
 }
 
 /**
@@ -77,7 +67,7 @@ function typographicValueEnd(text: string, valueStart: number, lenient: boolean)
   let i = valueStart + 1;
   for (;;) {
     const code = text.charCodeAt(i);
-    if (Number.isNaN(code) || isLineEnd(code) || isCloser(code, lenient) || code === Char.Equals || code === Char.DoubleQuote || code === Char.SingleQuote) return -1;
+    if (Number.isNaN(code) || isLineBreak(code) || isCloser(code, lenient) || code === Char.Equals || code === Char.DoubleQuote || code === Char.SingleQuote) return -1;
     if (isClosingTypographicQuote(code) && endsWord(text.charCodeAt(i + 1), lenient)) return i + 1;
     if (isBlank(code)) {
       while (isBlank(text.charCodeAt(i))) i++;
@@ -122,7 +112,7 @@ export function readAttributeBlock(text: string, open: number, lenient = false):
   for (;;) {
     let code = text.charCodeAt(i);
     while (isBlank(code)) code = text.charCodeAt(++i);
-    if (Number.isNaN(code) || isLineEnd(code)) {
+    if (Number.isNaN(code) || isLineBreak(code)) {
       return { end: i, closed: false, codes: codes ?? [], ids, attributes: attributes ?? [], problems: described(text, problems) };
     }
     if (isCloser(code, lenient)) {
@@ -173,8 +163,8 @@ export function readAttributeBlock(text: string, open: number, lenient = false):
       let terminated = false;
       for (;;) {
         const c = text.charCodeAt(i);
-        if (Number.isNaN(c) || isLineEnd(c)) break;
-        if (c === Char.Backslash && i + 1 < text.length && !isLineEnd(text.charCodeAt(i + 1))) {
+        if (Number.isNaN(c) || isLineBreak(c)) break;
+        if (c === Char.Backslash && i + 1 < text.length && !isLineBreak(text.charCodeAt(i + 1))) {
           value += text.slice(segmentStart, i) + text[i + 1];
           i += 2;
           segmentStart = i;

@@ -7,6 +7,11 @@
 const LF = 10;
 const CR = 13;
 
+/** Whether a character code starts a line break (LF or CR). */
+export function isLineBreak(code: number): boolean {
+  return code === LF || code === CR;
+}
+
 /** The length of the line break at `offset`: 2 for CR LF, 1 for LF or a lone CR, 0 for anything else. */
 export function lineBreakLength(text: string, offset: number): number {
   const code = text.charCodeAt(offset);

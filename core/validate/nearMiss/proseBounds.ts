@@ -3,11 +3,10 @@
 // before, which a span must not straddle) and at a line break, so the text
 // scanned for one near-miss is never scanned for another.
 
+import { isBlank } from '../../text/blanks';
+import { isLineBreak } from '../../text/lineBreaks';
+
 const enum Char {
-  Tab = 9,
-  LineFeed = 10,
-  CarriageReturn = 13,
-  Space = 32,
   Exclamation = 33,
   OpenParen = 40,
   CloseParen = 41,
@@ -19,14 +18,6 @@ const enum Char {
   CloseBrace = 125,
   WideOpenBracket = 0xff3b,
   WideCloseBracket = 0xff3d,
-}
-
-export function isBlank(code: number): boolean {
-  return code === Char.Space || code === Char.Tab;
-}
-
-export function isLineBreak(code: number): boolean {
-  return code === Char.LineFeed || code === Char.CarriageReturn;
 }
 
 function endsSentence(code: number): boolean {

@@ -9,7 +9,9 @@ import { CandidateBlocks } from './candidateBlocks';
 import { claimEdit, markupFix, quotedForTitle } from './markupFixes';
 import { mergeBlockEdits } from './mergeBlocks';
 import type { NearMiss } from './nearMiss';
-import { blanksBefore, isBlank, isCloserSlip, isLineBreak, sentenceStart, trailingPunctuationStart, unmatchedOpenerSlip } from './proseBounds';
+import { isBlank } from '../../text/blanks';
+import { isLineBreak } from '../../text/lineBreaks';
+import { blanksBefore, isCloserSlip, sentenceStart, trailingPunctuationStart, unmatchedOpenerSlip } from './proseBounds';
 
 /** An attribute block the parser found unclosed: where its `{` is, and the `]` of the next one on its line (-1 if none). */
 export interface UnclosedBlock {

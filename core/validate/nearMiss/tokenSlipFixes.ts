@@ -2,7 +2,8 @@ import type { Codebook } from '../../codebook/types';
 import type { Fix } from '../../diagnostics/diagnostic';
 import type { ParseProblem, ReportDocument, Span } from '../../document/types';
 import { codeNamed } from './candidateBlocks';
-import { isBlank, isLineBreak } from './proseBounds';
+import { isBlank } from '../../text/blanks';
+import { isLineBreak } from '../../text/lineBreaks';
 
 /** What a span-syntax problem most likely meant: a hint for its message, and fixes. */
 export interface TokenSlip {
