@@ -4,9 +4,10 @@
 // "Show the difference"), the tagging commands, "Open Codebook", "Restart
 // Language Server", the span counts in the status bar and the summary panel.
 import * as vscode from 'vscode';
-import { Commands } from '../protocol';
+import { ACTIVE_CONTEXT_KEY, Commands } from '../protocol';
 import { BuiltinCodebookProvider } from './builtinCodebookProvider';
 import { CleanTextProvider } from './cleanTextProvider';
+import { registerAddMemo } from './commands/addMemo';
 import { registerExportFindings } from './commands/exportFindings';
 import { registerOpenCodebook } from './commands/openCodebook';
 import { registerRestartServer } from './commands/restartServer';
@@ -14,6 +15,9 @@ import { registerShowSummary } from './commands/showSummary';
 import { registerTagCommands } from './commands/tagSelection';
 import { FindingsServer } from './languageClient';
 import { registerShowTextDifference } from './showTextDifference';
+import { CodeDecorations } from './decorations/codeDecorations';
+import { MemosView } from './memos/memosView';
+import { ReaderPanels } from './reader/readerPanels';
 import { CountsStatusBar } from './statusBar';
 import { SummaryPanels } from './summary/summaryPanel';
 import { registerSummarySerializer } from './summary/summarySerializer';
@@ -29,6 +33,9 @@ export function activate(context: vscode.ExtensionContext): FindingsApi | undefi
   server = findings;
   const statusBar = new CountsStatusBar(findings);
   const summaryPanels = new SummaryPanels(context, findings, output);
+  const readerPanels = new ReaderPanels(context, findings, output);
+  const codeDecorations = new CodeDecorations(findings, output);
+  const memosView = new MemosView(findings, output);
   context.subscriptions.push(
     output,
     findings,
@@ -43,12 +50,17 @@ export function activate(context: vscode.ExtensionContext): FindingsApi | undefi
     registerShowSummary(summaryPanels),
     registerSummarySerializer(summaryPanels),
     registerExportFindings(findings, context.workspaceState),
+    readerPanels,
+    codeDecorations,
+    memosView,
+    registerAddMemo(findings),
     vscode.commands.registerCommand(Commands.showOutput, () => output.show(true)),
   );
+  void vscode.commands.executeCommand('setContext', ACTIVE_CONTEXT_KEY, true);
   // Failures are reported by the language client (output channel, notification).
   findings.start().catch(() => undefined);
   // The extension offers no API: the tests' one exists only in test builds.
-  return FINDINGS_TEST_SEAMS ? createTestApi({ context, server: findings, statusBar, summaryPanels }) : undefined;
+  return FINDINGS_TEST_SEAMS ? createTestApi({ context, server: findings, statusBar, summaryPanels, readerPanels, codeDecorations, memosView }) : undefined;
 }
 
 export async function deactivate(): Promise<void> {

@@ -56,3 +56,7 @@ export { tagSelectionActions } from './language/tagSelection';
 export { planTagging, tagRefusalMessage } from './language/tagEdit';
 export { fixAllEdits } from './language/fixAll';
 export { codebookSummary, documentSummary } from './language/codebookSummary';
+export { readerModel, readerPassages, REPORT_MEMO_FIELD } from './reader/readerModel';
+export { MEMO_ATTRIBUTE } from './reader/readerTypes';
+export type * from './reader/readerTypes';
+export { sourceRangeOfCleanSelection } from './reader/cleanSelection';

@@ -11,3 +11,5 @@ export * from './indexChanged';
 export * from './summary';
 export * from './tagging';
 export * from './export';
+export * from './reader';
+export * from './memos';

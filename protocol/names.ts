@@ -19,6 +19,15 @@ export const CLEAN_TEXT_SCHEME = 'findings-clean-text';
 /** The summary panel's webview type (package.json: `onWebviewPanel:findings.summary`). */
 export const SUMMARY_VIEW_TYPE = 'findings.summary';
 
+/** The coded reader's webview type (package.json: `onWebviewPanel:findings.reader`). */
+export const READER_VIEW_TYPE = 'findings.reader';
+/** The Memos view in the explorer. */
+export const MEMOS_VIEW_ID = 'findings.memos';
+/** Context key: true once the extension runs (shows the Memos view). */
+export const ACTIVE_CONTEXT_KEY = 'findings.active';
+/** Context key: true while the editor dims span markup. */
+export const MARKUP_DIMMED_CONTEXT_KEY = 'findings.markupDimmed';
+
 /** The commands of package.json `contributes.commands`. */
 export const Commands = {
   tagSelection: 'findings.tagSelection',
@@ -32,5 +41,13 @@ export const Commands = {
   restartServer: 'findings.restartServer',
   showOutput: 'findings.showOutput',
   showTextDifference: 'findings.showTextDifference',
+  openReader: 'findings.openReader',
+  saveReaderHtml: 'findings.saveReaderHtml',
+  toggleMarkup: 'findings.toggleMarkup',
+  addMemo: 'findings.addMemo',
+  refreshMemos: 'findings.refreshMemos',
+  filterMemos: 'findings.filterMemos',
+  clearMemoFilter: 'findings.clearMemoFilter',
+  openMemo: 'findings.openMemo',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -6,8 +6,14 @@ import { RequestType, type Range } from 'vscode-languageserver-protocol';
 export interface TagParams {
   /** The report, and the version the selections are of (an edit since gives ContentModified). */
   readonly textDocument: { readonly uri: string; readonly version: number };
-  /** The passages to tag; white space around them is left out of the span. */
-  readonly selections: readonly Range[];
+  /** The passages to tag; white space around them is left out of the span. Give either `selections` or `cleanSelections`. */
+  readonly selections?: readonly Range[];
+  /**
+   * Or the passages as ranges of the clean text (UTF-16 units, half-open), as
+   * the coded reader selects them: each becomes the source range that nests
+   * with the spans already there, taking in whole every span it covers.
+   */
+  readonly cleanSelections?: ReadonlyArray<{ readonly start: number; readonly end: number }>;
   /** The code to tag with; give either `code` or `codes`. */
   readonly code?: string;
   /** Several codes for one span, `{.weakness .quote …}`, in the order given (a repeated code counts once); give either `code` or `codes`. */

@@ -27,6 +27,7 @@ import { COMPLETION_TRIGGERS, registerCompletion } from './features/completion';
 import { registerExport } from './features/export';
 import { registerHover } from './features/hover';
 import { registerNavigation } from './features/navigation';
+import { registerReader } from './features/reader';
 import { registerRename } from './features/rename';
 import { registerSummary } from './features/summary';
 import { registerSymbols } from './features/symbols';
@@ -105,6 +106,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult | ResponseE
   registerCleanText(context);
   registerSummary(context, new IndexChanges(connection, ws));
   registerTagging(context);
+  registerReader(context);
   registerExport(context);
   connection.console.info(`findings language server ${VERSION}: ${pull ? 'pull' : 'push'} diagnostics, ${trusted ? 'trusted' : 'untrusted'} workspace.`);
 

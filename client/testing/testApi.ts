@@ -10,6 +10,12 @@ import type { FindingsServer } from '../languageClient';
 import type { CountsStatusBar, StatusBarState } from '../statusBar';
 import type { PanelFilters, PanelScope, RenderedFacts } from '../summary/messages';
 import type { SummaryPanel, SummaryPanelInfo, SummaryPanels } from '../summary/summaryPanel';
+import type { CodeDecorations } from '../decorations/codeDecorations';
+import type { MemosView } from '../memos/memosView';
+import type { ReaderPanels } from '../reader/readerPanels';
+import { createDecorationsTestApi, type DecorationsTestApi } from './decorationsTestApi';
+import { createMemosTestApi, type MemosTestApi } from './memosTestApi';
+import { createReaderTestApi, type ReaderTestApi } from './readerTestApi';
 
 export interface FindingsApi {
   /** Resolves once the language server runs. */
@@ -51,6 +57,12 @@ export interface FindingsApi {
     testPost(message: unknown): Promise<void>;
     close(): void;
   };
+  /** The coded reader (readerTestApi.ts). */
+  readonly reader: ReaderTestApi;
+  /** The editor's code tints and dimmed markup (decorationsTestApi.ts). */
+  readonly decorations: DecorationsTestApi;
+  /** Memos: the command and the Memos view (memosTestApi.ts). */
+  readonly memos: MemosTestApi;
 }
 
 /** Answers to the export's modals in their place (a test cannot click a modal); a modal not answered is shown. */
@@ -64,9 +76,12 @@ export interface TestApiParts {
   readonly server: FindingsServer;
   readonly statusBar: CountsStatusBar;
   readonly summaryPanels: SummaryPanels;
+  readonly readerPanels: ReaderPanels;
+  readonly codeDecorations: CodeDecorations;
+  readonly memosView: MemosView;
 }
 
-export function createTestApi({ context, server, statusBar, summaryPanels }: TestApiParts): FindingsApi {
+export function createTestApi({ context, server, statusBar, summaryPanels, readerPanels, codeDecorations, memosView }: TestApiParts): FindingsApi {
   const indexChanged = new vscode.EventEmitter<IndexChangedParams>();
   context.subscriptions.push(indexChanged, server.onNotification(IndexChangedNotification, (params) => indexChanged.fire(params)));
   return {
@@ -90,6 +105,9 @@ export function createTestApi({ context, server, statusBar, summaryPanels }: Tes
     }),
     onDidChangeIndex: indexChanged.event,
     summaryPanel: summaryPanelApi(summaryPanels),
+    reader: createReaderTestApi({ server, readerPanels }),
+    decorations: createDecorationsTestApi({ server, codeDecorations }),
+    memos: createMemosTestApi({ server, memosView }),
   };
 }
 
