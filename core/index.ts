@@ -16,6 +16,7 @@ export { codebookFileName, workspaceCodebook } from './workspace/codebookFile';
 
 // Checking reports.
 export type { Diagnostic, Fix, Severity, TextEdit } from './validate/diagnostic';
+export { compareDiagnostics } from './validate/diagnostic';
 export { RULES, RULE_IDS } from './validate/rules';
 export { hasErrors } from './validate/validateReport';
 export { toPortableDiagnostics, type PortableDiagnostic } from './validate/portableDiagnostic';
@@ -60,3 +61,7 @@ export { readerModel, readerPassages, REPORT_MEMO_FIELD } from './reader/readerM
 export { MEMO_ATTRIBUTE } from './reader/readerTypes';
 export type * from './reader/readerTypes';
 export { sourceRangeOfCleanSelection } from './reader/cleanSelection';
+export { sourceMismatches, type SourceMismatch } from './agreement/sourceMismatches';
+export { sourcedTextOf, type SourcedText } from './agreement/annotations';
+export { sourceMismatchDiagnostic } from './validate/sourceMismatchRule';
+export { articleFingerprint } from './document/articleFingerprint';

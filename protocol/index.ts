@@ -13,3 +13,4 @@ export * from './tagging';
 export * from './export';
 export * from './reader';
 export * from './memos';
+export * from './agreement';

@@ -19,7 +19,9 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_SECTION, type Settings } from '../protocol';
 import type { ClientFeatures, ServerContext } from './context';
+import { CorpusMismatches } from './corpusMismatches';
 import { createDiagnostics, type DiagnosticsDelivery } from './diagnostics';
+import { registerAgreement } from './features/agreement';
 import { registerCleanText } from './features/cleanText';
 import { CODE_ACTION_KINDS, registerCodeActions } from './features/codeActions';
 import { registerCodebook } from './features/codebook';
@@ -90,6 +92,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult | ResponseE
     pull,
     refreshSupport: capabilities.workspace?.diagnostics?.refreshSupport === true,
     settings: () => settings,
+    corpus: new CorpusMismatches(ws),
   });
   const context: ServerContext = { connection, workspace: ws, client, settings: () => settings };
   const versionOf: VersionOf = (requestParams) => {
@@ -107,6 +110,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult | ResponseE
   registerSummary(context, new IndexChanges(connection, ws));
   registerTagging(context);
   registerReader(context);
+  registerAgreement(context);
   registerExport(context);
   connection.console.info(`findings language server ${VERSION}: ${pull ? 'pull' : 'push'} diagnostics, ${trusted ? 'trusted' : 'untrusted'} workspace.`);
 
@@ -123,7 +127,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult | ResponseE
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
-      ...(pull ? { diagnosticProvider: { identifier: 'findings', interFileDependencies: false, workspaceDiagnostics: true } } : {}),
+      ...(pull ? { diagnosticProvider: { identifier: 'findings', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'findings', version: VERSION },

@@ -1,13 +1,12 @@
 import path from 'node:path';
 import { isOneOfTheInputs, NotRegularFileError, writeAtomically, type Codebook } from '../../core';
 import {
+  agreementDocument,
   agreementOfReports,
   annotationOf,
-  CHARACTER_UNITS,
   disagreementCsv,
   disagreementFormatOf,
   disagreementJsonl,
-  UNDEFINED,
   type Annotation,
   type AgreementResult,
   type LabelKind,
@@ -78,10 +77,7 @@ function render(result: AgreementResult, format: AgreeFormat): string {
       return renderAgreementText(result.figures, result.mismatches);
     case 'csv':
       return renderAgreementCsv(result.figures);
-    case 'json': {
-      const { unit, by, labels, matching, pooling, annotators, corpus, articles, single } = result.figures;
-      const document = { unit, by, labels, matching, characterUnits: CHARACTER_UNITS, pooling, undefinedValues: UNDEFINED, annotators, corpus, articles, single, mismatches: result.mismatches };
-      return JSON.stringify(document, null, 2) + '\n';
-    }
+    case 'json':
+      return JSON.stringify(agreementDocument(result), null, 2) + '\n';
   }
 }

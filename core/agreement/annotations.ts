@@ -1,7 +1,9 @@
 import type { Codebook } from '../codebook/types';
 import { scalarFieldText } from '../document/fieldValueText';
 import type { ReportDocument } from '../document/types';
-import { documentRecord } from '../export/findingRecords';
+import { articleFingerprint } from '../document/articleFingerprint';
+import { documentRecord, frontMatterFields } from '../export/findingRecords';
+import { MEMO_ATTRIBUTE } from '../reader/readerTypes';
 import { isThemeAttribute } from '../spans/spanThemes';
 
 /** A span as agreement reads it: offsets in code points (as exports give them), its codes, themes and other attributes. */
@@ -16,7 +18,7 @@ export interface AnnotatedSpan {
   readonly endUtf16: number;
   readonly codes: readonly string[];
   readonly themes: readonly string[];
-  /** The attributes that hold no themes (speaker, severity…), keys sorted, first value of each. */
+  /** The attributes that hold no themes (speaker, severity…) other than the memo, keys sorted, first value of each. */
   readonly attributes: Readonly<Record<string, string>>;
 }
 
@@ -27,6 +29,9 @@ export interface SourceFields {
   readonly published?: string;
   readonly publisher?: string;
 }
+
+/** What finding copies of one source whose texts differ needs of a report (sourceMismatches.ts). */
+export type SourcedText = Pick<Annotation, 'path' | 'fingerprint' | 'text' | 'source'>;
 
 /** One annotator's copy of an article. */
 export interface Annotation {
@@ -53,7 +58,8 @@ export function annotationOf(path: string, document: ReportDocument, codebook: C
   const spans = record.findings.map((finding, i): AnnotatedSpan => {
     const span = document.spans[i];
     const attributes: Record<string, string> = {};
-    for (const [key, value] of Object.entries(finding.attributes)) if (!isThemeAttribute(span, codebook, key)) attributes[key] = value;
+    // A memo is one annotator's note, not a coding decision: it is never a disagreement.
+    for (const [key, value] of Object.entries(finding.attributes)) if (key !== MEMO_ATTRIBUTE && !isThemeAttribute(span, codebook, key)) attributes[key] = value;
     return {
       index: finding.index,
       start: finding.start,
@@ -65,16 +71,30 @@ export function annotationOf(path: string, document: ReportDocument, codebook: C
       attributes,
     };
   });
-  const source = fields.source !== null && typeof fields.source === 'object' && !Array.isArray(fields.source) ? (fields.source as Record<string, unknown>) : {};
   return {
     path,
     annotator: text(fields.annotator),
     fingerprint: record.text_sha256,
     text: document.cleanText,
     length: record.text_length.code_points,
-    source: { url: text(source.url), area: text(fields.area), published: text(fields.published), publisher: text(source.publisher) },
+    source: sourceFields(fields),
     spans,
   };
+}
+
+/** The report's `annotator`, as agreement names its copy: trimmed text, undefined when absent or empty. */
+export function annotatorOf(document: ReportDocument): string | undefined {
+  return text(frontMatterFields(document).annotator);
+}
+
+/** A parsed report's path, fingerprint, clean text and source, without reading its spans (cheaper than annotationOf). */
+export function sourcedTextOf(path: string, document: ReportDocument): SourcedText {
+  return { path, fingerprint: articleFingerprint(document), text: document.cleanText, source: sourceFields(frontMatterFields(document)) };
+}
+
+function sourceFields(fields: Readonly<Record<string, unknown>>): SourceFields {
+  const source = fields.source !== null && typeof fields.source === 'object' && !Array.isArray(fields.source) ? (fields.source as Record<string, unknown>) : {};
+  return { url: text(source.url), area: text(fields.area), published: text(fields.published), publisher: text(source.publisher) };
 }
 
 /** A scalar field as trimmed text; undefined when absent, empty or not a scalar. */

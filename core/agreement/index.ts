@@ -4,10 +4,11 @@
 // The CLI's `findings agree` and the editor read the same functions.
 export type * from './agreementTypes';
 export type { Coefficient } from './coefficient';
-export { annotationOf, type Annotation, type AnnotatedSpan, type SourceFields } from './annotations';
+export { annotationOf, annotatorOf, sourcedTextOf, type Annotation, type AnnotatedSpan, type SourceFields, type SourcedText } from './annotations';
 export { groupByArticle, type ArticleGroup, type AnnotatorCopy } from './articleGroups';
 export { sourceMismatches, type SourceMismatch } from './sourceMismatches';
 export { computeAgreement, type AgreementOptions } from './computeAgreement';
+export { agreementDocument, type AgreementDocument } from './agreementDocument';
 export { agreementOfReports, type AgreementResult, type AgreementRequest } from './agreementOfReports';
 export { disagreementsOf, DISAGREEMENT_KINDS, type Disagreement, type DisagreementKind, type CodedPassage } from './disagreements';
 export { disagreementCsv, disagreementJsonl, disagreementFormatOf, describePassage, type DisagreementFormat } from './disagreementFormats';

@@ -1,6 +1,6 @@
 import { codePointOffsets } from '../text/codePoints';
 import { comparePaths } from '../workspace/reportIndex';
-import type { Annotation } from './annotations';
+import type { SourcedText } from './annotations';
 
 /**
  * A report that names the same source as another but whose article text
@@ -33,7 +33,7 @@ const MAX_SCAN = 256;
  * one day are two sources). Each report whose text differs from such a
  * report's is named once, against the first of them in path order.
  */
-export function sourceMismatches(annotations: readonly Annotation[]): SourceMismatch[] {
+export function sourceMismatches(annotations: readonly SourcedText[]): SourceMismatch[] {
   const ordered = [...annotations].sort((a, b) => comparePaths(a.path, b.path));
   const byUrl = groupBy(ordered, (annotation) => annotation.source.url);
   const byDay = groupBy(ordered, ({ source }) => (source.area !== undefined && source.published !== undefined ? `${source.area}\u0000${source.published}` : undefined));
@@ -53,13 +53,13 @@ export function sourceMismatches(annotations: readonly Annotation[]): SourceMism
   return mismatches;
 }
 
-function sameDaySource(a: Annotation, b: Annotation): boolean {
+function sameDaySource(a: SourcedText, b: SourcedText): boolean {
   if (a.source.url !== undefined && b.source.url !== undefined) return false;
   return a.source.publisher === undefined || b.source.publisher === undefined || a.source.publisher === b.source.publisher;
 }
 
 /** The first report of the group with another text that `also` accepts. */
-function firstOther(annotation: Annotation, group: readonly Annotation[], also: (other: Annotation) => boolean): Annotation | undefined {
+function firstOther(annotation: SourcedText, group: readonly SourcedText[], also: (other: SourcedText) => boolean): SourcedText | undefined {
   let scanned = 0;
   for (const other of group) {
     if (other.fingerprint !== annotation.fingerprint && also(other)) return other;
@@ -68,7 +68,7 @@ function firstOther(annotation: Annotation, group: readonly Annotation[], also: 
   return undefined;
 }
 
-function mismatch(annotation: Annotation, other: Annotation, sameSource: SourceMismatch['sameSource']): SourceMismatch {
+function mismatch(annotation: SourcedText, other: SourcedText, sameSource: SourceMismatch['sameSource']): SourceMismatch {
   const { utf16, points } = firstDifference(annotation.text, other.text);
   const what = sameSource === 'source.url' ? `the same source.url` : 'the same area and publication date';
   return {
@@ -104,8 +104,8 @@ function isLowSurrogate(code: number): boolean {
  * publisher and presence of a URL (what decides a match): a thousand copies
  * of one article are one entry to scan.
  */
-function groupBy(annotations: readonly Annotation[], key: (annotation: Annotation) => string | undefined): Map<string, Annotation[]> {
-  const groups = new Map<string, Annotation[]>();
+function groupBy(annotations: readonly SourcedText[], key: (annotation: SourcedText) => string | undefined): Map<string, SourcedText[]> {
+  const groups = new Map<string, SourcedText[]>();
   const seen = new Set<string>();
   for (const annotation of annotations) {
     const value = key(annotation);

@@ -6,6 +6,7 @@ import { FRONT_MATTER_RULES } from './frontMatterRules';
 import { ID_RULES } from './idRules';
 import { NEAR_MISS_RULES } from './nearMiss/nearMissRules';
 import { FRONT_MATTER_SYNTAX_RULES, SPAN_SYNTAX_RULES } from './parseProblemFixes';
+import { SOURCE_MISMATCH_RULES } from './sourceMismatchRule';
 import { SPAN_RULES } from './spanRules';
 
 /**
@@ -24,6 +25,7 @@ export const RULES = {
   ...NEAR_MISS_RULES,
   ...CONSISTENCY_RULES,
   ...FINGERPRINT_RULES,
+  ...SOURCE_MISMATCH_RULES,
   ...CODEBOOK_RULES,
 } as const satisfies RuleTable;
 

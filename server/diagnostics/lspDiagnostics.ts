@@ -1,6 +1,6 @@
 // The core's diagnostics as LSP diagnostics, shared by the push and the pull path.
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
-import { LineIndex, toPortableDiagnostics, type Diagnostic, type PortableDiagnostic, type Severity } from '../../core';
+import { compareDiagnostics, LineIndex, toPortableDiagnostics, type Diagnostic, type PortableDiagnostic, type Severity } from '../../core';
 import type { Settings } from '../../protocol';
 import type { ReportEntry } from '../workspaceTypes';
 
@@ -33,9 +33,20 @@ export function toLspDiagnostics(text: string, diagnostics: readonly Diagnostic[
   }));
 }
 
-/** A report's problems, up to `findings.maxProblems`. */
-export function reportDiagnostics(entry: ReportEntry, settings: Settings): LspDiagnostic[] {
-  return toLspDiagnostics(entry.report.text, entry.report.diagnostics, entry.lines, settings.maxProblems, entry.version);
+/** A report's problems, up to `findings.maxProblems`: its own, then those it has with other reports of the corpus. */
+export function reportDiagnostics(entry: ReportEntry, settings: Settings, corpus: CorpusDiagnostics): LspDiagnostic[] {
+  const withOthers = corpus.diagnosticsOf(entry);
+  const all = withOthers.length === 0 ? entry.report.diagnostics : [...entry.report.diagnostics, ...withOthers].sort(compareDiagnostics);
+  return toLspDiagnostics(entry.report.text, all, entry.lines, settings.maxProblems, entry.version);
+}
+
+/** Problems of a report with other reports (server/corpusMismatches.ts). */
+export interface CorpusDiagnostics {
+  diagnosticsOf(entry: ReportEntry): Diagnostic[];
+  /** Changes whenever some report's corpus problems do. */
+  readonly version: number;
+  /** Called with the reports whose corpus problems changed. */
+  onDidChange(listener: (uris: readonly string[]) => void): void;
 }
 
 /** The problems of a workspace codebook file (which is then not used). */
@@ -59,4 +70,5 @@ export interface DiagnosticsDelivery {
 
 export interface DiagnosticsOptions {
   readonly settings: () => Settings;
+  readonly corpus: CorpusDiagnostics;
 }

@@ -58,6 +58,7 @@ export class PullDiagnostics implements DiagnosticsDelivery {
     workspace.onDidChange((change) => {
       if (change.kind === 'codebook' || change.kind === 'files') this.refresh();
     });
+    options.corpus.onDidChange(() => this.refresh());
     connection.languages.diagnostics.on(guard(connection, 'textDocument/diagnostic', { textDocument: textDocumentIdentifier, previousResultId: optional(string) }, (params: DocumentDiagnosticParams, token) => this.pullDocument(params, token)));
     connection.languages.diagnostics.onWorkspace(guard(connection, 'workspace/diagnostic', { previousResultIds: array(object({ uri: string, value: string })) }, (params: WorkspaceDiagnosticParams, token) => this.pullWorkspace(params, token)));
   }
@@ -99,7 +100,8 @@ export class PullDiagnostics implements DiagnosticsDelivery {
       id = String(this.nextResultId++);
       this.resultIds.set(value, id);
     }
-    return `${this.settingsGeneration}.${id}`;
+    // A report's problems with others change without the report: the corpus's version is part of the id.
+    return `${this.settingsGeneration}.${this.options.corpus.version}.${id}`;
   }
 
   private full<T extends { kind: 'full'; items: readonly unknown[] }>(uri: string, report: T): T {
@@ -136,7 +138,7 @@ export class PullDiagnostics implements DiagnosticsDelivery {
     if (!entry) return this.full(key, { kind: DocumentDiagnosticReportKind.Full, items: [] });
     const resultId = this.resultIdOf(entry.report);
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    return this.full(key, { kind: DocumentDiagnosticReportKind.Full, resultId, items: reportDiagnostics(entry, settings) });
+    return this.full(key, { kind: DocumentDiagnosticReportKind.Full, resultId, items: reportDiagnostics(entry, settings, this.options.corpus) });
   }
 
   /** Every report (open ones for their version), the workspace codebooks, and the files gone since. */
@@ -154,7 +156,7 @@ export class PullDiagnostics implements DiagnosticsDelivery {
       if (entry.version !== null && settings.validate.run === 'onSave' && this.savedVersions.get(entry.uri) !== entry.version) continue;
       const resultId = this.resultIdOf(entry.report);
       if (previous.get(entry.uri) === resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: entry.uri, version: entry.version, resultId });
-      else items.push(this.full(entry.uri, { kind: DocumentDiagnosticReportKind.Full, uri: entry.uri, version: entry.version, resultId, items: reportDiagnostics(entry, settings) }));
+      else items.push(this.full(entry.uri, { kind: DocumentDiagnosticReportKind.Full, uri: entry.uri, version: entry.version, resultId, items: reportDiagnostics(entry, settings, this.options.corpus) }));
     }
     for (const folder of this.workspace.allFolders()) {
       const file = folder.codebook.file;

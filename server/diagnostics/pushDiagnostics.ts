@@ -27,6 +27,10 @@ export class PushDiagnostics implements DiagnosticsDelivery {
       else if (change.kind === 'scanned') this.publishClosed(change.uris);
       // 'edited' follows the typing schedule below; 'dataset' changes no problem.
     });
+    options.corpus.onDidChange((uris) => {
+      for (const uri of uris) this.closedResults.delete(uri);
+      this.refreshReports(uris);
+    });
   }
 
   opened(uri: string, version: number): void {
@@ -99,7 +103,7 @@ export class PushDiagnostics implements DiagnosticsDelivery {
         const result = entry?.report ?? null;
         if (this.closedResults.has(key) && this.closedResults.get(key) === result) continue;
         this.closedResults.set(key, result);
-        if (entry) this.publish(key, reportDiagnostics(entry, this.options.settings()));
+        if (entry) this.publish(key, reportDiagnostics(entry, this.options.settings(), this.options.corpus));
         else this.clear(key);
       } catch (error) {
         logFailure(this.connection, `Validating ${uri}`, error);
@@ -119,7 +123,7 @@ export class PushDiagnostics implements DiagnosticsDelivery {
       const entry = this.workspace.report(uri);
       if (!entry || !document) return;
       this.closedResults.delete(key);
-      this.connection.sendDiagnostics({ uri: key, version: document.version, diagnostics: reportDiagnostics(entry, this.options.settings()) });
+      this.connection.sendDiagnostics({ uri: key, version: document.version, diagnostics: reportDiagnostics(entry, this.options.settings(), this.options.corpus) });
       this.published.add(key);
     } catch (error) {
       logFailure(this.connection, `Validating ${uri}`, error);

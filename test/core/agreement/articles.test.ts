@@ -15,8 +15,8 @@ const copy = (path: string, body: string, fields: Record<string, string | undefi
   annotationOf(path, parseReport(buildReport(body, { fields, extraYaml })), codebook);
 
 describe('core/agreement: articles and their copies', () => {
-  it('reads spans in code points, with codes, themes and the other attributes apart', () => {
-    const annotation = copy('a.report.md', '😀 [Parents said]{.quote speaker=parents role=parent theme=co-production} it.', { annotator: 'jd' });
+  it('reads spans in code points, with codes, themes and the other attributes apart (a memo is no coding decision: left out)', () => {
+    const annotation = copy('a.report.md', '😀 [Parents said]{.quote speaker=parents role=parent theme=co-production memo="ask about the forum"} it.', { annotator: 'jd' });
     assert.equal(annotation.annotator, 'jd');
     assert.equal(annotation.length, [...'😀 Parents said it.'].length);
     assert.equal(annotation.fingerprint, textFingerprint('😀 Parents said it.'));

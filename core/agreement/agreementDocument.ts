@@ -1,0 +1,14 @@
+import type { AgreementResult } from './agreementOfReports';
+import { CHARACTER_UNITS, UNDEFINED } from './statements';
+
+/**
+ * The agreement figures as one plain document: what `findings agree
+ * --format json` prints and what the language server answers to
+ * `findings/agreement`, so the CLI and the editor show the same numbers.
+ */
+export function agreementDocument(result: AgreementResult) {
+  const { unit, by, labels, matching, pooling, annotators, corpus, articles, single } = result.figures;
+  return { unit, by, labels, matching, characterUnits: CHARACTER_UNITS, pooling, undefinedValues: UNDEFINED, annotators, corpus, articles, single, mismatches: result.mismatches };
+}
+
+export type AgreementDocument = ReturnType<typeof agreementDocument>;

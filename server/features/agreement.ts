@@ -1,0 +1,49 @@
+// `findings/agreement` (the figures of a scope, the same document `findings
+// agree --format json` prints) and `findings/articleCopies` (the other
+// annotators' copies of a report's article, for the status bar and the
+// comparison), from the server's index with the core's functions.
+import type { CancellationToken } from 'vscode-languageserver/node';
+import { articleFingerprint, comparePaths, type Codebook, type IndexedReport } from '../../core';
+import { agreementDocument, agreementOfReports, annotationOf, annotatorOf, type Annotation } from '../../core/agreement';
+import { AgreementRequest, ArticleCopiesRequest, type AgreementParams, type AgreementResult, type ArticleCopiesParams, type ArticleCopiesResult, type ArticleCopy } from '../../protocol';
+import type { ServerContext } from '../context';
+import { cooperative, guard } from '../guard';
+import { oneOf, optional, string } from '../paramShapes';
+import { resolveScope, scopeShape } from '../scope';
+
+/** Each report's annotation, kept while the index keeps the report (and its path and codebook stay). */
+const annotations = new WeakMap<IndexedReport, { readonly path: string; readonly codebook: Codebook; readonly annotation: Annotation }>();
+
+export function registerAgreement(context: ServerContext): void {
+  const { connection, workspace } = context;
+
+  connection.onRequest(AgreementRequest, guard(connection, AgreementRequest.method, { scope: optional(scopeShape), by: optional(oneOf('code', 'theme')) }, async (params: AgreementParams, token: CancellationToken): Promise<AgreementResult> => {
+    const scope = await resolveScope(workspace, params?.scope ?? { kind: 'workspace' }, token);
+    const collected: Annotation[] = [];
+    for await (const { entry, path } of cooperative(scope.reports, token, 100)) {
+      const codebook = entry.folder.codebook.codebook;
+      let cached = annotations.get(entry.report);
+      if (!cached || cached.path !== path || cached.codebook !== codebook) {
+        cached = { path, codebook, annotation: annotationOf(path, entry.report.document, codebook) };
+        annotations.set(entry.report, cached);
+      }
+      collected.push(cached.annotation);
+    }
+    const by = params?.by ?? 'code';
+    const result = agreementOfReports(collected, { by, codeOrder: [...scope.codebook.codes.keys()], themeOrder: [...scope.codebook.themes.keys()] });
+    return { figures: result.figures.corpus === null ? null : agreementDocument(result), articles: result.groups.length, reports: collected.length };
+  }));
+
+  connection.onRequest(ArticleCopiesRequest, guard(connection, ArticleCopiesRequest.method, { uri: string }, (params: ArticleCopiesParams): ArticleCopiesResult | null => {
+    const entry = workspace.report(params.uri);
+    if (!entry) return null;
+    const fingerprint = articleFingerprint(entry.report.document);
+    const others: ArticleCopy[] = [];
+    for (const other of workspace.reports(entry.folder)) {
+      if (other.uri === entry.uri || articleFingerprint(other.report.document) !== fingerprint) continue;
+      others.push({ uri: other.uri, path: workspace.relativeToFolder(entry.folder, other.uri) ?? other.uri, annotator: annotatorOf(other.report.document) ?? null });
+    }
+    others.sort((a, b) => comparePaths(a.path, b.path));
+    return { fingerprint, others };
+  }));
+}
