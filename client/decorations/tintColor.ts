@@ -1,0 +1,20 @@
+// A code's colour from the codebook (`#rrggbb`) as a translucent CSS colour,
+// so that layered tints (nested and multi-code passages) add up instead of
+// one hiding the other.
+
+const HEX_COLOR = /^#[0-9a-f]{6}$/i;
+/** What a code gets whose colour is not `#rrggbb` (the codebook's schema asks for that form). */
+export const FALLBACK_COLOR = '#757575';
+
+/** The colour in lower case when it is `#rrggbb`, else the fallback grey: nothing else reaches CSS. */
+export function normalizedColor(color: string): string {
+  return HEX_COLOR.test(color) ? color.toLowerCase() : FALLBACK_COLOR;
+}
+
+/** A `#rrggbb` colour (see normalizedColor) at `opacity` (0–1) as `rgba(r, g, b, a)`. */
+export function translucent(color: string, opacity: number): string {
+  const hex = normalizedColor(color);
+  const channel = (at: number) => parseInt(hex.slice(at, at + 2), 16);
+  const alpha = Math.round(Math.min(1, Math.max(0, opacity)) * 1000) / 1000;
+  return `rgba(${channel(1)}, ${channel(3)}, ${channel(5)}, ${alpha})`;
+}
