@@ -102,6 +102,39 @@ function targets({ production = false, tests = false } = {}) {
       assetNames: '[name]',
     });
   }
+  if (exists('client/reader/webview/main.ts')) {
+    // The coded reader's webview (script and stylesheet), and the layout
+    // script and stylesheet that "Save as HTML" inlines into the saved file
+    // (the extension reads them from dist/webview/ and passes them to
+    // core/reader/standaloneHtml.ts).
+    list.push({
+      ...common,
+      plugins: [],
+      platform: 'browser',
+      target: 'es2022',
+      format: 'iife',
+      entryPoints: [
+        { in: 'client/reader/webview/main.ts', out: 'reader' },
+        { in: 'client/reader/webview/reader.css', out: 'reader' },
+        { in: 'client/reader/webview/standalone.ts', out: 'reader-standalone' },
+        { in: 'client/reader/webview/standalone.css', out: 'reader-standalone' },
+      ],
+      outdir: 'dist/webview',
+    });
+  }
+  if (exists('client/compare/webview/main.ts')) {
+    // "Compare Annotations": its script and stylesheet (it also loads the
+    // reader's stylesheet, whose highlights draw each copy).
+    list.push({
+      ...common,
+      plugins: [],
+      platform: 'browser',
+      target: 'es2022',
+      format: 'iife',
+      entryPoints: [{ in: 'client/compare/webview/main.ts', out: 'compare' }, { in: 'client/compare/webview/compare.css', out: 'compare' }],
+      outdir: 'dist/webview',
+    });
+  }
   if (tests) {
     const unitTests = listFiles('test', (file) => file.endsWith('.test.ts') && !file.startsWith(path.join('test', 'vscode')));
     list.push({ ...common, minify: false, entryPoints: unitTests, outdir: 'out', outbase: '.', external: ['mocha', 'fast-check', 'esbuild'] });

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../core';
+import { COPIES_POLICIES, EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../core';
+import { countedFiles } from './articleCopies';
 import { loadCodebook } from './codebookFile';
 import { AGREE_BY, AGREE_FORMATS, runAgree } from './commands/agree';
 import { runCheck } from './commands/check';
@@ -32,6 +33,9 @@ Options:
                      agree: also write the disputed passages (.jsonl or .csv, replaced atomically)
   --out <file>       export: the regular file to write (replaced atomically); standard output if omitted
   --allow-errors     export: export even when reports have errors
+  --copies <c>       export, stats: of an article coded by several annotators (copies with the same
+                     clean text), count one: its adjudicated copy, else its first reviewed one (default);
+                     or all of them
   --codebook <file>  codebook to use (default: ./codebook.yaml if present, else the built-in SEND codebook)
   --quiet            check: report errors only
   -h, --help         show this help
@@ -77,6 +81,7 @@ async function run(argv: readonly string[], cwd: string, output: Output, cliFile
       quiet: { type: 'boolean', default: false },
       by: { type: 'string' },
       disagreements: { type: 'string' },
+      copies: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -109,7 +114,7 @@ async function run(argv: readonly string[], cwd: string, output: Output, cliFile
       result = await runCheck(files, codebook.codebook, { format: choose(values.format, CHECK_FORMATS, 'text'), quiet: values.quiet, version: VERSION }, output);
       break;
     case 'export':
-      result = await runExport(files, codebook, {
+      result = await runExport(countedFiles(files, choose(values.copies, COPIES_POLICIES, 'one', 'copies policy'), output), codebook, {
         format: choose(values.format, EXPORT_FORMATS, formatFromExtension(values.out)),
         out: values.out,
         allowErrors: values['allow-errors'],
@@ -118,7 +123,7 @@ async function run(argv: readonly string[], cwd: string, output: Output, cliFile
       }, output);
       break;
     case 'stats':
-      result = await runStats(files, codebook.codebook, { format: choose(values.format, ['text', 'json'] as const, 'text') }, output);
+      result = await runStats(countedFiles(files, choose(values.copies, COPIES_POLICIES, 'one', 'copies policy'), output), codebook.codebook, { format: choose(values.format, ['text', 'json'] as const, 'text') }, output);
       break;
     case 'agree':
       result = await runAgree(files, codebook.codebook, {

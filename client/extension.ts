@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { ACTIVE_CONTEXT_KEY, Commands } from '../protocol';
 import { BuiltinCodebookProvider } from './builtinCodebookProvider';
 import { CleanTextProvider } from './cleanTextProvider';
+import { ComparePanels } from './compare/comparePanels';
+import { CopiesStatusBar } from './copiesStatusBar';
 import { registerAddMemo } from './commands/addMemo';
 import { registerExportFindings } from './commands/exportFindings';
 import { registerOpenCodebook } from './commands/openCodebook';
@@ -36,6 +38,8 @@ export function activate(context: vscode.ExtensionContext): FindingsApi | undefi
   const readerPanels = new ReaderPanels(context, findings, output);
   const codeDecorations = new CodeDecorations(findings, output);
   const memosView = new MemosView(findings, output);
+  const comparePanels = new ComparePanels(context, findings, output);
+  const copiesStatusBar = new CopiesStatusBar(findings);
   context.subscriptions.push(
     output,
     findings,
@@ -54,13 +58,15 @@ export function activate(context: vscode.ExtensionContext): FindingsApi | undefi
     codeDecorations,
     memosView,
     registerAddMemo(findings),
+    comparePanels,
+    copiesStatusBar,
     vscode.commands.registerCommand(Commands.showOutput, () => output.show(true)),
   );
   void vscode.commands.executeCommand('setContext', ACTIVE_CONTEXT_KEY, true);
   // Failures are reported by the language client (output channel, notification).
   findings.start().catch(() => undefined);
   // The extension offers no API: the tests' one exists only in test builds.
-  return FINDINGS_TEST_SEAMS ? createTestApi({ context, server: findings, statusBar, summaryPanels, readerPanels, codeDecorations, memosView }) : undefined;
+  return FINDINGS_TEST_SEAMS ? createTestApi({ context, server: findings, statusBar, summaryPanels, readerPanels, codeDecorations, memosView, comparePanels, copiesStatusBar }) : undefined;
 }
 
 export async function deactivate(): Promise<void> {

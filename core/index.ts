@@ -65,3 +65,9 @@ export { sourceMismatches, type SourceMismatch } from './agreement/sourceMismatc
 export { sourcedTextOf, type SourcedText } from './agreement/annotations';
 export { sourceMismatchDiagnostic } from './validate/sourceMismatchRule';
 export { articleFingerprint } from './document/articleFingerprint';
+
+// Memos: on a passage (its `memo` attribute) and on a report (front-matter `memo`).
+export { memoEdits } from './memos/memoEdit';
+export { passageAt, passageMemo, type PassageMemo } from './memos/passageMemo';
+export { memosOfReport, type MemoOfReport } from './memos/reportMemos';
+export { copyFactsOf, copyFactsOfHead, selectCopies, COPIES_POLICIES, REVIEWED_STATUS, type CopiesPolicy, type CopyFacts, type CopySelection } from './agreement/countedCopies';

@@ -2,10 +2,11 @@
 // server from its index with the core's functions: the figures are the very
 // document `findings agree --format json` prints for the same reports.
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { AgreementDocument, LabelKind } from '../core/agreement';
+import type { AgreementDocument } from '../core/agreement/agreementDocument';
+import type { LabelKind } from '../core/agreement/agreementTypes';
 import type { FindingsScope } from './scope';
 
-export type { AgreementDocument } from '../core/agreement';
+export type { AgreementDocument } from '../core/agreement/agreementDocument';
 
 export interface AgreementParams {
   /** Default: the whole workspace. */

@@ -5,6 +5,7 @@ import { RequestType } from 'vscode-languageserver-protocol';
 import type { FindingsScope } from './scope';
 
 import type { ExportFormat } from '../core/export/exportFormats';
+import type { FindingFilters } from '../core/summary/findingsQuery';
 
 /** The core's export formats. */
 export type FindingsExportFormat = ExportFormat;
@@ -43,8 +44,15 @@ export interface ExportParams {
    * `findings export` writes from the same files.
    */
   readonly fromDisk?: boolean;
+  /**
+   * The summary panel's filters: only the findings they match (the panel's
+   * own predicate) are written, each row as the whole export writes it; a
+   * report left with none is left out. Missing, or every filter '': all.
+   */
+  readonly filters?: FindingFilters;
 }
 export interface ExportResult {
+  /** The reports written (with `filters`, those left with a finding). */
   readonly documents: number;
   readonly findings: number;
   /**

@@ -14,3 +14,4 @@ export * from './export';
 export * from './reader';
 export * from './memos';
 export * from './agreement';
+export * from './compare';

@@ -21,12 +21,16 @@ export const SUMMARY_VIEW_TYPE = 'findings.summary';
 
 /** The coded reader's webview type (package.json: `onWebviewPanel:findings.reader`). */
 export const READER_VIEW_TYPE = 'findings.reader';
+/** The comparison of an article's copies (package.json: `onWebviewPanel:findings.compare`). */
+export const COMPARE_VIEW_TYPE = 'findings.compare';
 /** The Memos view in the explorer. */
 export const MEMOS_VIEW_ID = 'findings.memos';
 /** Context key: true once the extension runs (shows the Memos view). */
 export const ACTIVE_CONTEXT_KEY = 'findings.active';
 /** Context key: true while the editor dims span markup. */
 export const MARKUP_DIMMED_CONTEXT_KEY = 'findings.markupDimmed';
+/** Context key: true while the Memos view is filtered (shows "Clear Memo Filter"). */
+export const MEMO_FILTER_CONTEXT_KEY = 'findings.memoFilterSet';
 
 /** The commands of package.json `contributes.commands`. */
 export const Commands = {
@@ -49,5 +53,7 @@ export const Commands = {
   filterMemos: 'findings.filterMemos',
   clearMemoFilter: 'findings.clearMemoFilter',
   openMemo: 'findings.openMemo',
+  showArticleCopies: 'findings.showArticleCopies',
+  compareAnnotations: 'findings.compareAnnotations',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -12,9 +12,11 @@ export interface Settings {
   readonly maxProblems: number;
   /** `findings.codebook.path`: the workspace codebook relative to the folder root (per folder); undefined for the default. */
   readonly codebookPath: string | undefined;
+  /** `findings.dataset.copies`: of an article coded by several annotators, count one copy (its adjudicated, else its first reviewed one) or all. */
+  readonly datasetCopies: 'one' | 'all';
 }
 
-export const DEFAULT_SETTINGS: Settings = { validate: { run: 'onType', debounceMs: 300 }, maxProblems: 1000, codebookPath: undefined };
+export const DEFAULT_SETTINGS: Settings = { validate: { run: 'onType', debounceMs: 300 }, maxProblems: 1000, codebookPath: undefined, datasetCopies: 'one' };
 /** The longest `findings.validate.debounceMs` honoured. */
 export const MAX_DEBOUNCE_MS = 60_000;
 
@@ -31,7 +33,9 @@ export function readSettings(value: unknown): Settings {
     : DEFAULT_SETTINGS.maxProblems;
   const codebook = isObject(section.codebook) ? section.codebook : {};
   const codebookPath = typeof codebook.path === 'string' && codebook.path.trim() !== '' ? codebook.path.trim() : undefined;
-  return { validate: { run, debounceMs }, maxProblems, codebookPath };
+  const dataset = isObject(section.dataset) ? section.dataset : {};
+  const datasetCopies = dataset.copies === 'all' || dataset.copies === 'one' ? dataset.copies : DEFAULT_SETTINGS.datasetCopies;
+  return { validate: { run, debounceMs }, maxProblems, codebookPath, datasetCopies };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

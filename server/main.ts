@@ -25,9 +25,11 @@ import { registerAgreement } from './features/agreement';
 import { registerCleanText } from './features/cleanText';
 import { CODE_ACTION_KINDS, registerCodeActions } from './features/codeActions';
 import { registerCodebook } from './features/codebook';
+import { registerCompare } from './features/compare';
 import { COMPLETION_TRIGGERS, registerCompletion } from './features/completion';
 import { registerExport } from './features/export';
 import { registerHover } from './features/hover';
+import { registerMemos } from './features/memos';
 import { registerNavigation } from './features/navigation';
 import { registerReader } from './features/reader';
 import { registerRename } from './features/rename';
@@ -110,7 +112,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult | ResponseE
   registerSummary(context, new IndexChanges(connection, ws));
   registerTagging(context);
   registerReader(context);
+  registerMemos(context);
   registerAgreement(context);
+  registerCompare(context);
   registerExport(context);
   connection.console.info(`findings language server ${VERSION}: ${pull ? 'pull' : 'push'} diagnostics, ${trusted ? 'trusted' : 'untrusted'} workspace.`);
 

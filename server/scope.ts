@@ -1,6 +1,6 @@
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import type { FindingsScope } from '../protocol';
-import { createDatasetFilter, ignoreFilesUnder, type Codebook } from '../core';
+import { copyFactsOf, createDatasetFilter, ignoreFilesUnder, selectCopies, type Codebook, type CopiesPolicy } from '../core';
 import { throwIfCancelled } from './guard';
 import { string, variant } from './paramShapes';
 import type { ReportWorkspace } from './reportWorkspace';
@@ -84,6 +84,17 @@ function workspaceScope(workspace: ReportWorkspace): ResolvedScope {
   // Folders are kept innermost first; the first folder as the editor lists them is the outermost-or-first one.
   const codebook = (folders.length > 0 ? firstListed(folders) : workspace.allFolders()[0]).codebook.codebook;
   return { reports, codebook };
+}
+
+/**
+ * The reports of a scope a summary or an export counts: of an article coded
+ * by several annotators, one copy unless the policy is 'all' (see
+ * core/agreement/countedCopies.ts). A document scope counts its report.
+ */
+export function countedReports(scope: ResolvedScope, policy: CopiesPolicy): readonly ScopedReport[] {
+  if (policy === 'all' || scope.reports.length < 2) return scope.reports;
+  const { leftOut } = selectCopies(scope.reports.map(({ entry, path }) => copyFactsOf(path, entry.report.document)), policy);
+  return leftOut.size === 0 ? scope.reports : scope.reports.filter((report) => !leftOut.has(report.path));
 }
 
 /** A report's path relative to its folder; the file name for a file outside every folder (as `findings` run beside it gives). */

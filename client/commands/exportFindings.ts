@@ -14,6 +14,7 @@ import {
   type FindingsExportFormat,
 } from '../../protocol/export';
 import { EXPORT_FORMATS, isExportFormat } from '../../core/export/exportFormats';
+import type { FindingFilters } from '../../core/summary/findingsQuery';
 import { Commands } from '../../protocol/names';
 import type { FindingsScope } from '../../protocol/scope';
 import { askFormat, askScope, askTarget, EXPORT_ANYWAY, MODAL_PROMPTS, plural, SAVE_ALL_AND_EXPORT, SHOW_PROBLEMS, type ErrorsChoice, type ExportPrompts, type UnsavedChoice } from '../export/exportPrompts';
@@ -32,6 +33,8 @@ export interface ExportFindingsOptions {
   readonly allowErrors?: boolean;
   /** Cancels the export, as the progress notification's Cancel does. */
   readonly token?: vscode.CancellationToken;
+  /** The summary panel's filters: only the findings its list shows for them are exported. */
+  readonly filters?: FindingFilters;
 }
 
 export type ExportFindingsResult =
@@ -105,7 +108,7 @@ export async function exportFindings(server: FindingsServer, memento: vscode.Mem
       try {
         progress.report({ message: `${plural(check.reports, 'report')} to ${baseName(target)}…` });
         // The server writes the file (cancelling the request stops it and deletes its temporary file).
-        const result = await requestUnlessCancelled(server, ExportRequest, { scope, format, target: target.toString(), fromDisk: true }, cancellation.token);
+        const result = await requestUnlessCancelled(server, ExportRequest, { scope, format, target: target.toString(), fromDisk: true, ...(options.filters ? { filters: options.filters } : {}) }, cancellation.token);
         if (!result) return undefined;
         // A target the server cannot write (not a file on disk): it left the export in a file of its own.
         if (result.staged !== undefined) await moveIntoPlace(vscode.Uri.parse(result.staged), target);

@@ -55,6 +55,7 @@ export type ToWebview =
   | { readonly type: 'test:click'; readonly id: number; readonly index: number }
   | { readonly type: 'test:filter'; readonly id: number; readonly filters: Partial<PanelFilters> }
   | { readonly type: 'test:scope'; readonly id: number; readonly scope: PanelScope }
+  | { readonly type: 'test:export'; readonly id: number }
   | { readonly type: 'test:post'; readonly id: number; readonly message: unknown };
 
 // ------------------------------------------------------------ webview -> extension
@@ -79,6 +80,9 @@ export interface RenderedFacts {
   readonly findingsTotal: number;
   /** The text of the first rows. */
   readonly rowTexts: readonly string[];
+  /** The memo each of those rows shows on one line ('' without one), and the whole memo its tooltip gives. */
+  readonly rowMemos: readonly string[];
+  readonly rowMemoTitles: readonly string[];
   readonly filters: PanelFilters;
   /** The count shown beside each value of the code, theme and area filters. */
   readonly filterCounts: { readonly code: Readonly<Record<string, number>>; readonly theme: Readonly<Record<string, number>>; readonly area: Readonly<Record<string, number>> };
@@ -95,7 +99,8 @@ export type FromWebview =
   | { readonly type: 'state'; readonly state: PanelState }
   | { readonly type: 'setScope'; readonly scope: PanelScope }
   | { readonly type: 'refresh' }
-  | { readonly type: 'export' }
+  /** "Export findings…", with the filters the list shows (the extension offers to export just those findings). */
+  | { readonly type: 'export'; readonly filters: PanelFilters }
   | { readonly type: 'reveal'; readonly uri: string; readonly range: LspRange }
   | { readonly type: 'rendered'; readonly seq: number; readonly scope: PanelScope; readonly generation: number | null }
   /** Test builds only: the answer to a test seam. */
@@ -211,11 +216,15 @@ function filterCounts(value: unknown): RenderedFacts['filterCounts'] {
   return { code: counts(o.code, 'facts.filterCounts.code'), theme: counts(o.theme, 'facts.filterCounts.theme'), area: counts(o.area, 'facts.filterCounts.area') };
 }
 
+function texts(value: unknown, what: string): string[] {
+  if (!Array.isArray(value) || value.length > 1000) fail(`${what} is not a list`);
+  return value.map((text, i) => string(text, `${what}[${i}]`, MAX_TEXT));
+}
+
 function facts(value: unknown): RenderedFacts {
   const o = object(value, 'facts');
-  const keys = ['scope', 'generation', 'heading', 'notice', 'totals', 'byCode', 'byTheme', 'codeBars', 'tallies', 'findingsRows', 'findingsMatching', 'findingsTotal', 'rowTexts', 'filters', 'filterCounts', 'images', 'scripts', 'handlers', 'xss'];
+  const keys = ['scope', 'generation', 'heading', 'notice', 'totals', 'byCode', 'byTheme', 'codeBars', 'tallies', 'findingsRows', 'findingsMatching', 'findingsTotal', 'rowTexts', 'rowMemos', 'rowMemoTitles', 'filters', 'filterCounts', 'images', 'scripts', 'handlers', 'xss'];
   only(o, keys, 'facts');
-  if (!Array.isArray(o.rowTexts) || o.rowTexts.length > 1000) fail('facts.rowTexts is not a list');
   return {
     scope: scope(o.scope, 'facts.scope'),
     generation: o.generation === null ? null : integer(o.generation, 'facts.generation'),
@@ -229,7 +238,9 @@ function facts(value: unknown): RenderedFacts {
     findingsRows: integer(o.findingsRows, 'facts.findingsRows'),
     findingsMatching: integer(o.findingsMatching, 'facts.findingsMatching'),
     findingsTotal: integer(o.findingsTotal, 'facts.findingsTotal'),
-    rowTexts: o.rowTexts.map((text, i) => string(text, `facts.rowTexts[${i}]`, MAX_TEXT)),
+    rowTexts: texts(o.rowTexts, 'facts.rowTexts'),
+    rowMemos: texts(o.rowMemos, 'facts.rowMemos'),
+    rowMemoTitles: texts(o.rowMemoTitles, 'facts.rowMemoTitles'),
     filters: filters(o.filters),
     filterCounts: filterCounts(o.filterCounts),
     images: integer(o.images, 'facts.images'),
@@ -262,9 +273,11 @@ export function parseFromWebview(raw: unknown): Parsed<FromWebview> {
         only(o, ['type', 'scope'], 'setScope');
         return { ok: true, message: { type, scope: scope(o.scope) } };
       case 'refresh':
-      case 'export':
         only(o, ['type'], type);
         return { ok: true, message: { type } };
+      case 'export':
+        only(o, ['type', 'filters'], 'export');
+        return { ok: true, message: { type, filters: filters(o.filters) } };
       case 'reveal':
         only(o, ['type', 'uri', 'range'], 'reveal');
         return { ok: true, message: { type, uri: string(o.uri, 'uri'), range: range(o.range) } };

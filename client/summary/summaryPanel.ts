@@ -8,9 +8,13 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands, IndexChangedNotification, SummaryRequest, SUMMARY_VIEW_TYPE, type FindingsScope, type IndexChangedParams, type SummaryResult } from '../../protocol';
+import { hasFilters, queryFindings } from '../../core/summary/findingsQuery';
+import type { ExportFindingsOptions, ExportFindingsResult } from '../commands/exportFindings';
 import type { FindingsServer } from '../languageClient';
 import { isReport } from '../settings';
+import { takePanelExportAnswers } from '../testing/panelExportAnswers';
 import { PanelProbe } from '../testing/panelProbe';
+import { askExportExtent, type ShownFindings } from './exportExtent';
 import { summaryHtml, webviewOptions } from './html';
 import { NO_FILTERS, parseFromWebview, parseState, sameRange, type FromWebview, type LspRange, type PanelFilters, type PanelScope, type PanelState, type ToWebview, type UpdateMessage } from './messages';
 
@@ -291,7 +295,7 @@ export class SummaryPanel implements vscode.Disposable {
         void this.refresh(true);
         break;
       case 'export':
-        void this.exportFindings();
+        void this.exportFindings(message.filters);
         break;
       case 'reveal':
         void this.reveal(message.uri, message.range);
@@ -341,12 +345,34 @@ export class SummaryPanel implements vscode.Disposable {
     return other?.viewColumn ?? vscode.ViewColumn.Beside;
   }
 
-  private async exportFindings(): Promise<void> {
+  /**
+   * "Export findings…" of the panel's scope. While the list is filtered it
+   * first asks whether to export just the findings the filters show (the
+   * server keeps those by the list's own predicate) or all of them.
+   */
+  private async exportFindings(filters: PanelFilters): Promise<void> {
+    // Test builds only: the answers a test gave in advance, in place of the QuickPick and the dialogs.
+    const given = FINDINGS_TEST_SEAMS ? takePanelExportAnswers() : undefined;
     const scope = this.requestScope();
+    let options: ExportFindingsOptions = { ...(scope ? { scope } : {}), ...given?.answers.options };
+    const findings = this.last?.summary?.findings;
+    let asked: ShownFindings | null = null;
+    if (findings && hasFilters(filters)) {
+      asked = { shown: queryFindings(findings, filters).matching.length, total: findings.length };
+      const extent = given ? given.answers.extent : await askExportExtent(asked, filters);
+      if (extent === undefined) {
+        given?.settle({ asked, filters: undefined, result: undefined });
+        return;
+      }
+      if (extent === 'filtered') options = { ...options, filters };
+    }
+    let result: ExportFindingsResult | undefined;
     try {
-      await vscode.commands.executeCommand(Commands.exportFindings, scope ? { scope } : undefined);
+      result = await vscode.commands.executeCommand<ExportFindingsResult>(Commands.exportFindings, options);
     } catch (error) {
       void vscode.window.showErrorMessage(`Export findings: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      given?.settle({ asked, filters: options.filters, result });
     }
   }
 }

@@ -13,9 +13,13 @@ import type { SummaryPanel, SummaryPanelInfo, SummaryPanels } from '../summary/s
 import type { CodeDecorations } from '../decorations/codeDecorations';
 import type { MemosView } from '../memos/memosView';
 import type { ReaderPanels } from '../reader/readerPanels';
+import type { ComparePanels } from '../compare/comparePanels';
+import type { CopiesStatusBar } from '../copiesStatusBar';
+import { createCompareTestApi, type CompareTestApi } from './compareTestApi';
 import { createDecorationsTestApi, type DecorationsTestApi } from './decorationsTestApi';
 import { createMemosTestApi, type MemosTestApi } from './memosTestApi';
 import { createReaderTestApi, type ReaderTestApi } from './readerTestApi';
+import { answerNextPanelExport, type PanelExportAnswers, type PanelExportOutcome } from './panelExportAnswers';
 
 export interface FindingsApi {
   /** Resolves once the language server runs. */
@@ -55,6 +59,8 @@ export interface FindingsApi {
     testScope(scope: PanelScope): Promise<void>;
     /** Has the webview post `message` to the extension, as if it were its own. */
     testPost(message: unknown): Promise<void>;
+    /** Clicks "Export findings…" with the questions answered in advance; resolves once the export is done (or refused). */
+    testExport(answers: PanelExportAnswers): Promise<PanelExportOutcome>;
     close(): void;
   };
   /** The coded reader (readerTestApi.ts). */
@@ -63,6 +69,8 @@ export interface FindingsApi {
   readonly decorations: DecorationsTestApi;
   /** Memos: the command and the Memos view (memosTestApi.ts). */
   readonly memos: MemosTestApi;
+  /** "Compare Annotations" and the status bar item of other copies (compareTestApi.ts). */
+  readonly compare: CompareTestApi;
 }
 
 /** Answers to the export's modals in their place (a test cannot click a modal); a modal not answered is shown. */
@@ -79,9 +87,11 @@ export interface TestApiParts {
   readonly readerPanels: ReaderPanels;
   readonly codeDecorations: CodeDecorations;
   readonly memosView: MemosView;
+  readonly comparePanels: ComparePanels;
+  readonly copiesStatusBar: CopiesStatusBar;
 }
 
-export function createTestApi({ context, server, statusBar, summaryPanels, readerPanels, codeDecorations, memosView }: TestApiParts): FindingsApi {
+export function createTestApi({ context, server, statusBar, summaryPanels, readerPanels, codeDecorations, memosView, comparePanels, copiesStatusBar }: TestApiParts): FindingsApi {
   const indexChanged = new vscode.EventEmitter<IndexChangedParams>();
   context.subscriptions.push(indexChanged, server.onNotification(IndexChangedNotification, (params) => indexChanged.fire(params)));
   return {
@@ -108,6 +118,7 @@ export function createTestApi({ context, server, statusBar, summaryPanels, reade
     reader: createReaderTestApi({ server, readerPanels }),
     decorations: createDecorationsTestApi({ server, codeDecorations }),
     memos: createMemosTestApi({ server, memosView }),
+    compare: createCompareTestApi({ server, comparePanels, copiesStatusBar }),
   };
 }
 
@@ -132,6 +143,11 @@ function summaryPanelApi(panels: SummaryPanels): FindingsApi['summaryPanel'] {
     },
     testScope: async (scope) => void (await probe().ask((id) => ({ type: 'test:scope', id, scope }))),
     testPost: async (message) => void (await probe().ask((id) => ({ type: 'test:post', id, message }))),
+    testExport: async (answers) => {
+      const outcome = answerNextPanelExport(answers);
+      await probe().ask((id) => ({ type: 'test:export', id }));
+      return outcome;
+    },
     close: () => panels.current?.dispose(),
   };
 }

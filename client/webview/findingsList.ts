@@ -1,7 +1,7 @@
 // The findings of a summary as a list of buttons (Enter or a click opens the
 // report with the span selected; arrow keys move between them), filtered by
 // code, theme, area and free text.
-import { areaOf, queryFindings, type FindingsQueryResult } from '../../core/summary/findingsQuery';
+import { areaOf, hasFilters, queryFindings, type FindingsQueryResult } from '../../core/summary/findingsQuery';
 import type { SummaryFinding, SummaryResult } from '../../protocol';
 import type { PanelFilters } from '../summary/messages';
 import { swatch } from './charts';
@@ -16,7 +16,7 @@ export class FindingsList {
   private readonly code = h('select', { id: 'filter-code', 'data-filter': 'code' });
   private readonly theme = h('select', { id: 'filter-theme', 'data-filter': 'theme' });
   private readonly area = h('select', { id: 'filter-area', 'data-filter': 'area' });
-  private readonly text = h('input', { id: 'filter-text', type: 'search', placeholder: 'Filter by text or file', spellcheck: 'false', autocomplete: 'off', 'data-filter': 'text' });
+  private readonly text = h('input', { id: 'filter-text', type: 'search', placeholder: 'Filter by text, memo or file', spellcheck: 'false', autocomplete: 'off', 'data-filter': 'text' });
   private readonly clearButton = h('button', { type: 'button', class: 'secondary', id: 'clear-filters' }, icon('clear-all'), ' Clear');
   private readonly count = h('p', { class: 'count', id: 'findings-count', role: 'status' });
   private readonly list = h('ol', { class: 'findings', id: 'findings-list', 'aria-labelledby': 'findings-title' });
@@ -112,7 +112,7 @@ export class FindingsList {
     const shown = matching.slice(0, this.limit);
     const colors = codeColors(summary);
     replaceChildren(this.list, ...shown.map((finding, i) => h('li', {}, row(finding, i, colors, () => this.reveal(finding)))));
-    const filtered = this.filters.code !== '' || this.filters.theme !== '' || this.filters.area !== '' || this.filters.text.trim() !== '';
+    const filtered = hasFilters(this.filters);
     const total = h('span', { 'data-count': 'total' }, formatNumber(summary.findings.length));
     const noun = summary.findings.length === 1 ? ' finding' : ' findings';
     replaceChildren(this.count,
@@ -155,7 +155,15 @@ function row(finding: SummaryFinding, i: number, colors: Map<string, string | un
       ...finding.codes.map((code) => h('span', { class: 'chip', 'data-code': code }, swatch(colors.get(code)), code)),
       finding.themes.length ? h('span', { class: 'finding-themes' }, finding.themes.join(' · ')) : null,
       h('span', { class: 'finding-where' }, `${finding.path}:${line}`, finding.area ? ` · ${finding.area}` : '')),
-    h('span', { class: 'finding-text' }, finding.text));
+    h('span', { class: 'finding-text' }, finding.text),
+    // A blank memo is no memo (the Memos view lists none either).
+    finding.memo && finding.memo.trim() !== '' ? memoLine(finding.memo) : null);
   button.addEventListener('click', open);
   return button;
+}
+
+/** The passage's memo under its text: a memo icon and the memo on one line (the stylesheet cuts it with an ellipsis), the whole memo its tooltip. */
+function memoLine(memo: string): HTMLElement {
+  const flat = memo.replace(/\s+/g, ' ').trim();
+  return h('span', { class: 'finding-memo', title: memo }, icon('note'), h('span', { class: 'finding-memo-text' }, flat));
 }

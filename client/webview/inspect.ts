@@ -74,6 +74,8 @@ export function inspect(scope: PanelScope, generation: number | null, filters: P
     findingsMatching: matching,
     findingsTotal: total,
     rowTexts: rows.slice(0, 500).map((row) => row.querySelector('.finding-text')?.textContent ?? ''),
+    rowMemos: rows.slice(0, 500).map((row) => row.querySelector('.finding-memo-text')?.textContent ?? ''),
+    rowMemoTitles: rows.slice(0, 500).map((row) => row.querySelector('.finding-memo')?.getAttribute('title') ?? ''),
     filters,
     filterCounts: { code: optionCounts('code'), theme: optionCounts('theme'), area: optionCounts('area') },
     images: document.querySelectorAll('img, image, picture, iframe, object, embed').length,

@@ -62,7 +62,8 @@ refreshButton.addEventListener('click', () => {
   loading(true);
   post({ type: 'refresh' });
 });
-exportButton.addEventListener('click', () => post({ type: 'export' }));
+// The filters go along: the extension offers to export just the findings the list shows.
+exportButton.addEventListener('click', () => post({ type: 'export', filters: findings.currentFilters }));
 
 function showScope(scope: PanelScope): void {
   for (const key of ['document', 'workspace'] as const) scopeButtons[key].setAttribute('aria-pressed', String(key === scope));
@@ -146,6 +147,10 @@ function onTestMessage(message: ToWebview): void {
     case 'test:scope':
       scopeButtons[message.scope]?.click();
       post({ type: 'inspected', id: message.id, facts: null });
+      break;
+    case 'test:export':
+      exportButton.click();
+      post({ type: 'inspected', id: message.id, facts: facts() });
       break;
     case 'test:post':
       post(message.message);

@@ -105,3 +105,20 @@ export interface AgreementFigures {
   /** Articles only one annotator coded: nothing to compare. */
   readonly single: ReadonlyArray<{ readonly fingerprint: string; readonly path: string; readonly annotator: string }>;
 }
+
+/**
+ * A report that names the same source as another but whose article text
+ * differs: their annotations cannot be compared. Data for a diagnostic on
+ * the report (the editor's) or a line of output (the CLI's).
+ */
+export interface SourceMismatch {
+  readonly path: string;
+  /** The first report (in path order) naming the same source with another text. */
+  readonly otherPath: string;
+  /** What the two share: `source.url`, or the area, publication date (and publisher, where both name one). */
+  readonly sameSource: 'source.url' | 'area and published';
+  /** Where the clean texts first differ, in code points, and in UTF-16 units of this report's clean text. */
+  readonly position: number;
+  readonly positionUtf16: number;
+  readonly message: string;
+}

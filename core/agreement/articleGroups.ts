@@ -1,4 +1,5 @@
 import { comparePaths } from '../workspace/reportIndex';
+import { isReferenceAnnotator } from './adjudication/referenceReports';
 import type { Annotation } from './annotations';
 
 /** One annotator's copy in an article's group, under the name the figures use. */
@@ -18,10 +19,15 @@ export interface ArticleGroup {
   readonly copies: readonly AnnotatorCopy[];
 }
 
-/** Groups the copies by fingerprint: groups in the order of their first path, copies by annotator. */
+/**
+ * Groups the copies by fingerprint: groups in the order of their first path,
+ * copies by annotator. Reference reports (`annotator: adjudicated`) are left
+ * out: they are what the annotators settled, not one more annotator.
+ */
 export function groupByArticle(annotations: readonly Annotation[]): ArticleGroup[] {
   const byFingerprint = new Map<string, Annotation[]>();
   for (const annotation of [...annotations].sort((a, b) => comparePaths(a.path, b.path))) {
+    if (isReferenceAnnotator(annotation.annotator)) continue;
     const copies = byFingerprint.get(annotation.fingerprint);
     if (copies) copies.push(annotation);
     else byFingerprint.set(annotation.fingerprint, [annotation]);

@@ -20,3 +20,5 @@ export { unitizingAlpha, overallUnitizingAlpha, unitizingDisagreement, unitizing
 export { uAlpha, type ValuedUnit } from './uAlpha';
 export { matchSpans, type LabelledRange, type SpanMatching } from './spanMatching';
 export { talliesOfRatings, talliesOfTable, type UnitTally } from './unitTallies';
+export { compareArticle, type ArticleComparison, type ComparedCopy, type ComparedPassage, type ComparisonFigures } from './comparison';
+export { PASSAGE_STATUSES, PASSAGE_STATUS_WORDS, worseStatus, type PassageStatus } from './passageStatus';

@@ -33,13 +33,26 @@ export function validateCodebookSchema(doc: Document, data: unknown): Array<Diag
     const path = error.instancePath.split('/').slice(1).map((step) => step.replace(/~1/g, '/').replace(/~0/g, '~'));
     const name = error.propertyName;
     const range = (name !== undefined ? keyRangeAt(doc, [...path, name]) : undefined) ?? rangeFor(doc, path, error);
-    const message = name !== undefined ? `\`${name}\` is not a valid name here: ${describe([], error).replace(/^A name /, 'it ')}` : describe(path, error);
+    const plain = name !== undefined ? `\`${name}\` is not a valid name here: ${describe([], error).replace(/^A name /, 'it ')}` : describe(path, error);
+    const why = reasonOf(error.schemaPath);
+    const message = why === undefined ? plain : `${plain.replace(/\.$/, '')}: ${why}`;
     const key = `${range.start}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     diagnostics.push({ rule: 'codebook-schema', severity: CODEBOOK_RULES['codebook-schema'].severity, message, range, fixes: [] });
   }
   return diagnostics;
+}
+
+/**
+ * The reason a definition of the schema gives for its constraints
+ * (`x-message`, which validators ignore), for the errors found under it: a
+ * message can then say why, not only what.
+ */
+function reasonOf(schemaPath: string): string | undefined {
+  const definition = /^#\/definitions\/([^/]+)\//.exec(schemaPath)?.[1];
+  const found = definition === undefined ? undefined : (schema.definitions as Record<string, { 'x-message'?: unknown }>)[definition]?.['x-message'];
+  return typeof found === 'string' ? found : undefined;
 }
 
 function rangeFor(doc: Document, path: string[], error: ErrorObject) {
@@ -67,6 +80,8 @@ function describe(path: string[], error: ErrorObject): string {
       return `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => `\`${String(v)}\``).join(', ')}.`;
     case 'pattern':
       return path.length > 0 ? `${where} must match ${String(params.pattern)}.` : `A name must match ${String(params.pattern)}.`;
+    case 'const':
+      return `${where} must be \`${JSON.stringify(params.allowedValue)}\`.`;
     case 'propertyNames':
       return `\`${String(params.propertyName)}\` is not a valid name here.`;
     default:

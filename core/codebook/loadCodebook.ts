@@ -5,6 +5,7 @@ import { yamlPackage } from '../document/yamlPackage';
 import { checkReferences } from './codebookReferences';
 import { CODEBOOK_RULES, type CodebookRuleId } from './codebookRules';
 import { validateCodebookSchema } from './codebookSchema';
+import { withMemoAttribute } from './memoAttribute';
 import { mapEntries, type MapEntry } from './yamlNodes';
 import type {
   AttributeDefinition,
@@ -140,13 +141,14 @@ function readCode(source: CodebookSource, entry: MapEntry): CodeDefinition {
       location: { source, range: attribute.keyRange },
     });
   }
+  const location = { source, range: entry.keyRange };
   return {
     name: entry.key,
     label: text(data.label) ?? entry.key,
     description: text(data.description) ?? '',
     color: text(data.color) ?? '#808080',
-    attributes,
-    location: { source, range: entry.keyRange },
+    attributes: withMemoAttribute(attributes, location),
+    location,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Codebook, FieldDefinition } from '../codebook/types';
+import { REPORT_MEMO_FIELD } from '../document/formatFields';
 import type { DocumentRecord, FindingRecord } from './findingRecords';
 
 /**
@@ -35,6 +36,7 @@ export function rowWithoutFields(document: DocumentRecord, finding: FindingRecor
     codes: finding.codes,
     themes: finding.themes,
     attributes: finding.attributes,
+    memo: finding.memo,
     exact: finding.exact,
     prefix: finding.prefix,
     suffix: finding.suffix,
@@ -51,10 +53,18 @@ export function rowWithoutFields(document: DocumentRecord, finding: FindingRecor
   };
 }
 
-/** Flat column names for a codebook's fields: `source.publisher` for fields of a mapping. */
+/** The CSV column of the report's memo (front-matter `memo`), beside the passage's `memo`. */
+export const REPORT_MEMO_COLUMN = 'report_memo';
+
+/**
+ * Flat column names for a codebook's fields: `source.publisher` for fields of
+ * a mapping. A codebook field named like the report memo is that memo, which
+ * has its own column (REPORT_MEMO_COLUMN).
+ */
 export function fieldColumns(codebook: Codebook): Array<{ name: string; path: string[]; definition: FieldDefinition }> {
   const columns: Array<{ name: string; path: string[]; definition: FieldDefinition }> = [];
   for (const definition of codebook.fields.values()) {
+    if (definition.name === REPORT_MEMO_FIELD) continue;
     if (definition.type === 'map' && definition.fields) {
       for (const child of definition.fields.values()) columns.push({ name: `${definition.name}.${child.name}`, path: [definition.name, child.name], definition: child });
     } else {

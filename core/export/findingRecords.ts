@@ -1,7 +1,9 @@
 import type { Codebook } from '../codebook/types';
 import { articleFingerprint } from '../document/articleFingerprint';
 import type { ReportDocument, Span } from '../document/types';
+import { MEMO_ATTRIBUTE } from '../reader/readerTypes';
 import { spanCodeNames } from '../spans/spanCodeNames';
+import { spanMemo } from '../spans/spanMemo';
 import { spanThemeNames } from '../spans/spanThemes';
 import { codePointOffsets, utf16OffsetsOfCodePoints } from '../text/codePoints';
 import { LineIndex } from '../text/lineIndex';
@@ -22,8 +24,10 @@ export interface FindingRecord {
   readonly id: string | null;
   readonly codes: readonly string[];
   readonly themes: readonly string[];
-  /** Every attribute as written, by key in sorted order; the first value wins. */
+  /** Every attribute as written but the memo, by key in sorted order; the first value wins. */
   readonly attributes: Readonly<Record<string, string>>;
+  /** The passage's memo (its `memo` attribute), or null. */
+  readonly memo: string | null;
   readonly exact: string;
   readonly prefix: string;
   readonly suffix: string;
@@ -66,6 +70,7 @@ export function documentRecord(path: string, document: ReportDocument, codebook:
       codes: spanCodeNames(span),
       themes: spanThemeNames(span, codebook),
       attributes: attributesOf(span),
+      memo: spanMemo(span),
       exact: clean.slice(span.clean.start, span.clean.end),
       prefix: clean.slice(context[4 * i], context[4 * i + 1]),
       suffix: clean.slice(context[4 * i + 2], context[4 * i + 3]),
@@ -96,9 +101,9 @@ export function frontMatterFields(document: ReportDocument): Record<string, unkn
 }
 
 function attributesOf(span: Span): Record<string, string> {
-  // The first value of each key (one pass, not a search per key), then the keys sorted.
+  // The first value of each key (one pass, not a search per key), then the keys sorted. The memo has its own key.
   const first = new Map<string, string>();
-  for (const attribute of span.attributes) if (!first.has(attribute.key)) first.set(attribute.key, attribute.value);
+  for (const attribute of span.attributes) if (attribute.key !== MEMO_ATTRIBUTE && !first.has(attribute.key)) first.set(attribute.key, attribute.value);
   const result: Record<string, string> = {};
   for (const key of [...first.keys()].sort()) result[key] = first.get(key)!;
   return result;

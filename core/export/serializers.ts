@@ -1,5 +1,6 @@
 import type { Codebook } from '../codebook/types';
-import { fieldColumns } from './exportRows';
+import { REPORT_MEMO_FIELD } from '../document/formatFields';
+import { fieldColumns, REPORT_MEMO_COLUMN } from './exportRows';
 import type { ExportFormat } from './exportFormats';
 import type { DocumentRecord, FindingRecord } from './findingRecords';
 
@@ -56,7 +57,7 @@ function jsonlSerializer(): DocumentSerializer {
  */
 function jsonlRowMiddle(finding: FindingRecord): string {
   return `${finding.index},"id":${JSON.stringify(finding.id)},"codes":${JSON.stringify(finding.codes)},"themes":${JSON.stringify(finding.themes)}`
-    + `,"attributes":${JSON.stringify(finding.attributes)},"exact":${JSON.stringify(finding.exact)},"prefix":${JSON.stringify(finding.prefix)},"suffix":${JSON.stringify(finding.suffix)}`
+    + `,"attributes":${JSON.stringify(finding.attributes)},"memo":${JSON.stringify(finding.memo)},"exact":${JSON.stringify(finding.exact)},"prefix":${JSON.stringify(finding.prefix)},"suffix":${JSON.stringify(finding.suffix)}`
     + `,"start":${finding.start},"end":${finding.end},"start_utf16":${finding.start_utf16},"end_utf16":${finding.end_utf16}`
     + `,"line":${finding.source_start.line},"column":${finding.source_start.column},"end_line":${finding.source_end.line},"end_column":${finding.source_end.column}`
     + `,"parent":${JSON.stringify(finding.parent)}`;
@@ -86,8 +87,8 @@ function jsonSerializer(codebook: Codebook): DocumentSerializer {
 }
 
 const FIXED_COLUMNS = [
-  'path', 'index', 'id', 'codes', 'themes', 'attributes', 'exact', 'prefix', 'suffix',
-  'start', 'end', 'start_utf16', 'end_utf16', 'line', 'column', 'end_line', 'end_column', 'parent', 'text_sha256',
+  'path', 'index', 'id', 'codes', 'themes', 'attributes', 'memo', 'exact', 'prefix', 'suffix',
+  'start', 'end', 'start_utf16', 'end_utf16', 'line', 'column', 'end_line', 'end_column', 'parent', 'text_sha256', REPORT_MEMO_COLUMN,
 ] as const;
 
 /** RFC 4180: CRLF records, fields quoted when they hold a comma, quote or line break. */
@@ -96,9 +97,9 @@ function csvSerializer(codebook: Codebook): DocumentSerializer {
   return {
     head: csvCells([...FIXED_COLUMNS, ...fields.map((column) => column.name)]).slice(1) + '\r\n',
     document: (document) => {
-      // What every row of a document shares (its path, fingerprint and field columns) is written once.
+      // What every row of a document shares (its path, fingerprint, report memo and field columns) is written once.
       const path = csvCell(document.path);
-      const end = `,${csvCell(document.text_sha256)}${csvCells(fields.map((column) => cell(valueAt(document.fields, column.path))))}\r\n`;
+      const end = `,${csvCell(document.text_sha256)},${csvCell(cell(valueAt(document.fields, [REPORT_MEMO_FIELD])))}${csvCells(fields.map((column) => cell(valueAt(document.fields, column.path))))}\r\n`;
       let text = '';
       for (const finding of document.findings) text += path + csvRowMiddle(finding) + end;
       return text;
@@ -114,7 +115,7 @@ function csvSerializer(codebook: Codebook): DocumentSerializer {
  * test/property/exportRowFastPaths.test.ts. Numbers never need quotes.
  */
 function csvRowMiddle(finding: FindingRecord): string {
-  return `,${finding.index},${csvCell(finding.id ?? '')},${csvCell(finding.codes.join(' '))},${csvCell(finding.themes.join(' '))},${csvCell(JSON.stringify(finding.attributes))}`
+  return `,${finding.index},${csvCell(finding.id ?? '')},${csvCell(finding.codes.join(' '))},${csvCell(finding.themes.join(' '))},${csvCell(JSON.stringify(finding.attributes))},${csvCell(finding.memo ?? '')}`
     + `,${csvCell(finding.exact)},${csvCell(finding.prefix)},${csvCell(finding.suffix)}`
     + `,${finding.start},${finding.end},${finding.start_utf16},${finding.end_utf16}`
     + `,${finding.source_start.line},${finding.source_start.column},${finding.source_end.line},${finding.source_end.column},${finding.parent ?? ''}`;

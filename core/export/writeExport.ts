@@ -1,7 +1,9 @@
 import type { Codebook } from '../codebook/types';
 import type { ReportDocument } from '../document/types';
+import type { FindingFilters } from '../summary/findingsQuery';
 import { comparePaths } from '../workspace/reportIndex';
-import { documentRecord } from './findingRecords';
+import { documentRecord, type DocumentRecord } from './findingRecords';
+import { keptSpans } from './findingFilter';
 import { documentSerializer, type ExportFormat } from './serializers';
 
 export interface ExportableReport {
@@ -26,6 +28,10 @@ export interface ExportTotals {
  * report by report, so memory stays flat however large the corpus. The same
  * reports always give the same bytes. Stops (giving undefined) once
  * `isCancelled` answers true; it is asked before each report.
+ *
+ * With `filters` (the summary panel's), only the findings they match are
+ * written, each row exactly as in the whole export; a report left with none
+ * is left out (in JSON too), and the totals count what was written.
  */
 export async function writeExport(
   reports: Iterable<ExportableReport> | AsyncIterable<ExportableReport>,
@@ -33,8 +39,10 @@ export async function writeExport(
   format: ExportFormat,
   sink: ExportSink,
   isCancelled: () => boolean = () => false,
+  filters?: FindingFilters,
 ): Promise<ExportTotals | undefined> {
   const serializer = documentSerializer(format, codebook);
+  const kept = keptSpans(filters, codebook);
   await write(sink, serializer.head);
   let documents = 0;
   let findings = 0;
@@ -44,7 +52,15 @@ export async function writeExport(
     // Sorting is the caller's (it alone can avoid holding every report): a wrong order would change the bytes.
     if (previous !== undefined && comparePaths(previous, report.path) > 0) throw new Error(`export: ${report.path} came after ${previous}; reports must come in path order`);
     previous = report.path;
-    const record = documentRecord(report.path, report.document, codebook);
+    let record: DocumentRecord;
+    if (kept) {
+      const spans = kept(report.path, report.document);
+      if (spans.size === 0) continue;
+      const whole = documentRecord(report.path, report.document, codebook);
+      record = { ...whole, findings: whole.findings.filter((finding) => spans.has(finding.index)) };
+    } else {
+      record = documentRecord(report.path, report.document, codebook);
+    }
     documents++;
     findings += record.findings.length;
     await write(sink, serializer.document(record));

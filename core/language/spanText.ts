@@ -14,10 +14,11 @@ export function spanLabel(document: ReportDocument, span: Span, limit = 60): str
   }
 }
 
-/** Shortens text at a word boundary where possible, with an ellipsis. */
+/** Shortens text at a word boundary where possible, with an ellipsis (never inside a surrogate pair). */
 export function shorten(text: string, limit: number): string {
   if (text.length <= limit) return text;
-  const cut = text.slice(0, limit - 1);
+  const last = text.charCodeAt(limit - 2);
+  const cut = text.slice(0, last >= 0xd800 && last <= 0xdbff ? limit - 2 : limit - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > limit / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

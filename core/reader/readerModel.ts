@@ -8,6 +8,7 @@ import { articleFingerprint } from '../document/articleFingerprint';
 import { FORMAT_FIELDS } from '../document/formatFields';
 import type { ReportDocument, Span } from '../document/types';
 import { spanCodeNames } from '../spans/spanCodeNames';
+import { spanMemo } from '../spans/spanMemo';
 import { isThemeAttribute, spanThemeNames } from '../spans/spanThemes';
 import type { LineIndex } from '../text/lineIndex';
 import { lineStarts } from '../text/lineBreaks';
@@ -40,14 +41,12 @@ export function readerModel(name: string, document: ReportDocument, codebook: Co
 /** The passage of one span: clean offsets, codes, themes, attributes, memo and source ranges. */
 export function readerPassage(span: Span, codebook: Codebook, lines: LineIndex): ReaderPassage {
   const attributes: ReaderAttribute[] = [];
-  let memo: string | null = null;
   const seen = new Set<string>();
   for (const attribute of span.attributes) {
     // The first value of a key counts (a repeat is an error of its own).
     if (seen.has(attribute.key)) continue;
     seen.add(attribute.key);
-    if (attribute.key === MEMO_ATTRIBUTE) memo = attribute.value;
-    else if (!isThemeAttribute(span, codebook, attribute.key)) attributes.push({ key: attribute.key, value: attribute.value });
+    if (attribute.key !== MEMO_ATTRIBUTE && !isThemeAttribute(span, codebook, attribute.key)) attributes.push({ key: attribute.key, value: attribute.value });
   }
   return {
     index: span.index,
@@ -56,7 +55,7 @@ export function readerPassage(span: Span, codebook: Codebook, lines: LineIndex):
     codes: spanCodeNames(span),
     themes: spanThemeNames(span, codebook),
     attributes,
-    memo,
+    memo: spanMemo(span),
     id: span.ids[0]?.value ?? null,
     parent: span.parent ?? null,
     depth: span.depth,

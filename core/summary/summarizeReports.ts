@@ -1,10 +1,8 @@
-import { scalarFieldText } from '../document/fieldValueText';
 import { frontMatterFields } from '../export/findingRecords';
-import { spanCodeNames } from '../spans/spanCodeNames';
-import { spanThemeNames } from '../spans/spanThemes';
 import { countCorpus, countDocument, type DocumentCounts } from '../stats/counts';
 import { LineIndex } from '../text/lineIndex';
 import { comparePaths } from '../workspace/reportIndex';
+import { reportArea, reportFieldText, spanFindingFacts } from './findingFacts';
 import { NO_VALUE, type ReportsSummary, type SummaryFindingData, type SummaryInput, type SummaryReportData, type SummaryTally } from './types';
 
 /** What one report contributes to a summary; front ends may cache it per analysed report. */
@@ -18,21 +16,13 @@ export interface ReportSummaryPart {
 export function summarizeReport(input: SummaryInput): ReportSummaryPart {
   const { document } = input;
   const fields = frontMatterFields(document);
-  const area = fieldText(fields.area);
+  const area = reportArea(fields);
   const lines = input.lines ?? new LineIndex(document.text);
   const counts = countDocument(input.path, document, input.codebook);
-  const clean = document.cleanText;
-  const findings = document.spans.map((span): SummaryFindingData => ({
-    uri: input.uri,
-    path: input.path,
-    index: span.index,
-    // The export's codes and themes: unique, in written order.
-    codes: spanCodeNames(span),
-    themes: spanThemeNames(span, input.codebook),
-    area,
-    text: clean.slice(span.clean.start, span.clean.end),
-    range: lines.range(span.textRange),
-  }));
+  const findings = document.spans.map((span): SummaryFindingData => {
+    const { codes, themes, text, memo } = spanFindingFacts(document, span, input.codebook);
+    return { uri: input.uri, path: input.path, index: span.index, codes, themes, area, text, memo, range: lines.range(span.textRange) };
+  });
   let errors = 0;
   let warnings = 0;
   for (const diagnostic of input.diagnostics) {
@@ -43,10 +33,10 @@ export function summarizeReport(input: SummaryInput): ReportSummaryPart {
     uri: input.uri,
     path: input.path,
     area,
-    framework: fieldText(fields.framework),
-    outcome: fieldText(fields.outcome),
-    status: fieldText(fields.status),
-    annotator: fieldText(fields.annotator),
+    framework: reportFieldText(fields.framework),
+    outcome: reportFieldText(fields.outcome),
+    status: reportFieldText(fields.status),
+    annotator: reportFieldText(fields.annotator),
     findings: document.spans.length,
     errors,
     warnings,
@@ -92,16 +82,6 @@ export function combineReportSummaries(parts: readonly ReportSummaryPart[]): Rep
 /** The summary of a set of analysed reports (counts as `findings stats` gives them). */
 export function summarizeReports(inputs: readonly SummaryInput[]): ReportsSummary {
   return combineReportSummaries(inputs.map(summarizeReport));
-}
-
-/**
- * A front-matter value as a tally key: text as written, numbers and booleans
- * as text (an unquoted `framework: 2023`), anything else (missing, empty, a
- * list, a mapping) as no value.
- */
-function fieldText(value: unknown): string | null {
-  const text = scalarFieldText(value);
-  return text === undefined || text.trim() === '' ? null : text;
 }
 
 /** Keys sorted, with reports lacking the field last. */

@@ -35,6 +35,8 @@ export interface SummaryFindingData {
   readonly area: string | null;
   /** The tagged text from the clean text (the export's `exact`). */
   readonly text: string;
+  /** The passage's memo (its `memo` attribute); null without one. */
+  readonly memo: string | null;
   /** Where the tagged text is in the source, zero-based lines and UTF-16 characters. */
   readonly range: LineRange;
 }

@@ -1,5 +1,7 @@
 import { CODEBOOK_RULES } from '../codebook/codebookRules';
 import type { RuleTable } from '../diagnostics/rule';
+import { ADJUDICATION_RULES } from './adjudicationRules';
+import { REPORT_MEMO_RULES } from '../memos/reportMemoRule';
 import { CONSISTENCY_RULES } from './consistencyRules';
 import { FINGERPRINT_RULES } from './fingerprintRules';
 import { FRONT_MATTER_RULES } from './frontMatterRules';
@@ -19,6 +21,7 @@ import { SPAN_RULES } from './spanRules';
 export const RULES = {
   ...FRONT_MATTER_SYNTAX_RULES,
   ...FRONT_MATTER_RULES,
+  ...REPORT_MEMO_RULES,
   ...SPAN_RULES,
   ...SPAN_SYNTAX_RULES,
   ...ID_RULES,
@@ -26,6 +29,7 @@ export const RULES = {
   ...CONSISTENCY_RULES,
   ...FINGERPRINT_RULES,
   ...SOURCE_MISMATCH_RULES,
+  ...ADJUDICATION_RULES,
   ...CODEBOOK_RULES,
 } as const satisfies RuleTable;
 

@@ -4,7 +4,6 @@
  * not of the report alone, so a front end that holds the corpus adds it to
  * the report's own diagnostics.
  */
-import type { SourceMismatch } from '../agreement/sourceMismatches';
 import type { RuleTable } from '../diagnostics/rule';
 import type { ReportDocument } from '../document/types';
 import type { Diagnostic } from './diagnostic';
@@ -14,7 +13,7 @@ export const SOURCE_MISMATCH_RULES = {
 } as const satisfies RuleTable;
 
 /** The diagnostic of a mismatch, on the report's first character that differs from the other report's text. */
-export function sourceMismatchDiagnostic(document: ReportDocument, mismatch: SourceMismatch): Diagnostic {
+export function sourceMismatchDiagnostic(document: ReportDocument, mismatch: { readonly positionUtf16: number; readonly message: string }): Diagnostic {
   const clean = document.cleanText;
   const at = Math.min(mismatch.positionUtf16, clean.length);
   const start = at < clean.length ? document.cleanToSource(at) : document.text.length;

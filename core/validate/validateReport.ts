@@ -1,5 +1,7 @@
 import type { Codebook } from '../codebook/types';
 import type { ReportDocument } from '../document/types';
+import { checkCandidates } from './adjudicationRules';
+import { checkReportMemo } from '../memos/reportMemoRule';
 import { checkConsistency } from './consistencyRules';
 import { createRuleContext } from './context';
 import { compareDiagnostics, type Diagnostic } from './diagnostic';
@@ -32,11 +34,13 @@ export function validateReport(document: ReportDocument, codebook: Codebook, opt
     context.report(problem.code, problem.range, message, fixes);
   }
   checkFrontMatter(context);
+  checkReportMemo(context);
   checkSpans(context);
   checkIds(context);
   checkConsistency(context);
   checkNearMisses(context, markup);
   checkFingerprint(context, options.sourceText);
+  checkCandidates(context);
   return diagnostics.sort(compareDiagnostics);
 }
 

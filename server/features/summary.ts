@@ -7,7 +7,7 @@ import type { ServerContext } from '../context';
 import { cooperative, guard } from '../guard';
 import type { IndexChanges } from '../indexChanges';
 import { string } from '../paramShapes';
-import { resolveScope, scopeShape } from '../scope';
+import { countedReports, resolveScope, scopeShape } from '../scope';
 
 /** Each analysed report's part of a summary, kept while the index keeps the report (its path and URI never change under it). */
 const parts = new WeakMap<IndexedReport, { readonly path: string; readonly part: ReportSummaryPart }>();
@@ -20,7 +20,7 @@ export function registerSummary(context: ServerContext, changes: IndexChanges): 
     const generation = changes.generation;
     const scope = await resolveScope(workspace, params?.scope, token);
     const collected: ReportSummaryPart[] = [];
-    for await (const { entry, path } of cooperative(scope.reports, token, 200)) {
+    for await (const { entry, path } of cooperative(countedReports(scope, context.settings().datasetCopies), token, 200)) {
       let cached = parts.get(entry.report);
       if (!cached || cached.path !== path) {
         cached = { path, part: summarizeReport({ path, uri: entry.uri, document: entry.report.document, diagnostics: entry.report.diagnostics, codebook: entry.folder.codebook.codebook, lines: entry.lines }) };

@@ -9,7 +9,7 @@ function facts(): Record<string, unknown> {
     scope: 'workspace', generation: 4, heading: 'Workspace', notice: '',
     totals: { reports: 5, findings: 146 }, byCode: { weakness: 52 }, byTheme: { outcomes: 22 }, codeBars: { weakness: 52 },
     tallies: { area: { Darlington: [1, 25] }, framework: {}, outcome: {}, status: {}, annotator: {} },
-    findingsRows: 146, findingsMatching: 146, findingsTotal: 146, rowTexts: ['a'], filters: FILTERS,
+    findingsRows: 146, findingsMatching: 146, findingsTotal: 146, rowTexts: ['a'], rowMemos: ['a memo'], rowMemoTitles: ['a memo'], filters: FILTERS,
     filterCounts: { code: { weakness: 52 }, theme: { outcomes: 22 }, area: { Darlington: 25 } },
     images: 0, scripts: 1, handlers: 0, xss: 'undefined',
   };
@@ -28,7 +28,7 @@ describe('client/summary messages from the webview', () => {
       { type: 'ready', state: { scope: 'document', filters: FILTERS, documentUri: 'file:///a.report.md' } },
       { type: 'setScope', scope: 'workspace' },
       { type: 'refresh' },
-      { type: 'export' },
+      { type: 'export', filters: FILTERS },
       { type: 'reveal', uri: 'file:///a.report.md', range: RANGE },
       { type: 'rendered', seq: 1, scope: 'document', generation: null },
       { type: 'rendered', seq: 2, scope: 'workspace', generation: 12 },
@@ -47,6 +47,13 @@ describe('client/summary messages from the webview', () => {
     for (const raw of [null, undefined, 1, 'reveal', [], { type: 'nope' }, { type: 7 }, { type: 'refresh', extra: 1 }, Object.create({ type: 'refresh' })]) rejected(raw);
   });
 
+  it('rejects an export without the list\'s filters or with filters of the wrong shape', () => {
+    assert.match(rejected({ type: 'export' }), /filters/);
+    assert.match(rejected({ type: 'export', filters: { ...FILTERS, code: 3 } }), /filters\.code/);
+    assert.match(rejected({ type: 'export', filters: { ...FILTERS, scope: 'workspace' } }), /unexpected/);
+    assert.match(rejected({ type: 'export', filters: FILTERS, format: 'csv' }), /unexpected/);
+  });
+
   it('rejects a bad scope, URI or range', () => {
     assert.match(rejected({ type: 'setScope', scope: 'folder' }), /scope/);
     assert.match(rejected({ type: 'setScope' }), /scope/);
@@ -61,6 +68,7 @@ describe('client/summary messages from the webview', () => {
 
   it('rejects facts of the wrong shape', () => {
     assert.match(rejected({ type: 'inspected', id: 1, facts: { ...facts(), images: -1 } }), /images/);
+    assert.match(rejected({ type: 'inspected', id: 1, facts: { ...facts(), rowMemos: [null] } }), /rowMemos/);
     assert.match(rejected({ type: 'inspected', id: 1, facts: { ...facts(), totals: { reports: '5' } } }), /totals/);
     assert.match(rejected({ type: 'inspected', id: 1, facts: { ...facts(), tallies: { area: { a: [1] } } } }), /pair/);
     assert.match(rejected({ type: 'inspected', id: 1, facts: { ...facts(), filterCounts: { code: {}, theme: {} } } }), /filterCounts/);

@@ -209,7 +209,7 @@ describe('core/export serializers', () => {
       const row = JSON.parse(lines[1]) as Record<string, unknown>;
       const record = documentRecord('b/second.report.md', reports[0].document, defaultCodebook());
       const finding = record.findings[0];
-      assert.deepEqual(Object.keys(row), ['path', 'index', 'id', 'codes', 'themes', 'attributes', 'exact', 'prefix', 'suffix', 'start', 'end', 'start_utf16', 'end_utf16', 'line', 'column', 'end_line', 'end_column', 'parent', 'text_sha256', 'fields']);
+      assert.deepEqual(Object.keys(row), ['path', 'index', 'id', 'codes', 'themes', 'attributes', 'memo', 'exact', 'prefix', 'suffix', 'start', 'end', 'start_utf16', 'end_utf16', 'line', 'column', 'end_line', 'end_column', 'parent', 'text_sha256', 'fields']);
       assert.equal(row.exact, finding.exact);
       assert.equal(row.line, finding.source_start.line);
       assert.equal(row.column, finding.source_start.column);
@@ -239,8 +239,8 @@ describe('core/export serializers', () => {
 
     it('has the fixed columns, then one column per field, `source.*` flattened', () => {
       assert.deepEqual(records[0], [
-        'path', 'index', 'id', 'codes', 'themes', 'attributes', 'exact', 'prefix', 'suffix', 'start', 'end', 'start_utf16', 'end_utf16',
-        'line', 'column', 'end_line', 'end_column', 'parent', 'text_sha256',
+        'path', 'index', 'id', 'codes', 'themes', 'attributes', 'memo', 'exact', 'prefix', 'suffix', 'start', 'end', 'start_utf16', 'end_utf16',
+        'line', 'column', 'end_line', 'end_column', 'parent', 'text_sha256', 'report_memo',
         'area', 'framework', 'inspection_type', 'outcome', 'inspectorates', 'inspection_dates', 'published', 'partners',
         'source.publisher', 'source.url', 'source.retrieved', 'source.file', 'annotator', 'status',
       ]);
@@ -312,7 +312,7 @@ describe('core/export serializers', () => {
     it('holds the same records as documentRecord', () => {
       assert.deepEqual(corpus.documents[1], JSON.parse(JSON.stringify(documentRecord('b/second.report.md', reports[0].document, defaultCodebook()))));
       const finding: FindingRecord = corpus.documents[1].findings[0];
-      assert.deepEqual(Object.keys(finding), ['index', 'id', 'codes', 'themes', 'attributes', 'exact', 'prefix', 'suffix', 'start', 'end', 'start_utf16', 'end_utf16', 'source_start', 'source_end', 'parent']);
+      assert.deepEqual(Object.keys(finding), ['index', 'id', 'codes', 'themes', 'attributes', 'memo', 'exact', 'prefix', 'suffix', 'start', 'end', 'start_utf16', 'end_utf16', 'source_start', 'source_end', 'parent']);
     });
   });
 

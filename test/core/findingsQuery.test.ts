@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { NO_AREA, queryFindings, type FindingFilters, type QueryableFinding } from '../../core/summary/findingsQuery';
+import { findingMatcher, hasFilters, NO_AREA, queryFindings, type FindingFilters, type QueryableFinding } from '../../core/summary/findingsQuery';
 
 const ANY: FindingFilters = { code: '', theme: '', area: '', text: '' };
-const finding = (codes: string[], themes: string[], area: string | null, text = 'x', path = 'a.report.md'): QueryableFinding => ({ codes, themes, area, text, path });
+const finding = (codes: string[], themes: string[], area: string | null, text = 'x', path = 'a.report.md', memo: string | null = null): QueryableFinding => ({ codes, themes, area, text, path, memo });
 
 describe('core/summary queryFindings (the findings list filters and their counts)', () => {
   const findings = [
@@ -11,6 +11,7 @@ describe('core/summary queryFindings (the findings list filters and their counts
     finding(['weakness', 'quote'], ['leadership'], 'Hartlepool', 'poor oversight'),
     finding(['strength'], ['health'], 'Darlington', 'Health visitors'),
     finding(['strength'], [], null, 'No area here', 'loose.report.md'),
+    finding(['quote'], ['health'], 'Hartlepool', 'said a parent', 'b.report.md', 'Ask the team: Is this about ÉTAT or health?'),
   ];
 
   it('counts each value under the other filters, so the counts add up with what matches', () => {
@@ -20,13 +21,25 @@ describe('core/summary queryFindings (the findings list filters and their counts
     assert.deepEqual(Object.fromEntries(result.counts.theme), { leadership: 2, outcomes: 1 });
     assert.deepEqual(Object.fromEntries(result.counts.area), { Darlington: 1, Hartlepool: 1 });
     // A filter's own values ignore it: choosing another code shows what that would give.
-    assert.deepEqual(Object.fromEntries(result.counts.code), { weakness: 2, quote: 1, strength: 2 });
+    assert.deepEqual(Object.fromEntries(result.counts.code), { weakness: 2, quote: 2, strength: 2 });
   });
 
   it('filters by text in the passage or the path, ignoring case and surrounding spaces, and names a missing area', () => {
     assert.deepEqual(queryFindings(findings, { ...ANY, text: '  LEADERS ' }).matching, [findings[0]]);
     assert.deepEqual(queryFindings(findings, { ...ANY, text: 'loose' }).matching, [findings[3]]);
     assert.deepEqual(queryFindings(findings, { ...ANY, area: NO_AREA }).matching, [findings[3]]);
+  });
+
+  it('filters by text in the memo too, and never matches a missing memo', () => {
+    assert.deepEqual(queryFindings(findings, { ...ANY, text: 'the TEAM' }).matching, [findings[4]]);
+    assert.deepEqual(queryFindings(findings, { ...ANY, text: 'état' }).matching, [findings[4]]);
+    assert.deepEqual(queryFindings(findings, { ...ANY, text: 'null' }).matching, []);
+  });
+
+  it('a blank text sets no filter; any other value does', () => {
+    assert.equal(hasFilters(ANY), false);
+    assert.equal(hasFilters({ ...ANY, text: ' \t ' }), false);
+    for (const key of ['code', 'theme', 'area', 'text'] as const) assert.equal(hasFilters({ ...ANY, [key]: 'x' }), true, key);
   });
 
   it('agrees with filtering by each value on generated findings', () => {
@@ -37,10 +50,13 @@ describe('core/summary queryFindings (the findings list filters and their counts
       area: fc.option(value(['X', 'Y']), { nil: null }),
       text: value(['one', 'two', 'One two']),
       path: value(['p.report.md', 'q.report.md']),
+      memo: fc.option(value(['a note', 'ONE more']), { nil: null }),
     }), { maxLength: 30 });
-    const filters = fc.record({ code: value(['', 'a', 'b']), theme: value(['', 't']), area: value(['', 'X', NO_AREA]), text: value(['', 'one', 'q.']) });
+    const filters = fc.record({ code: value(['', 'a', 'b']), theme: value(['', 't']), area: value(['', 'X', NO_AREA]), text: value(['', 'one', 'q.', 'note']) });
     fc.assert(fc.property(generated, filters, (list, chosen) => {
       const result = queryFindings(list, chosen);
+      // The list and an export of it keep the same findings: one predicate.
+      assert.deepEqual(result.matching, list.filter(findingMatcher(chosen)));
       for (const [facet, counts] of Object.entries(result.counts) as Array<[keyof typeof result.counts, Map<string, number>]>) {
         for (const [key, count] of counts) assert.equal(count, queryFindings(list, { ...chosen, [facet]: key }).matching.length, `${facet}=${key}`);
       }

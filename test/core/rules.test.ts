@@ -117,6 +117,11 @@ const CASES: readonly RuleCase[] = [
     quiet: buildReport('Body.\n', { fields: { area: 'Stoke-on-Trent' } }), quietIsClean: true,
   },
   {
+    rule: 'report-memo-type', what: 'a report memo written as a list', severity: 'warning',
+    fires: buildReport('Body.\n', { extraYaml: 'memo: [check dates, ask Sam]' }), rangeText: '[check dates, ask Sam]',
+    quiet: buildReport('Body.\n', { extraYaml: 'memo: |\n  check dates\n  ask Sam' }), quietIsClean: true,
+  },
+  {
     rule: 'code-missing', what: 'a span with only an id', severity: 'error',
     fires: buildReport(body('[waits are long]{#w1}')), rangeText: '{#w1}',
     quiet: buildReport(body('[waits are long]{#w1 .weakness theme=health}')), quietIsClean: true,
@@ -271,6 +276,16 @@ const CASES: readonly RuleCase[] = [
     rule: 'keep-as-text-unused', what: 'a kept passage that is no near-miss', severity: 'information',
     fires: buildReport('Body.\n', { extraYaml: 'keep_as_text: ["] {x}"]' }), rangeText: '"] {x}"',
     quiet: buildReport('[a] {.weakness theme=health}\n', { extraYaml: 'keep_as_text: ["] {.weakness theme=health}"]' }), quietIsClean: true,
+  },
+  {
+    rule: 'adjudication-candidate', what: 'a disagreement a reference report has yet to settle', severity: 'information',
+    fires: buildReport('Waits are long.\n', { extraYaml: 'candidates:\n  - at: 0-15\n    kind: missing\n    versions:\n      jd: ["0-15 {.weakness theme=health}"]\n      mk: []' }), rangeText: 'Waits are long.',
+    quiet: buildReport('Waits are long.\n', { extraYaml: 'candidates: []' }), quietIsClean: true,
+  },
+  {
+    rule: 'adjudication-candidates-invalid', what: 'a candidate whose passage ends past the article', severity: 'error',
+    fires: buildReport('Waits are long.\n', { extraYaml: 'candidates:\n  - at: 0-99\n    kind: missing\n    versions: { jd: [] }' }), rangeText: 'at: 0-99\n    kind: missing\n    versions: { jd: [] }',
+    quiet: buildReport('Waits are long.\n', { extraYaml: 'candidates:\n  - at: 0-15\n    kind: missing\n    versions: { jd: [] }' }),
   },
 ];
 

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import type { Diagnostic, DocumentDiagnosticReport, FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import * as fs from 'node:fs';
-import { AgreementRequest, ArticleCopiesRequest } from '../../protocol';
+import { AgreementRequest, ArticleCopiesRequest, SummaryRequest } from '../../protocol';
 import { runCli } from '../helpers/cli';
 import { buildReport } from '../helpers/report';
 import { TempDir } from '../helpers/tempDir';
@@ -100,6 +100,18 @@ describe('lsp: agreement figures and copies of an article', function () {
       assert.deepEqual(JSON.parse(JSON.stringify(answer.figures)), JSON.parse(printed));
       assert.equal(answer.articles, 2);
       assert.equal(answer.reports, 6);
+    }
+  });
+
+  it('the workspace summary counts each article once: none of the draft copies, every copy with findings.dataset.copies "all"', async () => {
+    const once = await client.request(SummaryRequest, { scope: { kind: 'workspace' } });
+    assert.equal(once.totals.reports, 0);
+    const all = await LspClient.start({ folders: [dir.path], settings: { dataset: { copies: 'all' } } });
+    try {
+      const every = await all.request(SummaryRequest, { scope: { kind: 'workspace' } });
+      assert.equal(every.totals.reports, 6);
+    } finally {
+      await all.stop();
     }
   });
 

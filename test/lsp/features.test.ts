@@ -156,7 +156,7 @@ describe('lsp: language features', function () {
 
       await client.change(uri, 3, [{ range: { start: { line: 3, character: 30 }, end: { line: 3, character: 31 } }, text: '' }]);
       const attributes = items(await complete(uri, { line: 3, character: 30 }));
-      assert.deepEqual(attributes.filter((i) => i.kind === 5).map((i) => i.label), ['theme', 'severity'], 'the attributes of `.weakness`');
+      assert.deepEqual(attributes.filter((i) => i.kind === 5).map((i) => i.label), ['theme', 'severity', 'memo'], 'the attributes of `.weakness`, and the memo every code takes');
       assert.equal((attributes.find((i) => i.label === 'theme')!.textEdit as TextEdit).newText, 'theme=');
 
       await client.change(uri, 4, [{ range: { start: { line: 3, character: 30 }, end: { line: 3, character: 30 } }, text: 'theme=' }]);

@@ -18,6 +18,7 @@ import {
   type SummaryResult,
 } from '../../protocol';
 import { ExportCheckRequest, ExportRequest, type ExportCheckResult, type ExportResult, type FindingsExportFormat } from '../../protocol/export';
+import { queryFindings, type FindingFilters } from '../../core/summary/findingsQuery';
 import { makeFifo } from '../helpers/specialFiles';
 import { TempDir } from '../helpers/tempDir';
 import { LspClient, portable, repoPath, uriOf } from './lspClient';
@@ -51,11 +52,11 @@ interface CliCheckFile {
 const reportNames = (dir: string) => fs.readdirSync(dir).filter((name) => name.endsWith('.report.md')).sort();
 const summary = (client: LspClient, scope: FindingsScope) => client.request(SummaryRequest, { scope });
 /** Has the server export a scope into a fresh folder; the file's text, and what the server answered. */
-async function exportOf(client: LspClient, scope: FindingsScope, format: FindingsExportFormat): Promise<ExportResult & { content: string }> {
+async function exportOf(client: LspClient, scope: FindingsScope, format: FindingsExportFormat, filters?: FindingFilters): Promise<ExportResult & { content: string }> {
   const out = new TempDir('findings-lsp-export-');
   try {
     const target = path.join(out.path, `findings.${format}`);
-    const result = await client.request(ExportRequest, { scope, format, target: uriOf(target) });
+    const result = await client.request(ExportRequest, { scope, format, target: uriOf(target), ...(filters ? { filters } : {}) });
     assert.deepEqual(out.list(), [`findings.${format}`], 'the file, and no temporary file beside it');
     assert.equal(result.staged, undefined, 'a file: target is written in place');
     return { ...result, content: out.read(`findings.${format}`) };
@@ -162,6 +163,33 @@ describe('lsp: summary and export', function () {
     }
     const spans = path.join(broken, 'spans.report.md');
     assert.equal((await exportOf(client, { kind: 'document', uri: uriOf(spans) }, 'jsonl')).content, cli(samples, 'export', 'broken/spans.report.md', '--format', 'jsonl', '--allow-errors'));
+  });
+
+  it('exports just the findings the summary panel\'s filters match, each row as `findings export` writes it', async () => {
+    const whole = cli(samples, 'export', '.', '--format', 'jsonl').split(/(?<=\n)/);
+    const listed = (await summary(client, { kind: 'workspace' })).findings;
+    const cases: FindingFilters[] = [
+      { code: 'weakness', theme: '', area: '', text: '' },
+      { code: '', theme: 'leadership', area: 'Hartlepool', text: '' },
+      { code: 'strength', theme: '', area: '', text: 'DARLINGTON' },
+      { code: '', theme: '', area: '', text: 'parents' },
+    ];
+    for (const filters of cases) {
+      const shown = new Set(queryFindings(listed, filters).matching.map((finding) => `${finding.path}#${finding.index}`));
+      assert.ok(shown.size > 0 && shown.size < listed.length, `${JSON.stringify(filters)} shows ${shown.size} of ${listed.length}`);
+      const expected = whole.filter((line) => {
+        const row = JSON.parse(line) as { path: string; index: number };
+        return shown.has(`${row.path}#${row.index}`);
+      });
+      const result = await exportOf(client, { kind: 'workspace' }, 'jsonl', filters);
+      assert.equal(result.content, expected.join(''), JSON.stringify(filters));
+      assert.equal(result.findings, shown.size);
+      assert.equal(result.documents, new Set(expected.map((line) => (JSON.parse(line) as { path: string }).path)).size);
+    }
+    // No filter set is the whole export.
+    assert.equal((await exportOf(client, { kind: 'workspace' }, 'csv', { code: '', theme: '', area: '', text: ' ' })).content, cli(samples, 'export', '.', '--format', 'csv'));
+    await assert.rejects(client.request(ExportRequest, { scope: { kind: 'workspace' }, format: 'jsonl', target: uriOf(path.join(samples, 'x.jsonl')), filters: { code: 'weakness' } } as never), /filters\.theme/);
+    assert.ok(!fs.existsSync(path.join(samples, 'x.jsonl')));
   });
 
   it('counts the errors in scope before an export', async () => {

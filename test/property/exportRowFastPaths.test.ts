@@ -22,6 +22,7 @@ const finding: fc.Arbitrary<FindingRecord> = fc.record({
   codes: fc.array(text, { maxLength: 3 }),
   themes: fc.array(text, { maxLength: 3 }),
   attributes: fc.dictionary(text, text, { maxKeys: 3 }),
+  memo: fc.option(text, { nil: null }),
   exact: text,
   prefix: text,
   suffix: text,
@@ -63,13 +64,13 @@ describe('property: CSV rows built as text', () => {
     };
     const fieldValue = (fields: Readonly<Record<string, unknown>>, path: readonly string[]): unknown =>
       path.reduce<unknown>((value, step) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[step] : undefined), fields);
-    // The document's fields as the codebook's columns: the source and annotator columns take generated text.
-    const withColumns = document.map((record) => ({ ...record, fields: { ...record.fields, annotator: record.path, source: { publisher: record.text_sha256.slice(0, 3) + record.path } } }));
+    // The document's fields as the codebook's columns: the source and annotator columns take generated text, and so does the report memo (or none).
+    const withColumns = fc.tuple(document, fc.option(text, { nil: undefined })).map(([record, memo]) => ({ ...record, fields: { ...record.fields, annotator: record.path, source: { publisher: record.text_sha256.slice(0, 3) + record.path }, memo } }));
     fc.assert(fc.property(withColumns, (record) => {
       const rows = record.findings.map((finding) => {
         const row = rowWithoutFields(record, finding);
-        return [row.path, row.index, row.id ?? '', row.codes.join(' '), row.themes.join(' '), JSON.stringify(row.attributes), row.exact, row.prefix, row.suffix,
-          row.start, row.end, row.start_utf16, row.end_utf16, row.line, row.column, row.end_line, row.end_column, row.parent ?? '', row.text_sha256,
+        return [row.path, row.index, row.id ?? '', row.codes.join(' '), row.themes.join(' '), JSON.stringify(row.attributes), row.memo ?? '', row.exact, row.prefix, row.suffix,
+          row.start, row.end, row.start_utf16, row.end_utf16, row.line, row.column, row.end_line, row.end_column, row.parent ?? '', row.text_sha256, fieldCell(record.fields.memo),
           ...columns.map((column) => fieldCell(fieldValue(record.fields, column.path)))].map(String);
       });
       const expected = rows.length === 0 ? '' : stringify(rows, { record_delimiter: 'windows', quoted_match: /^[ \t]|[ \t]$|[\r\n]/ });

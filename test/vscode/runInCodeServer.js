@@ -30,6 +30,8 @@
  * it (<screenshots>/workbench-passed.png or workbench-failed.png); code-server's
  * log and the browser console (extension host output and errors land there)
  * copied next to the results file (code-server.log, browser-console.log).
+ * Tests may also ask for screenshots while they run (helpers.ts,
+ * `takeScreenshot(name)`): saved as <screenshots>/<name>.png.
  * The --timeout counts from the moment the workbench page has loaded;
  * code-server startup has its own 60 s limit.
  *
@@ -542,6 +544,52 @@ async function screenshot(page, file) {
   }
 }
 
+/** A screenshot's name as the suite may ask for it: the file name without `.png`. */
+const SCREENSHOT_NAME = /^[a-z0-9][a-z0-9-]{0,79}$/;
+
+/**
+ * Takes the screenshots the suite asks for while it runs: the suite (which
+ * cannot reach the browser) writes `<n>.json` ({ name }) into `requestDir`
+ * (FINDINGS_TEST_SCREENSHOT_REQUESTS); the page is saved as
+ * `<screenshotDir>/<name>.png` and `<n>.done` ({ file } or { error }) tells
+ * the suite it may go on. One request at a time, in the order written.
+ * Returns stop().
+ */
+function serveScreenshotRequests({ page, requestDir, screenshotDir }) {
+  let busy = false;
+  let stopped = false;
+  const serve = async () => {
+    if (busy || stopped) return;
+    busy = true;
+    try {
+      for (const entry of fs.readdirSync(requestDir).filter(n => n.endsWith('.json')).sort()) {
+        const request = path.join(requestDir, entry);
+        let answer;
+        try {
+          const { name } = JSON.parse(fs.readFileSync(request, 'utf8'));
+          if (typeof name !== 'string' || !SCREENSHOT_NAME.test(name)) throw new Error(`not a screenshot name: ${JSON.stringify(name)}`);
+          const file = await screenshot(page, path.join(screenshotDir, `${name}.png`));
+          answer = file ? { file } : { error: 'the screenshot failed (see the runner log)' };
+        } catch (e) {
+          answer = { error: e.message };
+        }
+        fs.rmSync(request, { force: true });
+        fs.writeFileSync(path.join(requestDir, entry.replace(/\.json$/, '.done')), JSON.stringify(answer));
+      }
+    } catch (e) {
+      log(`screenshot requests: ${e.message}`);
+    } finally {
+      busy = false;
+    }
+  };
+  fs.mkdirSync(requestDir, { recursive: true });
+  const poll = setInterval(() => void serve(), 250);
+  return () => {
+    stopped = true;
+    clearInterval(poll);
+  };
+}
+
 // ---------------------------------------------------------------------------
 // Results
 
@@ -713,7 +761,9 @@ async function runSuite(opts, { signal } = {}) {
     // host exits), so the screenshot shows the workbench as the tests left it.
     const ackFile = path.join(tmp.root, 'screenshot-taken');
 
-    const env = { FINDINGS_TEST_RESULTS: opts.resultsFile, FINDINGS_TEST_ACK: ackFile };
+    // Screenshots the suite asks for while it runs (serveScreenshotRequests).
+    const screenshotRequests = path.join(tmp.root, 'screenshot-requests');
+    const env = { FINDINGS_TEST_RESULTS: opts.resultsFile, FINDINGS_TEST_ACK: ackFile, FINDINGS_TEST_SCREENSHOT_REQUESTS: screenshotRequests };
     if (opts.grep) env.FINDINGS_TEST_GREP = opts.grep;
     codeServer = await orAbort(
       startCodeServer({ tmp, workspace, codeServerBin: opts.codeServerBin, env, verbose: opts.verbose }),
@@ -758,6 +808,7 @@ async function runSuite(opts, { signal } = {}) {
     mark('pageLoaded');
 
     const suiteStart = Date.now();
+    const stopServingScreenshots = serveScreenshotRequests({ page, requestDir: screenshotRequests, screenshotDir: opts.screenshotDir });
     try {
       results = await waitForResults(opts.resultsFile, {
         timeoutMs: opts.timeoutMs,
@@ -765,6 +816,8 @@ async function runSuite(opts, { signal } = {}) {
       });
     } catch (e) {
       error = e;
+    } finally {
+      stopServingScreenshots();
     }
     mark('suiteDone');
     timings.suite = Date.now() - suiteStart;
@@ -922,6 +975,7 @@ module.exports = {
   launchBrowser,
   openWorkbench,
   screenshot,
+  serveScreenshotRequests,
   waitForResults,
   printResults,
   killProcessGroup,

@@ -110,7 +110,7 @@ describe('core/language completions', () => {
     it("offers the span's attribute names after a space, required first", () => {
       const { proposals } = complete(`${FRONT}[a]{.quote |}`);
       const attributes = sorted(proposals.filter((p) => p.kind === 'attribute'));
-      assert.deepEqual(attributes.map((p) => p.label), ['speaker', 'role', 'theme']);
+      assert.deepEqual(attributes.map((p) => p.label), ['speaker', 'role', 'theme', 'memo']);
       assert.equal(attributes[0].insertText, 'speaker="$1"');
       assert.equal(attributes[1].insertText, 'role=');
       assert.equal(attributes[1].retrigger, true);

@@ -26,6 +26,8 @@ describe('core/language document symbols', () => {
   it('shortens at a word boundary', () => {
     assert.equal(shorten('short', 60), 'short');
     assert.equal(shorten('one two three four', 10), 'one two…');
+    // An emoji at the cut is left out whole, not split into a lone surrogate.
+    assert.equal(shorten(`${'x'.repeat(8)}😀yz`, 10), `${'x'.repeat(8)}…`);
   });
 });
 

@@ -9,6 +9,7 @@
  */
 import * as assert from 'assert';
 import * as childProcess from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { FindingsApi } from '../../../client/extension';
@@ -262,6 +263,35 @@ export async function removeStaleTempFolders(): Promise<void> {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, name), { recursive: true, useTrash: false }).then(undefined, () => undefined);
     }
   }
+}
+
+// ---------------------------------------------------------------- screenshots
+
+let screenshotRequests = 0;
+
+/**
+ * Asks the code-server harness for a screenshot of the workbench as it is now,
+ * saved as `<screenshots>/<name>.png` (runInCodeServer.js,
+ * serveScreenshotRequests); resolves with the file, or undefined under a
+ * harness that takes none (@vscode/test-electron).
+ */
+export async function takeScreenshot(name: string): Promise<string | undefined> {
+  const dir = process.env.FINDINGS_TEST_SCREENSHOT_REQUESTS;
+  if (!dir) return undefined;
+  const id = `${process.pid}-${String(++screenshotRequests).padStart(4, '0')}`;
+  const done = path.join(dir, `${id}.done`);
+  fs.mkdirSync(dir, { recursive: true });
+  // Written whole, then renamed: the harness never reads half a request.
+  fs.writeFileSync(path.join(dir, `${id}.tmp`), JSON.stringify({ name }));
+  fs.renameSync(path.join(dir, `${id}.tmp`), path.join(dir, `${id}.json`));
+  const answer = await waitFor(() => (fs.existsSync(done) ? (JSON.parse(fs.readFileSync(done, 'utf8')) as { file?: string; error?: string }) : undefined), {
+    pollMs: 100,
+    timeoutMs: 30_000,
+    what: `the screenshot ${name}`,
+  });
+  fs.rmSync(done, { force: true });
+  assert.ok(answer.file, `the screenshot ${name} failed: ${answer.error}`);
+  return answer.file;
 }
 
 // ---------------------------------------------------------------- text

@@ -1,0 +1,365 @@
+// One coded reader: a webview beside a report showing `findings/reader` for
+// it. It asks again after each edit of the report (debounced), when the
+// server says its index changed and when the server restarts, and follows
+// the report when it is renamed or moved; the client parses nothing.
+//
+// The webview is untrusted: every message from it is checked against the
+// model it was last sent (readerMessages.ts) before anything is done.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { Commands, IndexChangedNotification, ReaderRequest, type IndexChangedParams, type ReaderResult } from '../../protocol';
+import { fileExists, isAtOrUnder, movedUri } from '../fileMoves';
+import type { FindingsServer } from '../languageClient';
+import { WebviewProbe } from '../testing/webviewProbe';
+import { readerHtml, readerWebviewOptions } from './readerHtml';
+import { parseFromReader, type FromReader, type ReaderBounds, type ReaderFacts, type ReaderFilters, type ReaderProbe, type ReaderState, type ToReader } from './readerMessages';
+import { ScrollSync } from './scrollSync';
+import { showInSource } from './sourceEditor';
+import { tagFromReader } from './tagFromReader';
+
+/** The pause after an edit of the report, or the server's notification, before asking again. */
+const UPDATE_DELAY_MS = 50;
+const KEEP_REJECTED = 20;
+const STATUS_MESSAGE_MS = 8000;
+
+export const NO_FILTERS: ReaderFilters = { codes: [], themes: [] };
+
+/** What a reader holds, for the extension's API (tests). */
+export interface ReaderPanelInfo {
+  readonly uri: string;
+  readonly title: string;
+  readonly visible: boolean;
+  readonly viewColumn: vscode.ViewColumn | undefined;
+  /** The model last sent to the webview; null before one (or with a notice). */
+  readonly posted: { readonly seq: number; readonly version: number | null; readonly passages: number; readonly textLength: number } | null;
+  readonly notice: string | null;
+  /** What the webview last said it drew: `seq === posted.seq` once it shows the last model. */
+  readonly rendered: { readonly seq: number; readonly passages: number; readonly stripes: number } | null;
+  readonly filters: ReaderFilters;
+  /** The clean offset at the top of the reader. */
+  readonly offset: number;
+  /** What became of the last tag asked for in the reader. */
+  readonly lastTag: { readonly ok: boolean; readonly message: string } | null;
+  /** Why messages from the webview were rejected (the latest last). */
+  readonly rejected: readonly string[];
+}
+
+export interface ReaderPanelDependencies {
+  readonly extensionUri: vscode.Uri;
+  readonly server: FindingsServer;
+  readonly output: vscode.LogOutputChannel;
+  readonly changed: (panel: ReaderPanel) => void;
+  readonly moved: (panel: ReaderPanel, from: string) => void;
+  readonly disposed: (panel: ReaderPanel) => void;
+}
+
+export class ReaderPanel implements vscode.Disposable {
+  private uriValue: string;
+  private filters: ReaderFilters;
+  private ready = false;
+  private stale = true;
+  private model: ReaderResult | null = null;
+  private last: Extract<ToReader, { type: 'model' | 'notice' }> | null = null;
+  private seq = 0;
+  private rendered: ReaderPanelInfo['rendered'] = null;
+  private lastTag: ReaderPanelInfo['lastTag'] = null;
+  private readonly rejected: string[] = [];
+  private sequence = 0;
+  private cancel: vscode.CancellationTokenSource | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  /** Send the next answer even when it equals the last (after a server restart). */
+  private forceNext = false;
+  private tagging: Promise<void> = Promise.resolve();
+  private readonly scroll: ScrollSync;
+  private readonly disposables: vscode.Disposable[] = [];
+  private disposed = false;
+
+  /** Test builds only: reads the webview's DOM and drives it. */
+  readonly probe: WebviewProbe<ReaderProbe, ReaderFacts> | undefined;
+
+  constructor(readonly panel: vscode.WebviewPanel, private readonly deps: ReaderPanelDependencies, state: ReaderState) {
+    this.probe = FINDINGS_TEST_SEAMS ? new WebviewProbe<ReaderProbe, ReaderFacts>(panel.webview, 'the coded reader') : undefined;
+    this.uriValue = state.uri;
+    this.filters = state.filters;
+    this.scroll = new ScrollSync(() => this.uriValue, () => this.model?.lines, (offset) => this.post({ type: 'reveal', offset }), state.offset);
+    panel.webview.options = readerWebviewOptions(deps.extensionUri);
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(deps.extensionUri, 'media', 'reader-light.svg'),
+      dark: vscode.Uri.joinPath(deps.extensionUri, 'media', 'reader-dark.svg'),
+    };
+    this.updateTitle();
+    this.disposables.push(
+      this.scroll,
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      panel.onDidChangeViewState(() => {
+        // Without retainContextWhenHidden a hidden webview is discarded; it says `ready` again when shown.
+        if (!panel.visible) this.ready = false;
+        this.deps.changed(this);
+      }),
+      panel.onDidDispose(() => this.dispose()),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0 && event.document.uri.toString() === this.uriValue) this.schedule(UPDATE_DELAY_MS);
+      }),
+      // Closed: the server reads the file from disk now (or knows it no more, for an untitled one).
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (document.uri.toString() === this.uriValue) this.schedule(UPDATE_DELAY_MS);
+      }),
+      deps.server.onNotification(IndexChangedNotification, (params) => this.onIndexChanged(params)),
+      deps.server.onDidStart(() => this.schedule(0, true)),
+      vscode.workspace.onDidRenameFiles((event) => {
+        for (const file of event.files) {
+          const moved = movedUri(this.uriValue, file.oldUri, file.newUri);
+          if (moved) this.follow(moved);
+        }
+      }),
+      vscode.workspace.onDidDeleteFiles((event) => {
+        if (event.files.some((file) => isAtOrUnder(this.uriValue, file))) this.schedule(0);
+      }),
+    );
+    panel.webview.html = readerHtml(panel.webview, deps.extensionUri);
+  }
+
+  get uri(): string {
+    return this.uriValue;
+  }
+
+  get info(): ReaderPanelInfo {
+    const model = this.last?.type === 'model' ? this.last : null;
+    // A disposed panel's properties may no longer be read.
+    return {
+      uri: this.uriValue,
+      title: `Reader: ${this.fileName()}`,
+      visible: !this.disposed && this.panel.visible,
+      viewColumn: this.disposed ? undefined : this.panel.viewColumn,
+      posted: model ? { seq: model.seq, version: model.model.version, passages: model.model.passages.length, textLength: model.model.cleanText.length } : null,
+      notice: this.last?.type === 'notice' ? this.last.text : null,
+      rendered: this.rendered,
+      filters: this.filters,
+      offset: this.scroll.offset,
+      lastTag: this.lastTag,
+      rejected: [...this.rejected],
+    };
+  }
+
+  /** Brings the reader into view, leaving the focus where it is. */
+  reveal(): void {
+    this.panel.reveal(undefined, true);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.timer);
+    this.cancel?.cancel();
+    this.cancel?.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+    this.panel.dispose();
+    this.deps.disposed(this);
+  }
+
+  // ------------------------------------------------------------ the model
+
+  private schedule(delayMs: number, force = false): void {
+    clearTimeout(this.timer);
+    this.forceNext ||= force;
+    this.timer = setTimeout(() => void this.refresh(), delayMs);
+  }
+
+  private async refresh(forced = false): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const force = forced || this.forceNext;
+    this.forceNext = false;
+    if (this.disposed) return;
+    if (!this.ready || !this.panel.visible) {
+      // Asked for (and drawn) when the webview is back.
+      this.stale = true;
+      this.forceNext ||= force;
+      return;
+    }
+    const sequence = ++this.sequence;
+    this.cancel?.cancel();
+    this.cancel?.dispose();
+    const cancel = new vscode.CancellationTokenSource();
+    this.cancel = cancel;
+    const uri = this.uriValue;
+    let result: ReaderResult | null;
+    try {
+      result = await this.deps.server.request(ReaderRequest, { uri }, cancel.token);
+    } catch (error) {
+      // Cancelled (a newer request is under way) or out of date: only the latest request speaks.
+      if (sequence !== this.sequence || this.disposed) return;
+      const gone = !(await fileExists(uri));
+      if (sequence !== this.sequence || this.disposed) return;
+      this.stale = false;
+      this.notice(gone ? goneNotice(this.fileName()) : `The findings language server could not read ${this.fileName()}: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    if (sequence !== this.sequence || this.disposed) return;
+    if (!result) {
+      const gone = !(await fileExists(uri));
+      if (sequence !== this.sequence || this.disposed) return;
+      this.stale = false;
+      this.notice(gone ? goneNotice(this.fileName()) : `${this.fileName()} is not an inspection report the language server knows: open it (a *.report.md file) to read it here.`);
+      return;
+    }
+    this.stale = false;
+    // An answer for an older text than the editor's: an edit since will be asked about (its change event schedules it).
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    if (document && result.version !== null && result.version < document.version) {
+      this.schedule(UPDATE_DELAY_MS, force);
+      return;
+    }
+    // The index's notice after an edit already drawn changes nothing; equal versions may still differ (the codebook changed).
+    if (!force && this.last?.type === 'model' && this.last.model.version === result.version && JSON.stringify(this.last.model) === JSON.stringify(result)) return;
+    this.model = result;
+    this.last = { type: 'model', seq: ++this.seq, uri, model: result };
+    this.post(this.last);
+    this.deps.changed(this);
+  }
+
+  private notice(text: string): void {
+    this.model = null;
+    this.last = { type: 'notice', seq: ++this.seq, text };
+    this.post(this.last);
+    this.deps.changed(this);
+  }
+
+  private bounds(): ReaderBounds | null {
+    const model = this.model;
+    return model ? { textLength: model.cleanText.length, passages: model.passages.length, codes: model.codes.map((c) => c.name), themes: model.themes.map((t) => t.name) } : null;
+  }
+
+  private onIndexChanged(params: IndexChangedParams): void {
+    const uris = Array.isArray(params?.uris) ? params.uris : [];
+    // No URI: a codebook changed, every report may have.
+    if (uris.length === 0 || uris.includes(this.uriValue)) this.schedule(UPDATE_DELAY_MS);
+  }
+
+  /** The report was renamed or moved in the editor: read it where it is now. */
+  private follow(uri: string): void {
+    const from = this.uriValue;
+    if (uri === from) return;
+    this.uriValue = uri;
+    this.updateTitle();
+    this.deps.moved(this, from);
+    this.schedule(0);
+  }
+
+  private fileName(): string {
+    return path.posix.basename(vscode.Uri.parse(this.uriValue).path);
+  }
+
+  private updateTitle(): void {
+    this.panel.title = `Reader: ${this.fileName()}`;
+  }
+
+  private post(message: ToReader): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  // ------------------------------------------------------------ the webview's messages
+
+  private receive(raw: unknown): void {
+    const parsed = parseFromReader(raw, this.bounds());
+    if (!parsed.ok) {
+      this.reject(parsed.reason);
+      return;
+    }
+    const message: FromReader = parsed.message;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        // A webview drawn anew (opened, shown again, restored) takes up the filters and position where they were.
+        this.post({ type: 'restore', filters: this.filters, offset: this.scroll.offset });
+        if (this.stale || !this.last) void this.refresh(true);
+        else this.post(this.last);
+        break;
+      case 'rendered':
+        if (message.seq > this.seq) {
+          this.reject(`rendered: seq ${message.seq} was never sent`);
+          break;
+        }
+        if (this.rendered === null) this.followEditorOnce();
+        this.rendered = { seq: message.seq, passages: message.passages, stripes: message.stripes };
+        this.deps.changed(this);
+        break;
+      case 'open':
+        void this.open(message.passage);
+        break;
+      case 'tag': {
+        const { start, end, codes, themes } = message;
+        // One at a time, in the order asked: each is of the text the one before may have changed.
+        this.tagging = this.tagging.then(() => this.tag({ start, end, codes, themes })).catch((error: unknown) => {
+          this.deps.output.error(`Coded reader: tagging failed: ${error instanceof Error ? error.message : String(error)}`);
+        });
+        break;
+      }
+      case 'scrolled':
+        this.scroll.readerScrolled(message.offset);
+        break;
+      case 'filters':
+        this.filters = { codes: message.codes, themes: message.themes };
+        this.deps.changed(this);
+        break;
+      case 'saveHtml':
+        void this.run(Commands.saveReaderHtml, vscode.Uri.parse(this.uriValue));
+        break;
+      case 'addMemo':
+        void this.run(Commands.addMemo, this.uriValue, this.model?.passages[message.passage]?.index ?? message.passage);
+        break;
+      default:
+        // Test builds only: a probe's answer (production builds never parse one).
+        if (FINDINGS_TEST_SEAMS && message.type === 'test:reply') this.probe?.answer(message.id, message.facts);
+        break;
+    }
+  }
+
+  private reject(reason: string): void {
+    this.rejected.push(reason);
+    if (this.rejected.length > KEEP_REJECTED) this.rejected.shift();
+    this.deps.output.warn(`Coded reader: ignored a message from the webview (${reason}).`);
+    this.deps.changed(this);
+  }
+
+  /** The first time the reader is drawn, it starts where the report's editor is (unless it was restored elsewhere). */
+  private followEditorOnce(): void {
+    if (this.scroll.offset !== 0) return;
+    const offset = this.scroll.editorOffset();
+    if (offset === undefined || offset === 0) return;
+    this.scroll.offset = offset;
+    this.post({ type: 'reveal', offset });
+  }
+
+  private async open(index: number): Promise<void> {
+    const passage = this.model?.passages[index];
+    if (!passage) return;
+    try {
+      await showInSource(this.uriValue, passage.source.text, this.panel.viewColumn);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Could not open ${this.fileName()}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async tag(tag: { start: number; end: number; codes: readonly string[]; themes: readonly string[] }): Promise<void> {
+    const model = this.model;
+    if (!model || this.disposed) return;
+    const outcome = await tagFromReader(this.deps.server, this.uriValue, model, tag);
+    this.lastTag = outcome;
+    this.post({ type: 'tagged', ok: outcome.ok, message: outcome.message });
+    vscode.window.setStatusBarMessage(`${outcome.ok ? '$(check)' : '$(warning)'} ${outcome.message}`, STATUS_MESSAGE_MS);
+    this.deps.changed(this);
+  }
+
+  private async run(command: string, ...args: unknown[]): Promise<void> {
+    try {
+      await vscode.commands.executeCommand(command, ...args);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Coded reader: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+function goneNotice(name: string): string {
+  return `${name} is no longer there: it was deleted, or moved outside the editor.`;
+}

@@ -1,0 +1,114 @@
+// What each paragraph block of the article shows, as plain data, before any
+// DOM exists: its text, its runs and the passages in it (with what they are
+// called and how they are painted). Two plans that show the same thing
+// (samePlan) differ at most in where they lie in the article and in their
+// passages' numbers, so a block whose plan is unchanged after an edit keeps
+// its DOM.
+import { articleBlocks } from '../../../core/reader/articleBlocks';
+import { highlightStyles, safeCodeColor, type HighlightStyle } from '../../../core/reader/highlightStyle';
+import { passageLabel, readerLabels, stripeLabel } from '../../../core/reader/passageLabels';
+import { passageRuns } from '../../../core/reader/passageRuns';
+import type { ReaderModel } from '../../../core/reader/readerTypes';
+
+export interface PlannedStripe {
+  readonly code: string;
+  readonly label: string;
+  readonly color: string;
+}
+
+/** A passage as one block shows it. */
+export interface LocalPassage {
+  /** The passage opens in this block (its focusable highlight, its label and memo note are here). */
+  readonly opens: boolean;
+  /** The screen-reader name, on the piece that opens it. */
+  readonly label: string | null;
+  readonly style: HighlightStyle;
+  /** The underline room, in pixels, left out of the stripes. */
+  readonly pad: number;
+  readonly stripes: readonly PlannedStripe[];
+  /** The memo note shown beside the block where the passage opens. */
+  readonly memo: string | null;
+}
+
+export interface PlannedRun {
+  /** Offsets relative to the block. */
+  readonly start: number;
+  readonly end: number;
+  /** Positions in the block's `locals`, outermost first. */
+  readonly passages: readonly number[];
+}
+
+export interface BlockPlan {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly runs: readonly PlannedRun[];
+  readonly locals: readonly LocalPassage[];
+  /** The model's position of each local passage. */
+  readonly globals: readonly number[];
+}
+
+export function planArticle(model: ReaderModel): BlockPlan[] {
+  const { cleanText, passages } = model;
+  const labels = readerLabels(model.codes, model.themes);
+  const colors = new Map(model.codes.map((code) => [code.name, safeCodeColor(code.color)]));
+  const styles = highlightStyles(passages, model.codes);
+  const blocks = articleBlocks(cleanText, passageRuns(cleanText.length, passages));
+  return blocks.map((block) => {
+    const localOf = new Map<number, number>();
+    const globals: number[] = [];
+    const locals: LocalPassage[] = [];
+    const runs: PlannedRun[] = block.runs.map((run) => ({
+      start: run.start - block.start,
+      end: run.end - block.start,
+      passages: run.passages.map((p) => {
+        let local = localOf.get(p);
+        if (local === undefined) {
+          local = locals.length;
+          localOf.set(p, local);
+          globals.push(p);
+          const passage = passages[p];
+          const opens = passage.start >= block.start;
+          locals.push({
+            opens,
+            label: opens ? passageLabel(passage, labels, cleanText) : null,
+            style: styles[p],
+            pad: parseFloat(styles[p].pad) || 0,
+            stripes: passage.codes.map((code) => ({ code, label: stripeLabel(code, passage, labels), color: colors.get(code) ?? safeCodeColor(undefined) })),
+            memo: opens ? passage.memo : null,
+          });
+        }
+        return local;
+      }),
+    }));
+    const text = cleanText.slice(block.start, block.end);
+    return { start: block.start, end: block.end, text, runs, locals, globals };
+  });
+}
+
+/** Whether two plans draw the same DOM (their text, runs and passages as shown; not their offsets). */
+export function samePlan(a: BlockPlan, b: BlockPlan): boolean {
+  if (a.text !== b.text || a.runs.length !== b.runs.length || a.locals.length !== b.locals.length) return false;
+  for (let i = 0; i < a.runs.length; i++) {
+    const [x, y] = [a.runs[i], b.runs[i]];
+    if (x.start !== y.start || x.end !== y.end || !sameList(x.passages, y.passages)) return false;
+  }
+  for (let i = 0; i < a.locals.length; i++) {
+    const [x, y] = [a.locals[i], b.locals[i]];
+    if (x.opens !== y.opens || x.label !== y.label || x.memo !== y.memo || x.pad !== y.pad || !sameStyle(x.style, y.style)) return false;
+    if (x.stripes.length !== y.stripes.length) return false;
+    for (let k = 0; k < x.stripes.length; k++) {
+      const [s, t] = [x.stripes[k], y.stripes[k]];
+      if (s.code !== t.code || s.label !== t.label || s.color !== t.color) return false;
+    }
+  }
+  return true;
+}
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+function sameStyle(a: HighlightStyle, b: HighlightStyle): boolean {
+  return a === b || (a.tint === b.tint && a.lines === b.lines && a['line-size'] === b['line-size'] && a['line-position'] === b['line-position'] && a.pad === b.pad);
+}

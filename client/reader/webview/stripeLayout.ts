@@ -1,0 +1,67 @@
+// Places the coding stripes of one paragraph block in its gutter, beside the
+// lines of their passages: one batch of reads (the line boxes of each
+// passage's first and last highlight), then one batch of writes. Lanes are
+// given by the stripes' vertical extents (core/reader/stripeLanes.ts), so
+// two passages on one line never share a lane. Used by the reader and by the
+// saved HTML's layout script.
+import { stripeLanes } from '../../../core/reader/stripeLanes';
+
+export interface StripeTarget {
+  readonly stripe: HTMLElement;
+  /** The passage's first and last highlight elements in this block. */
+  readonly first: Element;
+  readonly last: Element;
+  /** The highlight's bottom padding (room for underlines), left out of the stripe. */
+  readonly pad: number;
+}
+
+export interface BlockStripes {
+  readonly gutter: HTMLElement;
+  readonly targets: readonly StripeTarget[];
+}
+
+export interface MeasuredBlock {
+  readonly block: BlockStripes;
+  readonly extents: ReadonlyArray<{ readonly top: number; readonly bottom: number }>;
+}
+
+/** Reads only: where each stripe's passage starts and ends, relative to its gutter (null when the block is not laid out). */
+export function measureBlock(block: BlockStripes): MeasuredBlock | null {
+  const origin = block.gutter.getBoundingClientRect();
+  if (origin.width === 0 && origin.height === 0) return null;
+  const extents = block.targets.map((target) => {
+    const firstRects = target.first.getClientRects();
+    const lastRects = target.first === target.last ? firstRects : target.last.getClientRects();
+    const top = (firstRects.length > 0 ? firstRects[0] : target.first.getBoundingClientRect()).top - origin.top;
+    const lastRect = lastRects.length > 0 ? lastRects[lastRects.length - 1] : target.last.getBoundingClientRect();
+    const bottom = Math.max(top + 4, lastRect.bottom - target.pad - origin.top);
+    return { top, bottom };
+  });
+  return { block, extents };
+}
+
+/** Writes only: lanes and geometry through CSS custom properties (CSSOM: allowed by the strict CSP). Returns the lanes used. */
+export function placeBlock(measured: MeasuredBlock): number {
+  const { targets } = measured.block;
+  const { lanes, count } = stripeLanes(measured.extents.map((extent) => ({ start: extent.top, end: extent.bottom })));
+  targets.forEach((target, i) => {
+    const { top, bottom } = measured.extents[i];
+    target.stripe.style.setProperty('--top', `${top.toFixed(1)}px`);
+    target.stripe.style.setProperty('--height', `${(bottom - top).toFixed(1)}px`);
+    target.stripe.style.setProperty('--lane', String(lanes[i]));
+  });
+  return count;
+}
+
+/** Measures every block, then places every block: one forced layout for the batch. Returns the most lanes any block needs. */
+export function layoutBlocks(blocks: readonly BlockStripes[]): number {
+  const measured: MeasuredBlock[] = [];
+  for (const block of blocks) {
+    if (block.targets.length === 0) continue;
+    const result = measureBlock(block);
+    if (result) measured.push(result);
+  }
+  let lanes = 0;
+  for (const result of measured) lanes = Math.max(lanes, placeBlock(result));
+  return lanes;
+}

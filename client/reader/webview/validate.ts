@@ -1,0 +1,144 @@
+// Checks every message the extension sends the reader before it is used: the
+// webview trusts nothing it is given. A message of the wrong shape is dropped
+// whole. Linear in the model's size; the checks are the shared ones.
+import type { ReaderResult } from '../../../protocol/reader';
+import { boolean, boundedString, fail, InvalidMessage, parsed, plainObject, stringList, wholeNumber } from '../../messageChecks';
+import type { ReaderFilters, ToReader } from '../readerMessages';
+
+const TEXT = Number.MAX_SAFE_INTEGER;
+const ITEMS = Number.MAX_SAFE_INTEGER;
+
+type Model = ReaderResult;
+type Passage = Model['passages'][number];
+
+const string = (value: unknown, what: string): string => boundedString(value, what, TEXT);
+const nullableString = (value: unknown, what: string): string | null => (value === null ? null : string(value, what));
+const nullableNumber = (value: unknown, what: string): number | null => (value === null ? null : wholeNumber(value, what));
+const strings = (value: unknown, what: string): string[] => stringList(value, what, ITEMS, TEXT);
+
+/**
+ * A list of objects. The items' checks name their fields without the path
+ * (no strings built for the thousands of valid ones); a failure is prefixed
+ * with where it happened.
+ */
+function list<T>(value: unknown, what: string, item: (o: Record<string, unknown>) => T): T[] {
+  if (!Array.isArray(value)) fail(`${what} is not a list`);
+  const items = new Array<T>(value.length);
+  for (let i = 0; i < value.length; i++) {
+    try {
+      items[i] = item(plainObject(value[i], 'the entry'));
+    } catch (error) {
+      if (error instanceof InvalidMessage) fail(`${what}[${i}]: ${error.message}`);
+      throw error;
+    }
+  }
+  return items;
+}
+
+function point(value: unknown): Passage['source']['span']['start'] {
+  const o = plainObject(value, 'a position');
+  return { line: wholeNumber(o.line, 'line'), character: wholeNumber(o.character, 'character') };
+}
+
+function range(value: unknown): Passage['source']['span'] {
+  const o = plainObject(value, 'a range');
+  return { start: point(o.start), end: point(o.end) };
+}
+
+function passage(o: Record<string, unknown>, length: number): Passage {
+  const start = wholeNumber(o.start, 'start', length);
+  const end = wholeNumber(o.end, 'end', length);
+  if (end < start) fail('the passage ends before it starts');
+  const source = plainObject(o.source, 'source');
+  return {
+    index: wholeNumber(o.index, 'index'),
+    start,
+    end,
+    codes: strings(o.codes, 'codes'),
+    themes: strings(o.themes, 'themes'),
+    attributes: list(o.attributes, 'attributes', (a) => ({ key: string(a.key, 'key'), value: string(a.value, 'value') })),
+    memo: nullableString(o.memo, 'memo'),
+    id: nullableString(o.id, 'id'),
+    parent: nullableNumber(o.parent, 'parent'),
+    depth: wholeNumber(o.depth, 'depth'),
+    source: { span: range(source.span), text: range(source.text), close: range(source.close) },
+  };
+}
+
+function model(value: unknown): Model {
+  const o = plainObject(value, 'model');
+  const cleanText = string(o.cleanText, 'model.cleanText');
+  const header = plainObject(o.header, 'model.header');
+  const lines = plainObject(o.lines, 'model.lines');
+  return {
+    name: string(o.name, 'model.name'),
+    cleanText,
+    fingerprint: string(o.fingerprint, 'model.fingerprint'),
+    version: nullableNumber(o.version, 'model.version'),
+    header: {
+      title: string(header.title, 'header.title'),
+      memo: nullableString(header.memo, 'header.memo'),
+      fields: list(header.fields, 'header.fields', (f) => ({ key: string(f.key, 'key'), label: string(f.label, 'label'), value: string(f.value, 'value') })),
+    },
+    lines: {
+      firstLine: wholeNumber(lines.firstLine, 'lines.firstLine'),
+      offsets: Array.isArray(lines.offsets) ? lines.offsets.map((n) => wholeNumber(n, 'an entry of lines.offsets', cleanText.length)) : fail('lines.offsets is not a list'),
+    },
+    passages: list(o.passages, 'model.passages', (p) => passage(p, cleanText.length)),
+    codes: list(o.codes, 'model.codes', (c) => ({ name: string(c.name, 'name'), label: string(c.label, 'label'), color: string(c.color, 'color'), passages: wholeNumber(c.passages, 'passages') })),
+    themes: list(o.themes, 'model.themes', (t) => ({ name: string(t.name, 'name'), label: string(t.label, 'label'), passages: wholeNumber(t.passages, 'passages') })),
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return fail('json is not JSON');
+  }
+}
+
+export function checkFilters(value: unknown): ReaderFilters {
+  const o = plainObject(value, 'filters');
+  return { codes: strings(o.codes, 'filters.codes'), themes: strings(o.themes, 'filters.themes') };
+}
+
+/** Filters from anywhere (a saved state): none when they do not check. */
+export function filtersOrNone(value: unknown): ReaderFilters {
+  const result = parsed(() => checkFilters(value));
+  return result.ok ? result.message : { codes: [], themes: [] };
+}
+
+/** A message as the reader acts on it: `modelJson` arrives as the `model` it stands for. */
+export type CheckedMessage = Exclude<ToReader, { type: 'modelJson' }>;
+
+function toReader(raw: unknown): CheckedMessage {
+  const o = plainObject(raw, 'the message');
+  switch (o.type) {
+    case 'model':
+      return { type: 'model', seq: wholeNumber(o.seq, 'seq'), uri: string(o.uri, 'uri'), model: model(o.model) };
+    case 'modelJson':
+      // Read as the object message it stands for, with the same checks.
+      return { type: 'model', seq: wholeNumber(o.seq, 'seq'), uri: string(o.uri, 'uri'), model: model(parseJson(string(o.json, 'json'))) };
+    case 'notice':
+      return { type: 'notice', seq: wholeNumber(o.seq, 'seq'), text: string(o.text, 'text') };
+    case 'reveal':
+      return { type: 'reveal', offset: wholeNumber(o.offset, 'offset') };
+    case 'tagged':
+      return { type: 'tagged', ok: boolean(o.ok, 'ok'), message: nullableString(o.message ?? null, 'message') };
+    case 'restore':
+      return { type: 'restore', filters: checkFilters(o.filters), offset: wholeNumber(o.offset, 'offset') };
+    default:
+      // Probes (test builds only) are checked field by field where they are answered.
+      if (typeof o.type === 'string' && o.type.startsWith('test:')) return { ...o, type: o.type as `test:${string}`, id: wholeNumber(o.id, 'id') };
+      return fail(`unknown message type ${JSON.stringify(typeof o.type === 'string' ? o.type.slice(0, 50) : typeof o.type)}`);
+  }
+}
+
+/** A checked copy of a message to the reader, or null (the reason goes to the console) for anything else. */
+export function parseToReader(raw: unknown): CheckedMessage | null {
+  const result = parsed(() => toReader(raw));
+  if (result.ok) return result.message;
+  console.warn(`coded reader: a message was dropped: ${result.reason}`);
+  return null;
+}

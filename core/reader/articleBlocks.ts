@@ -1,0 +1,87 @@
+/**
+ * The article as the reader sets it: paragraphs at blank lines. Each block
+ * is a paragraph with the blank lines after it, so the blocks spell the
+ * clean text exactly and, set with `white-space: pre-wrap`, read as the text
+ * does. The passage runs (passageRuns.ts) are cut at the block boundaries.
+ * One pass over the text, no regular expression. No imports beyond the
+ * runs' types: the reader's webview bundle uses it.
+ */
+import type { PassageRun } from './passageRuns';
+
+export interface ArticleBlock {
+  /** The block in the clean text: [start, end), the paragraph then its blank lines. */
+  readonly start: number;
+  readonly end: number;
+  /** The runs inside it (cut at its edges), in order. */
+  readonly runs: readonly PassageRun[];
+}
+
+/** Where each block starts: 0, then the offset after every blank line that follows text. */
+export function blockStarts(text: string): number[] {
+  const starts = [0];
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) {
+      i++;
+      continue;
+    }
+    // A line break: take in every following line that holds only spaces and tabs.
+    const after = lineBreakEnd(text, i);
+    let end = after;
+    let blank = false;
+    for (;;) {
+      let j = end;
+      while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+      const next = lineBreakEnd(text, j);
+      if (next === j) break;
+      blank = true;
+      end = next;
+    }
+    if (blank && end < text.length) starts.push(end);
+    // Without a blank line only the break is consumed; the spaces after it are read again as text (each at most twice).
+    i = blank ? end : after;
+  }
+  return starts;
+}
+
+/** The blocks of the text with the runs cut at their edges (an empty run at an edge goes to the block after it). */
+export function articleBlocks(text: string, runs: readonly PassageRun[]): ArticleBlock[] {
+  const starts = blockStarts(text);
+  const blocks: ArticleBlock[] = [];
+  let r = 0;
+  for (let b = 0; b < starts.length; b++) {
+    const start = starts[b];
+    const end = b + 1 < starts.length ? starts[b + 1] : text.length;
+    const last = b + 1 === starts.length;
+    const inside: PassageRun[] = [];
+    while (r < runs.length) {
+      const run = runs[r];
+      if (run.start === run.end) {
+        if (run.start < end || last) {
+          inside.push(run);
+          r++;
+          continue;
+        }
+        break;
+      }
+      if (run.start >= end) break;
+      const cutStart = Math.max(run.start, start);
+      const cutEnd = Math.min(run.end, end);
+      inside.push(cutStart === run.start && cutEnd === run.end ? run : { start: cutStart, end: cutEnd, passages: run.passages });
+      // A run across the edge continues in the next block.
+      if (run.end > end) break;
+      r++;
+    }
+    blocks.push({ start, end, runs: inside });
+  }
+  return blocks;
+}
+
+/** The offset after a line break at `i` (CRLF, LF or a lone CR), or `i` when there is none. */
+function lineBreakEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 10) return i + 1;
+  if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  return i;
+}

@@ -1,0 +1,90 @@
+// Copies of one article by several annotators count once in a dataset:
+// `findings export` and `findings stats` (and, with the same core function,
+// the summary panel and the editor's export) take an article's adjudicated
+// copy, else its first reviewed one, unless `--copies all`.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import { copyFactsOf, copyFactsOfHead, selectCopies, type CopyFacts } from '../../core';
+import { parseReport } from '../../core/document/parseReport';
+import { runCli } from '../helpers/cli';
+import { repoPath } from '../helpers/repo';
+import { TempDir } from '../helpers/tempDir';
+
+const AGREEMENT = repoPath('samples', 'agreement');
+const COPIES = fs.readdirSync(AGREEMENT).filter((name) => name.endsWith('.report.md')).sort();
+
+const facts = (path: string, fingerprint: string | undefined, annotator?: string, status?: string): CopyFacts => ({ path, fingerprint, annotator, status });
+
+describe('core: which copies of an article a dataset counts', () => {
+  it('counts a single copy whatever its status, and of several the adjudicated one, else the first reviewed one, else none', () => {
+    const selection = selectCopies([
+      facts('solo.report.md', 'a', 'jd', 'draft'),
+      facts('b/x.jd.report.md', 'b', 'jd', 'reviewed'),
+      facts('b/x.adjudicated.report.md', 'b', 'adjudicated', 'draft'),
+      facts('c/y.mk.report.md', 'c', 'mk', 'reviewed'),
+      facts('c/y.jd.report.md', 'c', 'jd', 'reviewed'),
+      facts('d/z.jd.report.md', 'd', 'jd', 'draft'),
+      facts('d/z.mk.report.md', 'd', 'mk', 'draft'),
+      facts('unknown.report.md', undefined, 'jd', 'draft'),
+    ], 'one');
+    assert.deepEqual([...selection.leftOut.keys()].sort(), ['b/x.jd.report.md', 'c/y.mk.report.md', 'd/z.jd.report.md', 'd/z.mk.report.md']);
+    assert.match(selection.leftOut.get('c/y.mk.report.md')!, /c\/y\.jd\.report\.md/);
+    assert.equal(selection.articlesWithCopies, 3);
+    assert.equal(selection.articlesCounted, 2);
+    assert.equal(selectCopies([facts('a', 'x'), facts('b', 'x')], 'all').leftOut.size, 0);
+  });
+
+  it('reads the same facts from the front matter alone as from the parsed report, for every agreement sample', () => {
+    for (const name of COPIES) {
+      const text = fs.readFileSync(`${AGREEMENT}/${name}`, 'utf8');
+      assert.deepEqual(copyFactsOfHead(name, text), copyFactsOf(name, parseReport(text)), name);
+    }
+  });
+});
+
+describe('cli: --copies', function () {
+  this.timeout(60_000);
+  let dir: TempDir;
+
+  before(() => {
+    dir = new TempDir('findings-copies-');
+    for (const name of COPIES) dir.write(`copies/${name}`, fs.readFileSync(`${AGREEMENT}/${name}`, 'utf8'));
+  });
+  after(() => dir.remove());
+
+  const exported = async (...args: string[]) => {
+    const run = await runCli(['export', 'copies', '--format', 'jsonl', ...args], dir.path);
+    assert.equal(run.code, 0, run.stderr);
+    return { paths: [...new Set(run.stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line).path as string))], stderr: run.stderr };
+  };
+
+  it('counts every copy with --copies all, and says so by default when an article has copies', async () => {
+    const all = await exported('--copies', 'all');
+    assert.equal(all.paths.length, COPIES.length);
+    assert.equal(all.stderr, '');
+    // Every copy of the samples is a draft: both articles wait for a reviewed or adjudicated copy.
+    const one = await exported();
+    assert.deepEqual(one.paths, []);
+    assert.equal(one.stderr, 'findings: 2 articles coded by several annotators count once each: 6 copies left out (2 articles with no reviewed or adjudicated copy yet, left out whole); --copies all counts every copy\n');
+    // A reviewed copy counts for its article.
+    const reviewed = fs.readFileSync(`${AGREEMENT}/${COPIES[1]}`, 'utf8').replace(/^status: draft$/m, 'status: reviewed');
+    dir.write(`copies/${COPIES[1]}`, reviewed);
+    assert.deepEqual((await exported()).paths, [`copies/${COPIES[1]}`]);
+  });
+
+  it('takes an adjudicated copy over the others', async () => {
+    const first = fs.readFileSync(`${AGREEMENT}/${COPIES[0]}`, 'utf8').replace(/^annotator: .*$/m, 'annotator: adjudicated');
+    dir.write(`copies/${COPIES[0].replace(/\.[a-z]+\.report\.md$/, '.adjudicated.report.md')}`, first);
+    const one = await exported();
+    assert.deepEqual(one.paths, ['copies/hartlepool-2017.adjudicated.report.md']);
+    const stats = await runCli(['stats', 'copies', '--format', 'json'], dir.path);
+    assert.equal(stats.code, 0, stats.stderr);
+    assert.equal(JSON.parse(stats.stdout).documents, 1);
+  });
+
+  it('refuses an unknown policy', async () => {
+    const run = await runCli(['export', 'copies', '--copies', 'some'], dir.path);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /unknown copies policy 'some' \(use one, all\)/);
+  });
+});
