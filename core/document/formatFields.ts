@@ -11,7 +11,7 @@ export const KEEP_AS_TEXT_FIELD = 'keep_as_text';
 
 /**
  * The report's memo: a note on the whole report, best written as a YAML
- * block scalar (`memo: |`). (core/reader's REPORT_MEMO_FIELD names the same field.)
+ * block scalar (`memo: |`).
  */
 export const REPORT_MEMO_FIELD = 'memo';
 

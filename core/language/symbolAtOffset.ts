@@ -1,3 +1,4 @@
+import { spansAtOffset } from '../spans/spansAtOffset';
 import type { Codebook } from '../codebook/types';
 import type { FieldNode, ReportDocument, Span } from '../document/types';
 import { scalarFieldText } from '../document/fieldValueText';
@@ -18,18 +19,14 @@ export function symbolAtOffset(document: ReportDocument, codebook: Codebook, off
 
 /** The span whose attribute block `{…}` contains the offset. */
 export function spanWithAttributesAt(document: ReportDocument, offset: number): Span | undefined {
-  if (offset < document.bodyStart) return undefined;
-  return document.spans.find((span) => offset >= span.attributeRange.start && offset <= span.attributeRange.end);
+  if (offset <= document.bodyStart) return undefined;
+  // A block holding the offset (its closing `}` included) belongs to a span holding the character before it.
+  return spansAtOffset(document, offset - 1).find((span) => offset >= span.attributeRange.start && offset <= span.attributeRange.end);
 }
 
 /** The innermost span whose markup (from `[` to `}`) contains the offset. */
 export function innermostSpanAt(document: ReportDocument, offset: number): Span | undefined {
-  let found: Span | undefined;
-  for (const span of document.spans) {
-    if (span.range.start > offset) break;
-    if (offset < span.range.end && (!found || span.depth > found.depth)) found = span;
-  }
-  return found;
+  return spansAtOffset(document, offset)[0];
 }
 
 function attributeBlockSymbol(span: Span, codebook: Codebook, offset: number): LanguageSymbol | undefined {

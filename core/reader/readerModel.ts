@@ -5,7 +5,7 @@
  */
 import type { Codebook, FieldDefinition } from '../codebook/types';
 import { articleFingerprint } from '../document/articleFingerprint';
-import { FORMAT_FIELDS } from '../document/formatFields';
+import { FORMAT_FIELDS, REPORT_MEMO_FIELD } from '../document/formatFields';
 import type { ReportDocument, Span } from '../document/types';
 import { spanCodeNames } from '../spans/spanCodeNames';
 import { spanMemo } from '../spans/spanMemo';
@@ -14,8 +14,7 @@ import type { LineIndex } from '../text/lineIndex';
 import { lineStarts } from '../text/lineBreaks';
 import { MEMO_ATTRIBUTE, type ReaderAttribute, type ReaderCode, type ReaderHeader, type ReaderHeaderField, type ReaderModel, type ReaderPassage, type ReaderPassages, type ReaderTheme } from './readerTypes';
 
-/** The front-matter field of a report's memo (a YAML block scalar). */
-export const REPORT_MEMO_FIELD = 'memo';
+export { REPORT_MEMO_FIELD };
 
 /** The colour of a code the codebook does not define. */
 export const UNKNOWN_CODE_COLOR = '#757575';

@@ -102,7 +102,8 @@ describe('lsp: reports that go from disk', function () {
     dir.write('kept.report.md', valid);
     const file = dir.write('lingering.report.md', valid);
     const uri = uriOf(file);
-    const client = await LspClient.start({ folders: [dir.path] });
+    // Two copies of one article: count both, as two reports of the dataset.
+    const client = await LspClient.start({ folders: [dir.path], settings: { dataset: { copies: 'all' } } });
     try {
       await client.open(uri, valid);
       const paths = async (scope: object): Promise<string[]> => (await client.request<{ reports: Array<{ path: string }> }>('findings/summary', { scope })).reports.map((r) => r.path);

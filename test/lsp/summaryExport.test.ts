@@ -367,7 +367,8 @@ describe('lsp: the index changes', function () {
     // Enough reports that the export is still running when the cancellation arrives.
     const text = fs.readFileSync(path.join(samples, 'stoke-on-trent.report.md'));
     for (let i = 0; i < 600; i++) dir.write(`many/r${String(i).padStart(4, '0')}.report.md`, text);
-    const client = await LspClient.start({ folders: [dir.path] });
+    // 600 copies of one article: every one counts, so that the export takes a while.
+    const client = await LspClient.start({ folders: [dir.path], settings: { dataset: { copies: 'all' } } });
     try {
       await client.until(() => (client.logs.some((l) => l.includes('Scanned')) ? true : undefined), 'the scan', 60_000);
       const source = new CancellationTokenSource();
