@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { COPIES_POLICIES, EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../core';
+import { agreementForExport } from './agreementForExport';
 import { countedFiles } from './articleCopies';
 import { loadCodebook } from './codebookFile';
 import { AGREE_BY, AGREE_FORMATS, runAgree } from './commands/agree';
@@ -33,6 +34,8 @@ Options:
                      agree: also write the disputed passages (.jsonl or .csv, replaced atomically)
   --out <file>       export: the regular file to write (replaced atomically); standard output if omitted
   --allow-errors     export: export even when reports have errors
+  --with-agreement   export: give each finding its article's agreement figures (articles coded by
+                     several annotators; null for the others), computed as agree computes them
   --copies <c>       export, stats: of an article coded by several annotators (copies with the same
                      clean text), count one: its adjudicated copy, else its first reviewed one (default);
                      or all of them
@@ -82,6 +85,7 @@ async function run(argv: readonly string[], cwd: string, output: Output, cliFile
       by: { type: 'string' },
       disagreements: { type: 'string' },
       copies: { type: 'string' },
+      'with-agreement': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -120,6 +124,7 @@ async function run(argv: readonly string[], cwd: string, output: Output, cliFile
         allowErrors: values['allow-errors'],
         cwd,
         worker: cliFiles.exportWorker,
+        agreement: values['with-agreement'] ? await agreementForExport(files, codebook.codebook) : undefined,
       }, output);
       break;
     case 'stats':

@@ -71,3 +71,4 @@ export { memoEdits } from './memos/memoEdit';
 export { passageAt, passageMemo, type PassageMemo } from './memos/passageMemo';
 export { memosOfReport, type MemoOfReport } from './memos/reportMemos';
 export { copyFactsOf, copyFactsOfHead, selectCopies, COPIES_POLICIES, REVIEWED_STATUS, type CopiesPolicy, type CopyFacts, type CopySelection } from './agreement/countedCopies';
+export { exportAgreement, type ArticleAgreement, type LabelAgreement } from './agreement/exportAgreement';

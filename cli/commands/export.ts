@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isOneOfTheInputs, NotRegularFileError, TemporaryFile, writeAtomically, type ExportFormat, type ExportTotals } from '../../core';
+import { isOneOfTheInputs, NotRegularFileError, TemporaryFile, writeAtomically, type ArticleAgreement, type ExportFormat, type ExportTotals } from '../../core';
 import type { LoadedCodebook } from '../codebookFile';
 import { exportInWorker } from '../exportWorker/exportInWorker';
 import { isSystemError, UsageError, type ReportFile } from '../files';
@@ -16,6 +16,8 @@ export interface ExportOptions {
   readonly cwd: string;
   /** The export worker's script (dist/cli-export-worker.js). */
   readonly worker: string;
+  /** `--with-agreement`: each compared article's figures, by fingerprint. */
+  readonly agreement?: Readonly<Record<string, ArticleAgreement>>;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function runExport(files: readonly ReportFile[], codebook: LoadedCo
   const produce = async (file: TemporaryFile): Promise<ExportTotals | undefined> => {
     const stopCleanup = removeOnInterrupt(file);
     try {
-      const result = await exportInWorker(options.worker, files, codebook, options.format, file);
+      const result = await exportInWorker(options.worker, files, codebook, options.format, file, options.agreement);
       unreadable = result.unreadable;
       failing = result.failing.map((report) => checkedFile(report.path, report.text, report.diagnostics));
       const complete = unreadable.length === 0 && (failing.length === 0 || options.allowErrors);

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { ExportFormat, TemporaryFile } from '../../core';
+import type { ArticleAgreement, ExportFormat, TemporaryFile } from '../../core';
 import type { LoadedCodebook } from '../codebookFile';
 import type { ReportFile } from '../files';
 import { FREE, SLOT_BYTES, SLOTS, type ExportJob, type WorkerMessage } from './protocol';
@@ -21,11 +21,12 @@ export type WorkerResult = Extract<WorkerMessage, { kind: 'done' }>;
  * reads, analyses and encodes (see worker.ts); this thread writes each
  * filled slot and syncs as it goes. Rejects when the worker fails or stops.
  */
-export function exportInWorker(script: string, files: readonly ReportFile[], codebook: LoadedCodebook, format: ExportFormat, file: TemporaryFile): Promise<WorkerResult> {
+export function exportInWorker(script: string, files: readonly ReportFile[], codebook: LoadedCodebook, format: ExportFormat, file: TemporaryFile, agreement?: Readonly<Record<string, ArticleAgreement>>): Promise<WorkerResult> {
   const job: ExportJob = {
     files,
     codebook: codebook.text === undefined ? undefined : { text: codebook.text, path: codebook.path! },
     format,
+    agreement,
     slots: new SharedArrayBuffer(SLOTS * SLOT_BYTES),
     states: new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT),
   };

@@ -3,7 +3,7 @@
 // fills; the main thread writes the slot to the file and frees it. Encoding
 // and disk writes then run side by side, and the worker's memory can be
 // capped without touching the main thread's.
-import type { Diagnostic, ExportFormat, ExportTotals } from '../../core';
+import type { ArticleAgreement, Diagnostic, ExportFormat, ExportTotals } from '../../core';
 import type { ReportFile } from '../files';
 
 /** Bytes per slot, and slots in the ring: the most the worker is ahead of the disk. */
@@ -19,6 +19,8 @@ export interface ExportJob {
   /** The codebook's text and shown path; undefined for the built-in codebook. */
   readonly codebook: { readonly text: string; readonly path: string } | undefined;
   readonly format: ExportFormat;
+  /** `--with-agreement`: each compared article's figures, by fingerprint. */
+  readonly agreement: Readonly<Record<string, ArticleAgreement>> | undefined;
   /** SLOTS × SLOT_BYTES bytes. */
   readonly slots: SharedArrayBuffer;
   /** One Int32 per slot: FREE or FILLED. */

@@ -44,7 +44,7 @@ async function run(job: ExportJob, port: NonNullable<typeof parentPort>): Promis
   }
   const ring = new SlotRing(job, post);
   const batches = new Utf8Batches(ring.take(), (filled) => ring.handOn(filled));
-  const totals = await writeExport(reports(), codebook, job.format, { write: (chunk) => batches.write(chunk) });
+  const totals = await writeExport(reports(), codebook, job.format, { write: (chunk) => batches.write(chunk) }, undefined, undefined, job.agreement === undefined ? {} : { agreement: job.agreement });
   batches.flush();
   // writeExport gives undefined only when cancelled, and nothing cancels it here.
   post({ kind: 'done', totals: totals!, unreadable, failing });

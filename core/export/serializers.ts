@@ -1,3 +1,4 @@
+import type { ArticleAgreement } from '../agreement/exportAgreement';
 import type { Codebook } from '../codebook/types';
 import { REPORT_MEMO_FIELD } from '../document/formatFields';
 import { fieldColumns, REPORT_MEMO_COLUMN } from './exportRows';
@@ -20,27 +21,45 @@ export interface DocumentSerializer {
   tail(): string;
 }
 
-export function documentSerializer(format: ExportFormat, codebook: Codebook): DocumentSerializer {
+export interface SerializerOptions {
+  /**
+   * `--with-agreement`: the agreement figures of each article coded by
+   * several annotators, by fingerprint. Every row (JSONL, CSV) and document
+   * (JSON) then carries its article's figures, null for an article coded once.
+   */
+  readonly agreement?: Readonly<Record<string, ArticleAgreement>>;
+}
+
+/** The CSV columns of `--with-agreement`: the article's figures for all codes together. */
+export const AGREEMENT_COLUMNS = ['agreement_annotators', 'agreement_kappa', 'agreement_alpha', 'agreement_alpha_u'] as const;
+
+export function documentSerializer(format: ExportFormat, codebook: Codebook, options: SerializerOptions = {}): DocumentSerializer {
   switch (format) {
-    case 'jsonl': return jsonlSerializer();
-    case 'csv': return csvSerializer(codebook);
-    case 'json': return jsonSerializer(codebook);
+    case 'jsonl': return jsonlSerializer(options);
+    case 'csv': return csvSerializer(codebook, options);
+    case 'json': return jsonSerializer(codebook, options);
   }
 }
 
+/** A document's figures under `--with-agreement`: undefined without the option, null for an article coded once. */
+function agreementOf(options: SerializerOptions, record: DocumentRecord): ArticleAgreement | null | undefined {
+  return options.agreement === undefined ? undefined : (Object.hasOwn(options.agreement, record.text_sha256) ? options.agreement[record.text_sha256] : null);
+}
+
 /** Serialises export records; the same records always give the same bytes. */
-export function serializeFindings(format: ExportFormat, documents: readonly DocumentRecord[], codebook: Codebook): string {
-  const serializer = documentSerializer(format, codebook);
+export function serializeFindings(format: ExportFormat, documents: readonly DocumentRecord[], codebook: Codebook, options: SerializerOptions = {}): string {
+  const serializer = documentSerializer(format, codebook, options);
   return serializer.head + documents.map((document) => serializer.document(document)).join('') + serializer.tail();
 }
 
-function jsonlSerializer(): DocumentSerializer {
+function jsonlSerializer(options: SerializerOptions): DocumentSerializer {
   return {
     head: '',
     document: (record) => {
       // What every row of a document shares is stringified once, not once per row.
       const path = `{"path":${JSON.stringify(record.path)},"index":`;
-      const end = `,"text_sha256":${JSON.stringify(record.text_sha256)},"fields":${JSON.stringify(record.fields)}}\n`;
+      const agreement = agreementOf(options, record);
+      const end = `,"text_sha256":${JSON.stringify(record.text_sha256)}${agreement === undefined ? '' : `,"agreement":${JSON.stringify(agreement)}`},"fields":${JSON.stringify(record.fields)}}\n`;
       let text = '';
       for (const finding of record.findings) text += path + jsonlRowMiddle(finding) + end;
       return text;
@@ -68,7 +87,7 @@ function jsonlRowMiddle(finding: FindingRecord): string {
  * `JSON.stringify(…, null, 2)` lays it out, written document by document:
  * each document is stringified on its own and indented to its place in the array.
  */
-function jsonSerializer(codebook: Codebook): DocumentSerializer {
+function jsonSerializer(codebook: Codebook, options: SerializerOptions): DocumentSerializer {
   const EMPTY = '[]\n}';
   const whole = JSON.stringify({
     format: 'inspection-findings',
@@ -81,7 +100,11 @@ function jsonSerializer(codebook: Codebook): DocumentSerializer {
   let written = 0;
   return {
     head,
-    document: (record) => (written++ === 0 ? '[\n    ' : ',\n    ') + JSON.stringify(record, null, 2).replace(/\n/g, '\n    '),
+    document: (record) => {
+      const agreement = agreementOf(options, record);
+      const value = agreement === undefined ? record : { ...record, agreement };
+      return (written++ === 0 ? '[\n    ' : ',\n    ') + JSON.stringify(value, null, 2).replace(/\n/g, '\n    ');
+    },
     tail: () => (written === 0 ? EMPTY : '\n  ]\n}') + '\n',
   };
 }
@@ -92,14 +115,17 @@ const FIXED_COLUMNS = [
 ] as const;
 
 /** RFC 4180: CRLF records, fields quoted when they hold a comma, quote or line break. */
-function csvSerializer(codebook: Codebook): DocumentSerializer {
+function csvSerializer(codebook: Codebook, options: SerializerOptions): DocumentSerializer {
   const fields = fieldColumns(codebook);
+  const withAgreement = options.agreement !== undefined;
   return {
-    head: csvCells([...FIXED_COLUMNS, ...fields.map((column) => column.name)]).slice(1) + '\r\n',
+    head: csvCells([...FIXED_COLUMNS, ...(withAgreement ? AGREEMENT_COLUMNS : []), ...fields.map((column) => column.name)]).slice(1) + '\r\n',
     document: (document) => {
-      // What every row of a document shares (its path, fingerprint, report memo and field columns) is written once.
+      // What every row of a document shares (its path, fingerprint, report memo, figures and field columns) is written once.
       const path = csvCell(document.path);
-      const end = `,${csvCell(document.text_sha256)},${csvCell(cell(valueAt(document.fields, [REPORT_MEMO_FIELD])))}${csvCells(fields.map((column) => cell(valueAt(document.fields, column.path))))}\r\n`;
+      const agreement = agreementOf(options, document);
+      const figures = agreement === undefined ? '' : csvCells(agreement === null ? ['', '', '', ''] : [agreement.annotators.join(' '), cell(agreement.kappa), cell(agreement.alpha), cell(agreement.alpha_u)]);
+      const end = `,${csvCell(document.text_sha256)},${csvCell(cell(valueAt(document.fields, [REPORT_MEMO_FIELD])))}${figures}${csvCells(fields.map((column) => cell(valueAt(document.fields, column.path))))}\r\n`;
       let text = '';
       for (const finding of document.findings) text += path + csvRowMiddle(finding) + end;
       return text;

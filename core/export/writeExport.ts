@@ -4,7 +4,7 @@ import type { FindingFilters } from '../summary/findingsQuery';
 import { comparePaths } from '../workspace/reportIndex';
 import { documentRecord, type DocumentRecord } from './findingRecords';
 import { keptSpans } from './findingFilter';
-import { documentSerializer, type ExportFormat } from './serializers';
+import { documentSerializer, type ExportFormat, type SerializerOptions } from './serializers';
 
 export interface ExportableReport {
   /** The report's path in the export: relative to where `findings` runs, with `/`. */
@@ -40,8 +40,9 @@ export async function writeExport(
   sink: ExportSink,
   isCancelled: () => boolean = () => false,
   filters?: FindingFilters,
+  options: SerializerOptions = {},
 ): Promise<ExportTotals | undefined> {
-  const serializer = documentSerializer(format, codebook);
+  const serializer = documentSerializer(format, codebook, options);
   const kept = keptSpans(filters, codebook);
   await write(sink, serializer.head);
   let documents = 0;

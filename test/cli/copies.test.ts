@@ -88,3 +88,54 @@ describe('cli: --copies', function () {
     assert.match(run.stderr, /unknown copies policy 'some' \(use one, all\)/);
   });
 });
+
+describe('cli: export --with-agreement', function () {
+  this.timeout(60_000);
+  let dir: TempDir;
+
+  before(() => {
+    dir = new TempDir('findings-with-agreement-');
+    for (const name of COPIES) dir.write(`copies/${name}`, fs.readFileSync(`${AGREEMENT}/${name}`, 'utf8'));
+    dir.write('copies/solo.report.md', fs.readFileSync(repoPath('samples', 'darlington.report.md'), 'utf8'));
+  });
+  after(() => dir.remove());
+
+  it('gives each row its article\'s figures, those `findings agree` prints, and null for an article coded once', async () => {
+    const agreed = await runCli(['agree', 'copies', '--format', 'json'], dir.path);
+    const figures = JSON.parse(agreed.stdout) as { unit: string; articles: Array<{ fingerprint: string; figures: { annotators: string[]; labels: Array<{ label: string | null; fleissKappa: number | null; krippendorffAlpha: number | null; unitizingAlpha: number | null }> } }> };
+    const run = await runCli(['export', 'copies', '--format', 'jsonl', '--copies', 'all', '--with-agreement'], dir.path);
+    assert.equal(run.code, 0, run.stderr);
+    const rows = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    assert.ok(rows.length > 0);
+    for (const row of rows) {
+      const article = figures.articles.find((a) => a.fingerprint === row.text_sha256);
+      if (!article) {
+        assert.equal(row.agreement, null, row.path);
+        continue;
+      }
+      const all = article.figures.labels.find((label) => label.label === null)!;
+      assert.deepEqual(row.agreement.annotators, article.figures.annotators);
+      assert.equal(row.agreement.unit, figures.unit);
+      assert.deepEqual([row.agreement.kappa, row.agreement.alpha, row.agreement.alpha_u], [all.fleissKappa, all.krippendorffAlpha, all.unitizingAlpha]);
+      for (const label of article.figures.labels.filter((l) => l.label !== null)) {
+        assert.deepEqual(row.agreement.labels[label.label!], { kappa: label.fleissKappa, alpha: label.krippendorffAlpha, alpha_u: label.unitizingAlpha });
+      }
+      // The key sits between the fingerprint and the fields.
+      assert.deepEqual(Object.keys(row).slice(-3), ['text_sha256', 'agreement', 'fields']);
+    }
+    assert.ok(rows.some((row) => row.agreement === null) && rows.some((row) => row.agreement !== null));
+  });
+
+  it('adds the figures\' columns to CSV and the key to each JSON document; without the option the export is as before', async () => {
+    const csv = await runCli(['export', 'copies', '--format', 'csv', '--copies', 'all', '--with-agreement'], dir.path);
+    assert.equal(csv.code, 0, csv.stderr);
+    assert.match(csv.stdout.split('\r\n')[0], /,text_sha256,report_memo,agreement_annotators,agreement_kappa,agreement_alpha,agreement_alpha_u,/);
+    assert.match(csv.stdout, /,jd mk rs,0\.\d+,/);
+    const json = await runCli(['export', 'copies', '--format', 'json', '--copies', 'all', '--with-agreement'], dir.path);
+    const documents = JSON.parse(json.stdout).documents as Array<{ path: string; agreement: unknown }>;
+    assert.equal(documents.find((document) => document.path === 'copies/solo.report.md')!.agreement, null);
+    assert.equal(documents.filter((document) => document.agreement !== null).length, COPIES.length);
+    const plain = await runCli(['export', 'copies', '--format', 'jsonl', '--copies', 'all'], dir.path);
+    assert.ok(!plain.stdout.includes('"agreement"'));
+  });
+});
