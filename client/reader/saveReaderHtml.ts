@@ -9,7 +9,7 @@ import { standaloneHtml } from '../../core/reader/standaloneHtml';
 import { Commands, ReaderRequest } from '../../protocol';
 import type { FindingsServer } from '../languageClient';
 import { isReport } from '../settings';
-import { webviewRoot } from '../summary/html';
+import { webviewRoot } from '../webviewShell';
 
 const STANDALONE_SCRIPT = 'reader-standalone.js';
 const STANDALONE_STYLE = 'reader-standalone.css';
