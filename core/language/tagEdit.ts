@@ -47,13 +47,28 @@ export function tagTarget(document: ReportDocument, selection: OffsetRange): { r
   return keepsCleanText(document, [found.range], ']{.tag}') ? found : { refused: 'changesText' };
 }
 
-/** The selection without surrounding white space; undefined when nothing is left. */
+/**
+ * The selection without surrounding white space; undefined when nothing is
+ * left. An end inside a surrogate pair moves out to take the whole
+ * character: markup between its halves would spoil it when the file is saved.
+ */
 function trimSelection(text: string, selection: OffsetRange): OffsetRange | undefined {
   let start = Math.max(0, Math.min(selection.start, selection.end));
   let end = Math.min(text.length, Math.max(selection.start, selection.end));
+  if (start === end) return undefined;
+  if (splitsPair(text, start)) start--;
+  if (splitsPair(text, end)) end++;
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
   return end > start ? { start, end } : undefined;
+}
+
+/** Whether an offset falls between the two halves of a surrogate pair. */
+function splitsPair(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false;
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }
 
 /** What goes into the attribute block besides the code. */

@@ -111,3 +111,22 @@ describe('core/language tagEdit', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('core/language tagging never splits a character', () => {
+  it('takes in the whole of a surrogate pair an end of the selection falls inside', () => {
+    const text = `${FRONT}ab😀cd\n`;
+    const document = parseReport(text);
+    const at = text.indexOf('😀');
+    for (const [start, end, expected] of [[at - 2, at + 1, '[ab😀]'], [at + 1, at + 4, '[😀cd]'], [at + 1, at + 1, undefined]] as const) {
+      const plan = planTagging(document, codebook, [{ start, end }], ['recommendation']);
+      assert.ok(plan);
+      if (expected === undefined) {
+        assert.deepEqual(plan.refused.map((refusal) => refusal.reason), ['empty']);
+        continue;
+      }
+      const after = applyInsertions(text, plan.insertions);
+      assert.ok(after.includes(`${expected}{.recommendation}`), after);
+      assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(after), 'no lone surrogate');
+    }
+  });
+});
