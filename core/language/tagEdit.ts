@@ -247,8 +247,21 @@ export function applyInsertions(text: string, insertions: readonly TagInsertion[
   return result + text.slice(at);
 }
 
-/** True when tagging these passages leaves the clean text as it is and adds one span each. */
+/**
+ * True when tagging these passages leaves the clean text as it is and adds
+ * one span each, opened by the `[` inserted: an equal clean text is not
+ * enough, since a `[` of the article may pair with the new markup while the
+ * new `[` reads as article text in its place (`[sic]` with only its `[` selected).
+ */
 function keepsCleanText(document: ReportDocument, ranges: readonly OffsetRange[], closing: string): boolean {
-  const after = parseReport(applyInsertions(document.text, insertionsFor(ranges, { text: closing, snippet: undefined })));
-  return after.cleanText === document.cleanText && after.spans.length === document.spans.length + ranges.length;
+  const insertions = insertionsFor(ranges, { text: closing, snippet: undefined });
+  const after = parseReport(applyInsertions(document.text, insertions));
+  if (after.cleanText !== document.cleanText || after.spans.length !== document.spans.length + ranges.length) return false;
+  const opened = new Set(after.spans.map((span) => span.range.start));
+  let shift = 0;
+  for (const insertion of insertions) {
+    if (insertion.text === '[' && !opened.has(insertion.offset + shift)) return false;
+    shift += insertion.text.length;
+  }
+  return true;
 }
