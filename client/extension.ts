@@ -10,7 +10,9 @@ import { CleanTextProvider } from './cleanTextProvider';
 import { ComparePanels } from './compare/comparePanels';
 import { CopiesStatusBar } from './copiesStatusBar';
 import { registerAddMemo } from './commands/addMemo';
+import { registerAdjudicate } from './commands/adjudicate';
 import { registerExportFindings } from './commands/exportFindings';
+import { registerNextDisagreement } from './commands/nextDisagreement';
 import { registerOpenCodebook } from './commands/openCodebook';
 import { registerRestartServer } from './commands/restartServer';
 import { registerShowSummary } from './commands/showSummary';
@@ -58,6 +60,8 @@ export function activate(context: vscode.ExtensionContext): FindingsApi | undefi
     codeDecorations,
     memosView,
     registerAddMemo(findings),
+    registerAdjudicate(findings),
+    registerNextDisagreement(),
     comparePanels,
     copiesStatusBar,
     vscode.commands.registerCommand(Commands.showOutput, () => output.show(true)),

@@ -14,4 +14,5 @@ export * from './export';
 export * from './reader';
 export * from './memos';
 export * from './agreement';
+export * from './adjudication';
 export * from './compare';

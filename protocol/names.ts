@@ -55,5 +55,7 @@ export const Commands = {
   openMemo: 'findings.openMemo',
   showArticleCopies: 'findings.showArticleCopies',
   compareAnnotations: 'findings.compareAnnotations',
+  adjudicate: 'findings.adjudicate',
+  nextDisagreement: 'findings.nextDisagreement',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -21,6 +21,7 @@ import { DEFAULT_SETTINGS, readSettings, SETTINGS_SECTION, type Settings } from 
 import type { ClientFeatures, ServerContext } from './context';
 import { CorpusMismatches } from './corpusMismatches';
 import { createDiagnostics, type DiagnosticsDelivery } from './diagnostics';
+import { registerAdjudication } from './features/adjudication';
 import { registerAgreement } from './features/agreement';
 import { registerCleanText } from './features/cleanText';
 import { CODE_ACTION_KINDS, registerCodeActions } from './features/codeActions';
@@ -114,6 +115,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult | ResponseE
   registerReader(context);
   registerMemos(context);
   registerAgreement(context);
+  registerAdjudication(context);
   registerCompare(context);
   registerExport(context);
   connection.console.info(`findings language server ${VERSION}: ${pull ? 'pull' : 'push'} diagnostics, ${trusted ? 'trusted' : 'untrusted'} workspace.`);

@@ -72,7 +72,8 @@ export type CompareProbe =
   | { readonly type: 'test:post'; readonly id: number; readonly message: unknown };
 
 export type ToCompare =
-  | { readonly type: 'model'; readonly seq: number; readonly uri: string; readonly title: string; readonly result: CompareResult }
+  /** `shown`: the annotators whose columns to show (as the webview last said, or as restored); empty: the default choice. */
+  | { readonly type: 'model'; readonly seq: number; readonly uri: string; readonly title: string; readonly result: CompareResult; readonly shown: readonly string[] }
   | { readonly type: 'notice'; readonly seq: number; readonly text: string }
   /** Test builds only: probes answered with `test:reply`. */
   | { readonly type: `test:${string}`; readonly id: number; readonly [key: string]: unknown };

@@ -175,7 +175,7 @@ export class ComparePanel implements vscode.Disposable {
     // The index's notice of an edit elsewhere changes nothing here: nothing new to draw.
     if (!force && this.last?.type === 'model' && JSON.stringify(this.last.result) === JSON.stringify(result)) return;
     this.result = result;
-    this.last = { type: 'model', seq: ++this.seq, uri, title: this.title(), result };
+    this.last = { type: 'model', seq: ++this.seq, uri, title: this.title(), result, shown: this.shown };
     this.post(this.last);
     this.deps.changed(this);
   }
@@ -221,7 +221,8 @@ export class ComparePanel implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         if (this.stale || !this.last) void this.refresh(true);
-        else this.post(this.last);
+        // Shown again: with the columns it showed when it was hidden.
+        else this.post(this.last.type === 'model' ? { ...this.last, shown: this.shown } : this.last);
         break;
       case 'rendered':
         if (message.seq > this.seq) {

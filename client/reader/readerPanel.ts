@@ -59,7 +59,8 @@ export class ReaderPanel implements vscode.Disposable {
   private ready = false;
   private stale = true;
   private model: ReaderResult | null = null;
-  private last: Extract<ToReader, { type: 'model' | 'notice' }> | null = null;
+  /** The last model or notice sent; a model goes as JSON text, which crosses to the webview far faster than the object. */
+  private last: Extract<ToReader, { type: 'modelJson' | 'notice' }> | null = null;
   private seq = 0;
   private rendered: ReaderPanelInfo['rendered'] = null;
   private lastTag: ReaderPanelInfo['lastTag'] = null;
@@ -124,7 +125,7 @@ export class ReaderPanel implements vscode.Disposable {
   }
 
   get info(): ReaderPanelInfo {
-    const model = this.last?.type === 'model' ? this.last : null;
+    const model = this.last?.type === 'modelJson' && this.model ? { seq: this.last.seq, model: this.model } : null;
     // A disposed panel's properties may no longer be read.
     return {
       uri: this.uriValue,
@@ -210,10 +211,11 @@ export class ReaderPanel implements vscode.Disposable {
       this.schedule(UPDATE_DELAY_MS, force);
       return;
     }
-    // The index's notice after an edit already drawn changes nothing; equal versions may still differ (the codebook changed).
-    if (!force && this.last?.type === 'model' && this.last.model.version === result.version && JSON.stringify(this.last.model) === JSON.stringify(result)) return;
+    const json = JSON.stringify(result);
+    // The index's notice after an edit already drawn changes nothing (equal versions may still differ: the codebook changed).
+    if (!force && this.last?.type === 'modelJson' && this.last.json === json) return;
     this.model = result;
-    this.last = { type: 'model', seq: ++this.seq, uri, model: result };
+    this.last = { type: 'modelJson', seq: ++this.seq, uri, json };
     this.post(this.last);
     this.deps.changed(this);
   }

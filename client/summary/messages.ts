@@ -5,7 +5,7 @@
 // The webview is treated as untrusted: every message from it goes through
 // `parseFromWebview`, which returns a fresh, fully checked copy or the reason
 // it was rejected.
-import type { SummaryResult } from '../../protocol';
+import type { AgreementDocument, SummaryResult } from '../../protocol';
 
 export type PanelScope = 'document' | 'workspace';
 export const PANEL_SCOPES: readonly PanelScope[] = ['document', 'workspace'];
@@ -44,6 +44,8 @@ export interface UpdateMessage {
   /** Why there is nothing to show (no report open). */
   readonly notice: string | null;
   readonly error: string | null;
+  /** The workspace's agreement figures (`findings/agreement`): workspace scope only; null when no article has two annotators' copies. */
+  readonly agreement?: AgreementDocument | null;
 }
 
 export type ToWebview =
@@ -92,6 +94,15 @@ export interface RenderedFacts {
   readonly handlers: number;
   /** `typeof window.__xss`. */
   readonly xss: string;
+  /** The agreement section as displayed; null without one. */
+  readonly agreement?: AgreementFacts | null;
+}
+
+/** The agreement section, read back: its statement, the per-code table (code -> column -> cell) and the pairwise matrix (row -> column -> cell). */
+export interface AgreementFacts {
+  readonly statement: string;
+  readonly byCode: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly matrix: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 export type FromWebview =
@@ -221,9 +232,29 @@ function texts(value: unknown, what: string): string[] {
   return value.map((text, i) => string(text, `${what}[${i}]`, MAX_TEXT));
 }
 
+function cellTable(value: unknown, what: string): Record<string, Record<string, string>> {
+  const o = object(value, what);
+  if (Object.keys(o).length > MAX_KEYS) fail(`${what} has too many rows`);
+  const rows: Record<string, Record<string, string>> = {};
+  for (const [key, row] of Object.entries(o)) {
+    const cells = object(row, `${what}.${key.slice(0, 50)}`);
+    if (Object.keys(cells).length > MAX_KEYS) fail(`${what}.${key.slice(0, 50)} has too many cells`);
+    const copy: Record<string, string> = {};
+    for (const [column, text] of Object.entries(cells)) copy[string(column, `${what} column`, 1000)] = string(text, `${what} cell`, 1000);
+    rows[string(key, `${what} key`, 1000)] = copy;
+  }
+  return rows;
+}
+
+function agreementFacts(value: unknown): AgreementFacts {
+  const o = object(value, 'facts.agreement');
+  only(o, ['statement', 'byCode', 'matrix'], 'facts.agreement');
+  return { statement: string(o.statement, 'facts.agreement.statement', MAX_TEXT), byCode: cellTable(o.byCode, 'facts.agreement.byCode'), matrix: cellTable(o.matrix, 'facts.agreement.matrix') };
+}
+
 function facts(value: unknown): RenderedFacts {
   const o = object(value, 'facts');
-  const keys = ['scope', 'generation', 'heading', 'notice', 'totals', 'byCode', 'byTheme', 'codeBars', 'tallies', 'findingsRows', 'findingsMatching', 'findingsTotal', 'rowTexts', 'rowMemos', 'rowMemoTitles', 'filters', 'filterCounts', 'images', 'scripts', 'handlers', 'xss'];
+  const keys = ['scope', 'generation', 'heading', 'notice', 'totals', 'byCode', 'byTheme', 'codeBars', 'tallies', 'findingsRows', 'findingsMatching', 'findingsTotal', 'rowTexts', 'rowMemos', 'rowMemoTitles', 'filters', 'filterCounts', 'images', 'scripts', 'handlers', 'xss', 'agreement'];
   only(o, keys, 'facts');
   return {
     scope: scope(o.scope, 'facts.scope'),
@@ -247,6 +278,7 @@ function facts(value: unknown): RenderedFacts {
     scripts: integer(o.scripts, 'facts.scripts'),
     handlers: integer(o.handlers, 'facts.handlers'),
     xss: string(o.xss, 'facts.xss', 100),
+    ...(o.agreement === undefined ? {} : { agreement: o.agreement === null ? null : agreementFacts(o.agreement) }),
   };
 }
 

@@ -16,6 +16,7 @@ import { takePanelExportAnswers } from '../testing/panelExportAnswers';
 import { PanelProbe } from '../testing/panelProbe';
 import { askExportExtent, type ShownFindings } from './exportExtent';
 import { summaryHtml, webviewOptions } from './html';
+import { workspaceAgreement } from './workspaceAgreement';
 import { NO_FILTERS, parseFromWebview, parseState, sameRange, type FromWebview, type LspRange, type PanelFilters, type PanelScope, type PanelState, type ToWebview, type UpdateMessage } from './messages';
 
 /** Delay after an index notification before asking (the server already debounces edits). */
@@ -188,9 +189,12 @@ export class SummaryPanel implements vscode.Disposable {
       update = { ...base, summary: null, notice: NO_REPORT_NOTICE, error: null };
     } else {
       try {
-        const summary = await this.deps.server.request(SummaryRequest, { scope }, cancel.token);
+        const [summary, agreement] = await Promise.all([
+          this.deps.server.request(SummaryRequest, { scope }, cancel.token),
+          workspaceAgreement(this.deps.server, scope, cancel.token, this.deps.output),
+        ]);
         update = summary
-          ? { ...base, summary, notice: null, error: null }
+          ? { ...base, summary, agreement, notice: null, error: null }
           : { ...base, summary: null, notice: 'The language server knows no such report.', error: null };
       } catch (error) {
         if (sequence !== this.sequence) return;

@@ -3,7 +3,8 @@
 // copies or more, pooled over them: per code alpha_U, kappa (Cohen's for a
 // pair, Fleiss' for more), alpha and overlap F1, then the pairwise matrix of
 // overlap F1. Absent when no article has two copies. Text content only.
-import type { AgreementDocument, GroupFigures, PairLabelFigures } from '../../protocol';
+import type { GroupFigures, PairLabelFigures } from '../../core/agreement/agreementTypes';
+import type { AgreementDocument } from '../../protocol';
 import { formatNumber, h, plural } from './dom';
 
 const ALL_CODES = '(all codes)';
@@ -25,7 +26,7 @@ export function agreementSection(figures: AgreementDocument | null | undefined):
   const two = corpus.annotators.length === 2 && pairs.length === 1;
   const pairRow = (index: number, label: string | null): PairLabelFigures | undefined => pairs[index]?.labels.find((row) => row.label === label);
   const columns: Array<{ heading: string; title: string; value: (label: string | null, spans: readonly number[]) => string }> = [
-    { heading: 'Spans', title: `Passages with the code, by annotator (${corpus.annotators.join(' / ')})`, value: (_, spans) => spans.join(' / ') },
+    { heading: `Spans ${corpus.annotators.join(' / ')}`, title: 'Passages with the code, by annotator', value: (_, spans) => spans.join(' / ') },
     two
       ? { heading: 'Cohen κ', title: 'Cohen\'s kappa, character units', value: (label) => figure(pairRow(0, label)?.cohenKappa) }
       : { heading: 'Fleiss κ', title: 'Fleiss\' kappa, character units', value: (label) => figure(corpus.labels.find((row) => row.label === label)?.fleissKappa) },
@@ -55,7 +56,7 @@ export function agreementSection(figures: AgreementDocument | null | undefined):
 
 /** What is compared, in which unit, and how the corpus figures are made. */
 function statement(figures: AgreementDocument, corpus: GroupFigures): string {
-  const single = figures.single.length > 0 ? ` ${plural(figures.single.length, 'article')} with one copy left out.` : '';
+  const single = figures.single.length > 0 ? ` ${plural(figures.single.length, 'article')} with one copy only: not compared.` : '';
   return `${plural(corpus.articles, 'article')} with two copies or more, ${corpus.annotators.length} annotators (${corpus.annotators.join(', ')}), ${formatNumber(corpus.length)} code points. `
     + `Unit: ${figures.unit}. Pooled: the counts of every article added up, not a mean of per-article figures. `
     + `The same figures as \`findings agree\`.${single}`;

@@ -3,6 +3,7 @@
 // theme tables, the chart's bars, the tallies, the findings rows, and that
 // nothing in the page could run or load (no img, one script, no on* handler).
 import type { PanelFilters, PanelScope, RenderedFacts } from '../summary/messages';
+import { agreementFacts } from './agreementFacts';
 import { readNumber } from './dom';
 import { TALLIES } from './overview';
 
@@ -83,5 +84,6 @@ export function inspect(scope: PanelScope, generation: number | null, filters: P
     scripts: document.getElementById('app')?.querySelectorAll('script').length ?? 0,
     handlers: handlerCount(),
     xss: typeof (window as unknown as { __xss?: unknown }).__xss,
+    agreement: agreementFacts(),
   };
 }

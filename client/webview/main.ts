@@ -5,6 +5,7 @@
 import type { SummaryFinding } from '../../protocol';
 import { NO_FILTERS, parseState, type PanelFilters, type PanelScope, type PanelState, type ToWebview, type UpdateMessage } from '../summary/messages';
 import { h, icon, replaceChildren } from './dom';
+import { agreementSection } from './agreementSection';
 import { FindingsList } from './findingsList';
 import { inspect } from './inspect';
 import { codes, codesByTheme, heading, tallies, themes, totals } from './overview';
@@ -100,6 +101,8 @@ function render(update: UpdateMessage): void {
   replaceChildren(overview,
     heading(update.scope, summary),
     totals(summary),
+    // Workspace scope, and only where annotators coded the same articles: the reliability of the coding comes first.
+    agreementSection(update.agreement),
     h('div', { class: 'grid' }, codes(summary), themes(summary), ...tallies(summary)),
     matrix);
   findings.update(summary);

@@ -8,7 +8,7 @@ import type { ReaderCode, ReaderPassage, ReaderTheme } from './readerTypes';
 /** How many words of a passage its label quotes. */
 const FIRST_WORDS = 8;
 /** How far into a passage those words are looked for (a passage may be a whole page). */
-const WORDS_WINDOW = 240;
+export const WORDS_WINDOW = 240;
 
 export interface ReaderLabels {
   code(name: string): string;
@@ -46,10 +46,9 @@ function isSpace(c: number): boolean {
 }
 
 /** "Weakness and Quote, themes leadership and outcomes: the first words…" (a screen reader's name for the passage). */
-export function passageLabel(passage: ReaderPassage, labels: ReaderLabels, cleanText: string): string {
+export function passageLabel(passage: ReaderPassage, labels: ReaderLabels, cleanText: string, words = firstWords(cleanText, passage)): string {
   const codes = joinWords(passage.codes.map(labels.code));
   const themes = passage.themes.length === 0 ? '' : `, ${passage.themes.length === 1 ? 'theme' : 'themes'} ${joinWords(passage.themes.map(labels.theme))}`;
-  const words = firstWords(cleanText, passage);
   return `${codes || 'Passage'}${themes}: ${words || '(empty)'}`;
 }
 

@@ -30,8 +30,12 @@ export const STANDALONE_DATA_ID = 'coded-report-data';
 
 /** What the layout script finds in the data element. */
 export interface StandaloneData {
-  /** Per passage (by its position in the model, the `data-p` of its highlights): [label, colour] per code. */
-  readonly stripes: ReadonlyArray<ReadonlyArray<readonly [string, string]>>;
+  /**
+   * Per passage (by its position in the model, the `data-p` of its
+   * highlights), per code: the code's label, the stripe's label (the code and
+   * the passage's themes) and the colour.
+   */
+  readonly passages: ReadonlyArray<ReadonlyArray<readonly [string, string, string]>>;
 }
 
 export function standaloneHtml(model: ReaderModel, assets: StandaloneAssets): string {
@@ -42,7 +46,7 @@ export function standaloneHtml(model: ReaderModel, assets: StandaloneAssets): st
     if (passage.memo !== null) memoNumbers.set(i, memoNumbers.size + 1);
   });
   const data: StandaloneData = {
-    stripes: model.passages.map((passage) => passage.codes.map((code) => [stripeLabel(code, passage, labels), colors.get(code) ?? safeCodeColor(undefined)] as const)),
+    passages: model.passages.map((passage) => passage.codes.map((code) => [labels.code(code), stripeLabel(code, passage, labels), colors.get(code) ?? safeCodeColor(undefined)] as const)),
   };
   const title = model.header.title;
   const out: string[] = [];
@@ -93,7 +97,8 @@ function article(out: string[], model: ReaderModel, labels: ReaderLabels, memoNu
   const { cleanText, passages } = model;
   const styles = highlightStyles(passages, model.codes);
   const blocks = articleBlocks(cleanText, passageRuns(cleanText.length, passages));
-  out.push('<article class="article" aria-label="Article">\n');
+  // No white space between the article's elements: its text is exactly the clean text.
+  out.push('<article class="article" aria-label="Article">');
   for (const block of blocks) {
     out.push('<div class="block"><p class="text">');
     const open: number[] = [];
@@ -112,21 +117,22 @@ function article(out: string[], model: ReaderModel, labels: ReaderLabels, memoNu
       for (let k = common; k < run.passages.length; k++) {
         const p = run.passages[k];
         open.push(p);
-        out.push(highlightOpen(p, passages[p], styles[p], labels, cleanText));
+        out.push(highlightOpen(p, passages[p], styles[p], labels, cleanText, passages[p].start < block.start));
       }
       out.push(text(cleanText.slice(run.start, run.end)));
     }
     close(block.end, 0);
-    out.push('</p><div class="gutter" aria-hidden="true"></div></div>\n');
+    out.push('</p><div class="gutter" aria-hidden="true"></div></div>');
   }
   out.push('</article>\n');
 }
 
-function highlightOpen(p: number, passage: ReaderPassage, style: HighlightStyle, labels: ReaderLabels, cleanText: string): string {
+/** A passage's highlight; `continued`: the passage opened in an earlier paragraph. */
+function highlightOpen(p: number, passage: ReaderPassage, style: HighlightStyle, labels: ReaderLabels, cleanText: string, continued: boolean): string {
   const css = Object.entries(style).map(([name, value]) => `--${name}: ${value}`).join('; ');
   const details = [passageLabel(passage, labels, cleanText), ...passage.attributes.map((a) => `${a.key}: ${a.value}`)];
   if (passage.memo !== null) details.push(`Memo: ${passage.memo}`);
-  return `<span class="hl" data-p="${p}" style="${attribute(css)}" title="${attribute(details.join('\n'))}">`;
+  return `<span class="${continued ? 'hl continued' : 'hl'}" data-p="${p}" style="${attribute(css)}" title="${attribute(details.join('\n'))}">`;
 }
 
 function passageEnd(out: string[], p: number, passage: ReaderPassage, labels: ReaderLabels, memoNumbers: ReadonlyMap<number, number>): void {

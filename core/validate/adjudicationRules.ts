@@ -1,59 +1,12 @@
-// The candidates of a reference report (core/agreement/adjudication): each
-// disagreement still to settle is shown on its passage, with the code
-// actions that settle it; a malformed list is an error on the item.
-import { annotationOf } from '../agreement/annotations';
-import { candidateFixes } from '../agreement/adjudication/candidateFixes';
-import { describeCandidate } from '../agreement/adjudication/candidateMessage';
-import { readCandidates } from '../agreement/adjudication/candidates';
-import { listItemRemoval } from '../agreement/adjudication/listItemRemoval';
-import { passageKey } from '../agreement/adjudication/passageKey';
-import { SpanAdder } from '../agreement/adjudication/spanAdder';
+// The rules of a reference report's candidates (core/agreement/adjudication):
+// each disagreement still to settle is shown on its passage, with the code
+// actions that settle it; a malformed list is an error on the item. They are
+// checked in candidateDiagnostics.ts: this table stays apart from the
+// parser and the agreement code it needs, since every front end's types
+// (the webviews' too) reach the table of rules.
 import type { RuleTable } from '../diagnostics/rule';
-import type { ReportDocument } from '../document/types';
-import { utf16OffsetsOfCodePoints } from '../text/codePoints';
-import type { RuleContext } from './context';
 
 export const ADJUDICATION_RULES = {
   'adjudication-candidate': { severity: 'information', description: 'A disagreement between the annotators that the reference report has yet to settle (`candidates`): take one annotator\'s version, every version, or nothing.' },
   'adjudication-candidates-invalid': { severity: 'error', description: '`candidates` is not a list of disputed passages, each with `at`, `kind` and the annotators\' `versions`.' },
 } as const satisfies RuleTable;
-
-type Context = RuleContext<keyof typeof ADJUDICATION_RULES>;
-
-/**
- * How much work the fixes of one report's candidates may take, in
- * characters parsed and spans visited (SpanAdder): some hundred
- * milliseconds at most. A report of ordinary size never comes near it.
- */
-const FIX_BUDGET = 4_000_000;
-
-/** Problems of the front matter after which its lines cannot be edited safely. */
-const FRONT_MATTER_PROBLEMS: ReadonlySet<string> = new Set(['frontmatter-missing', 'frontmatter-unclosed', 'yaml-syntax', 'frontmatter-too-complex']);
-
-export function checkCandidates(context: Context): void {
-  const { document, codebook } = context;
-  const list = readCandidates(document, codebook);
-  for (const problem of list.problems) context.report('adjudication-candidates-invalid', problem.range, problem.message);
-  if (list.entries.length === 0 || !list.field) return;
-  const utf16 = utf16Lookup(document, list.entries.flatMap(({ candidate }) => [candidate.start, candidate.end, ...candidate.versions.flatMap((version) => version.spans.flatMap((span) => [span.start, span.end]))]));
-  const present = new Set(annotationOf('', document, codebook).spans.map(passageKey));
-  const editable = document.frontMatter?.closed === true && !document.problems.some((problem) => FRONT_MATTER_PROBLEMS.has(problem.code));
-  const ids = new Set(document.spans.flatMap((span) => span.ids.map((id) => id.value)));
-  const settling = { adder: new SpanAdder(document, FIX_BUDGET), present, ids, utf16 };
-  for (const { item, candidate } of list.entries) {
-    const removal = editable ? listItemRemoval(document.text, list.field, item) : undefined;
-    const { fixes, notes } = candidateFixes(candidate, removal, settling);
-    const start = utf16(candidate.start);
-    const end = utf16(candidate.end);
-    const range = { start: document.cleanToSource(start), end: document.cleanToSource(end - 1) + 1 };
-    context.report('adjudication-candidate', range, [describeCandidate(candidate), ...notes].join(' '), [...fixes]);
-  }
-}
-
-/** UTF-16 offsets of the clean text for code point offsets, all converted in one pass. */
-function utf16Lookup(document: ReportDocument, codePoints: readonly number[]): (codePoint: number) => number {
-  const converted = utf16OffsetsOfCodePoints(document.cleanText, codePoints);
-  const map = new Map<number, number>();
-  codePoints.forEach((point, index) => map.set(point, converted[index]));
-  return (point) => map.get(point) ?? point;
-}

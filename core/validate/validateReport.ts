@@ -1,6 +1,6 @@
 import type { Codebook } from '../codebook/types';
 import type { ReportDocument } from '../document/types';
-import { checkCandidates } from './adjudicationRules';
+import { checkCandidates } from './candidateDiagnostics';
 import { checkReportMemo } from '../memos/reportMemoRule';
 import { checkConsistency } from './consistencyRules';
 import { createRuleContext } from './context';

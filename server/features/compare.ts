@@ -12,7 +12,9 @@ import type { ReportEntry } from '../workspaceTypes';
 
 export function registerCompare(context: ServerContext): void {
   const { connection, workspace } = context;
-  connection.onRequest(CompareRequest, guard(connection, CompareRequest.method, { uri: string }, (params: CompareParams): CompareResult | null => {
+  connection.onRequest(CompareRequest, guard(connection, CompareRequest.method, { uri: string }, async (params: CompareParams): Promise<CompareResult | null> => {
+    // The folder's reports are all indexed once the workspace is ready: before, copies would be missing.
+    await workspace.ready;
     const entry = workspace.report(params.uri);
     if (!entry) return null;
     const fingerprint = articleFingerprint(entry.report.document);

@@ -33,7 +33,7 @@ async function buildInMemory(entry: string, production: boolean): Promise<Bundle
 describe('production bundles', function () {
   this.timeout(60_000);
 
-  for (const entry of ['client/extension.ts', 'client/webview/main.ts']) {
+  for (const entry of ['client/extension.ts', 'client/webview/main.ts', 'client/compare/webview/main.ts', 'client/reader/webview/main.ts']) {
     it(`${entry}: no test seam is compiled in (and the test build has them)`, async () => {
       const production = await buildInMemory(entry, true);
       const found = TEST_SEAM_NAMES.filter((name) => production.text.includes(name));
@@ -50,5 +50,12 @@ describe('production bundles', function () {
     const allowed = [/^client\/webview\//, /^client\/summary\/messages\.ts$/, /^protocol\/names\.ts$/, /^core\/fileNames\.ts$/, /^core\/summary\/findingsQuery\.ts$/, /^node_modules\/@vscode\/codicons\//];
     const outside = inputs.filter((input) => !allowed.some((pattern) => pattern.test(input)));
     assert.deepEqual(outside, [], `the webview bundle pulls in ${outside.join(', ')}`);
+  });
+
+  it('the coded reader\'s bundles hold browser code only: their files, the shared checks and DOM helpers, the reader\'s dependency-free core', async () => {
+    const { inputs } = await buildInMemory('client/reader/webview/main.ts', true);
+    const allowed = [/^client\/reader\/webview\//, /^client\/messageChecks\.ts$/, /^client\/webview\/dom\.ts$/, /^core\/reader\/(passageRuns|articleBlocks|stripeLanes|highlightStyle|passageLabels|standaloneHtml|readerTypes)\.ts$/];
+    const outside = inputs.filter((input) => !allowed.some((pattern) => pattern.test(input)));
+    assert.deepEqual(outside, [], `the reader's bundles pull in ${outside.join(', ')}`);
   });
 });

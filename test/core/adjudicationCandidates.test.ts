@@ -5,7 +5,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BUILTIN_CODEBOOK, defaultCodebook, type Codebook, type Diagnostic } from '../../core';
+import { BUILTIN_CODEBOOK, defaultCodebook, RULES, type Codebook, type Diagnostic } from '../../core';
+import { CANDIDATE_RULE } from '../../protocol';
 import { adjudicate, type ArticleReport } from '../../core/agreement/adjudication';
 import { readCandidates } from '../../core/agreement/adjudication/candidates';
 import { passageBlock, readVersionItem, versionItemText } from '../../core/agreement/adjudication/passageMarkup';
@@ -167,6 +168,11 @@ describe('core/agreement/adjudication: settling candidates', () => {
       });
     }
   }
+
+  it('names the rule as the client looks for it', () => {
+    assert.equal(RULES[CANDIDATE_RULE as keyof typeof RULES].severity, 'information');
+    assert.ok(candidates(referenceText(sampleCopies('middlesbrough'))).every((d) => d.rule === CANDIDATE_RULE));
+  });
 
   it('offers one fix for annotators who coded alike, and each its own otherwise', () => {
     const middlesbrough = candidates(referenceText(sampleCopies('middlesbrough')));

@@ -151,7 +151,7 @@ describe('core/agreement: comparing the copies of an article', () => {
     });
   });
 
-  it('stays near-linear: doubling the spans of 3 copies (piled up and side by side) about doubles the time', function () {
+  it('stays near-linear: 8 times the spans of 3 copies (piled up and side by side) take about 8 times as long, far from 64', function () {
     this.timeout(60_000);
     const group = (n: number) => {
       const length = 20 * n;
@@ -176,8 +176,8 @@ describe('core/agreement: comparing the copies of an article', () => {
       return best;
     };
     time(2000);
-    const small = time(5000);
-    const large = time(10_000);
-    assert.ok(large / small < 3, `5,000 spans: ${small.toFixed(0)} ms, 10,000: ${large.toFixed(0)} ms`);
+    const small = time(2000);
+    const large = time(16_000);
+    assert.ok(large / small < 24, `2,000 spans: ${small.toFixed(0)} ms, 16,000: ${large.toFixed(0)} ms`);
   });
 });

@@ -1,7 +1,9 @@
-// Scrolling the copies together. The copies have one text, so their
-// paragraph blocks are the same: scrolling one column brings the others to
-// the same block, at the same fraction of it (their lines wrap differently,
-// the status icons take room). Scrolls done here are not followed back.
+// Scrolling the copies together. The copies have one text, so a clean-text
+// offset names the same place in each: scrolling one column brings the line
+// at its top to the top of the others (their lines wrap differently, the
+// status icons take room, so pixels would not do). Blocks a column has not
+// drawn yet are drawn by the reader's view when an offset in them is asked
+// for. Scrolls done here are not followed back.
 import type { ArticleView } from '../../reader/webview/articleView';
 
 export interface ScrolledColumn {
@@ -12,13 +14,6 @@ export interface ScrolledColumn {
 interface CaretDocument {
   caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?(x: number, y: number): Range | null;
-}
-
-/** Where a column is: a block and how far into it its top is (0 to 1); `end` at the bottom. */
-interface Anchor {
-  readonly block: number;
-  readonly fraction: number;
-  readonly end: boolean;
 }
 
 export class ColumnScroll {
@@ -38,33 +33,48 @@ export class ColumnScroll {
       const listener = () => this.onScroll(column);
       column.scroller.addEventListener('scroll', listener, { passive: true });
       this.listeners.set(column.scroller, listener);
-      // The user's own scrolling ends a quiet period at once.
-      for (const type of ['wheel', 'keydown', 'pointerdown', 'touchstart']) column.scroller.addEventListener(type, () => this.quietAt.delete(column.scroller), { passive: true });
     }
   }
 
-  /** Brings every other column to where `leader` is. */
+  /** Brings every other column to where `leader` is: the same offset at the top, or the end at the end. */
   follow(leader: ScrolledColumn): void {
-    const anchor = anchorOf(leader);
-    for (const column of this.columns) if (column !== leader) this.scrollTo(column, anchor);
+    const { scroller } = leader;
+    const atEnd = scroller.scrollTop > 0 && scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+    const offset = this.topOffset(leader);
+    for (const column of this.columns) {
+      if (column === leader) continue;
+      const before = column.scroller.scrollTop;
+      if (atEnd) column.scroller.scrollTop = column.scroller.scrollHeight - column.scroller.clientHeight;
+      else this.scrollToOffset(column, offset);
+      if (Math.abs(column.scroller.scrollTop - before) >= 1) this.quietAt.set(column.scroller, column.scroller.scrollTop);
+    }
   }
 
   /** The clean offset (UTF-16) of the first line visible in a column. */
   topOffset(column: ScrolledColumn): number {
-    const blocks = column.view.blockViews;
-    if (blocks.length === 0 || column.scroller.scrollTop <= 0) return 0;
-    const y = column.scroller.getBoundingClientRect().top + 2;
-    const block = blocks[column.view.blockIndexAtY(y)];
-    const rect = block.text.getBoundingClientRect();
+    const { view, scroller } = column;
+    const blocks = view.blockViews;
+    if (blocks.length === 0 || scroller.scrollTop <= 0) return 0;
+    const y = scroller.getBoundingClientRect().top + 2;
+    const block = blocks[view.blockIndexAtY(y)];
+    // Drawn: it is in view (pointAt draws a block that is not yet).
+    const first = view.pointAt(block.start);
+    const text = first?.node.parentElement?.closest('.text') ?? block.element;
+    const rect = text.getBoundingClientRect();
     if (rect.top >= y) return block.start;
     const point = caretAt(rect.left + 1, y + 1);
-    const offset = point ? column.view.offsetOf(point.node, point.offset) : null;
+    const offset = point ? view.offsetOf(point.node, point.offset) : null;
     return offset !== null && offset >= block.start && offset <= block.start + block.length ? offset : block.start;
   }
 
-  /** Scrolls a column so that the line holding a clean offset is at its top (a user's scroll: the others follow). */
+  /** Scrolls a column so that the line holding a clean offset is at its top. */
   scrollToOffset(column: ScrolledColumn, offset: number): void {
-    const point = column.view.pointAt(offset);
+    const { view, scroller } = column;
+    if (offset <= 0) {
+      scroller.scrollTop = 0;
+      return;
+    }
+    const point = view.pointAt(offset);
     let top: number | null = null;
     if (point) {
       const range = document.createRange();
@@ -72,9 +82,9 @@ export class ColumnScroll {
       range.setEnd(point.node, Math.min(point.node.length, point.offset + 1));
       top = range.getClientRects()[0]?.top ?? null;
     }
-    top ??= column.view.blockViews[column.view.blockIndexAt(offset)]?.element.getBoundingClientRect().top ?? null;
+    top ??= view.blockViews[view.blockIndexAt(offset)]?.element.getBoundingClientRect().top ?? null;
     if (top === null) return;
-    column.scroller.scrollTop += top - column.scroller.getBoundingClientRect().top;
+    scroller.scrollTop += top - scroller.getBoundingClientRect().top;
   }
 
   private onScroll(column: ScrolledColumn): void {
@@ -85,31 +95,6 @@ export class ColumnScroll {
     cancelAnimationFrame(this.frame);
     this.frame = requestAnimationFrame(() => this.follow(column));
   }
-
-  private scrollTo(column: ScrolledColumn, anchor: Anchor): void {
-    const { scroller, view } = column;
-    let target: number;
-    if (anchor.end) target = scroller.scrollHeight - scroller.clientHeight;
-    else {
-      const block = view.blockViews[Math.min(anchor.block, view.blockViews.length - 1)];
-      if (!block) return;
-      const rect = block.element.getBoundingClientRect();
-      target = scroller.scrollTop + rect.top - scroller.getBoundingClientRect().top + anchor.fraction * rect.height;
-    }
-    const before = scroller.scrollTop;
-    scroller.scrollTop = Math.max(0, target);
-    if (Math.abs(scroller.scrollTop - before) >= 1) this.quietAt.set(scroller, scroller.scrollTop);
-  }
-}
-
-function anchorOf({ scroller, view }: ScrolledColumn): Anchor {
-  const blocks = view.blockViews;
-  if (scroller.scrollTop <= 0 || blocks.length === 0) return { block: 0, fraction: 0, end: false };
-  if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) return { block: blocks.length - 1, fraction: 1, end: true };
-  const top = scroller.getBoundingClientRect().top;
-  const block = view.blockIndexAtY(top + 1);
-  const rect = blocks[block].element.getBoundingClientRect();
-  return { block, fraction: rect.height > 0 ? Math.max(0, Math.min(1, (top - rect.top) / rect.height)) : 0, end: false };
 }
 
 function caretAt(x: number, y: number): { node: Node; offset: number } | null {

@@ -6,7 +6,7 @@ import { PASSAGE_STATUS_WORDS, PASSAGE_STATUSES, type PassageStatus } from '../.
 import type { ReaderModel } from '../../../core/reader/readerTypes';
 import type { CompareCopy, CompareResult } from '../../../protocol/compare';
 import { h } from '../../webview/dom';
-import { ArticleView } from '../../reader/webview/articleView';
+import { ArticleView, type BlockView } from '../../reader/webview/articleView';
 
 /** The icon of each status, shown with its words (never colour alone). */
 export const STATUS_ICONS: Readonly<Record<PassageStatus, string>> = { agreed: '✓', boundary: '↔', code: '≠', 'one-sided': '◐' };
@@ -28,12 +28,14 @@ export class CopyColumn {
         h('p', { class: 'cmp-path muted', title: copy.path }, copy.path),
         h('ul', { class: 'cmp-counts', 'aria-label': 'Passages by status' }, ...counts)),
       this.scroller);
-    this.view.render(readerModelOf(copy, result));
-    this.markStatuses();
+    // The reader draws blocks as they come near the view: each gets its statuses when drawn.
+    this.view.onDrawn = (block) => this.markStatuses(block);
+    this.view.render(readerModelOf(copy, result), 0);
   }
 
   /** Passages with a highlight, and how many are drawn with each status. */
   facts(): { passages: number; statuses: Record<string, number>; labels: string[] } {
+    this.view.drawAll();
     const statuses: Record<string, number> = {};
     const labels: string[] = [];
     for (const mark of this.view.element.querySelectorAll<HTMLElement>('.hl[data-status]:not(.continued)')) {
@@ -41,29 +43,29 @@ export class CopyColumn {
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (labels.length < 200) labels.push(mark.getAttribute('aria-label') ?? '');
     }
-    return { passages: this.view.passageCount(), statuses, labels };
+    return { passages: this.view.drawnCounts().passages, statuses, labels };
   }
 
   /**
-   * Every highlight piece gets its passage's status; the piece that opens
-   * the passage shows the icon (stylesheet) and says the status in its name.
-   * One pass over the marks of each block.
+   * Every highlight piece of a block gets its passage's status; the piece
+   * that opens the passage shows the icon (stylesheet) and says the status
+   * in its name. One pass over the block's marks.
    */
-  private markStatuses(): void {
+  private markStatuses(block: BlockView): void {
     const passages = this.copy.passages;
-    for (const block of this.view.blockViews) {
-      block.marks.forEach((mark, i) => {
-        const passage = passages[block.globals[block.markLocals[i]]];
-        if (!passage) return;
-        mark.dataset.status = passage.status;
-        if (mark.classList.contains('continued')) return;
-        const words = `${STATUS_ICONS[passage.status]} ${PASSAGE_STATUS_WORDS[passage.status].name}`;
-        const versus = passage.versus.map((other) => `${other.annotator}: ${PASSAGE_STATUS_WORDS[other.status].name}`).join('; ');
-        const name = `${mark.getAttribute('aria-label') ?? ''}. ${words} (${versus})`;
-        mark.setAttribute('aria-label', name);
-        mark.title = `${words}: ${PASSAGE_STATUS_WORDS[passage.status].meaning}.\n${versus}\nClick or press Enter to open ${this.copy.annotator}'s copy here.`;
-      });
-    }
+    const content = block.content;
+    if (!content) return;
+    content.marks.forEach((mark, i) => {
+      const passage = passages[block.globals[content.markLocals[i]]];
+      if (!passage) return;
+      mark.dataset.status = passage.status;
+      if (mark.classList.contains('continued')) return;
+      const words = `${STATUS_ICONS[passage.status]} ${PASSAGE_STATUS_WORDS[passage.status].name}`;
+      const versus = passage.versus.map((other) => `${other.annotator}: ${PASSAGE_STATUS_WORDS[other.status].name}`).join('; ');
+      const name = `${mark.getAttribute('aria-label') ?? ''}. ${words} (${versus})`;
+      mark.setAttribute('aria-label', name);
+      mark.title = `${words}: ${PASSAGE_STATUS_WORDS[passage.status].meaning}.\n${versus}\nClick or press Enter to open ${this.copy.annotator}'s copy here.`;
+    });
   }
 }
 

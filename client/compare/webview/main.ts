@@ -35,17 +35,9 @@ interface Drawn {
 const vscode = acquireVsCodeApi();
 let drawn: Drawn | null = null;
 let lastSeq: number | null = null;
-const saved = savedState(vscode.getState());
 
 function post(message: FromCompare): void {
   vscode.postMessage(message);
-}
-
-function savedState(value: unknown): CompareState | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const state = value as Partial<Record<keyof CompareState, unknown>>;
-  if (typeof state.uri !== 'string' || !Array.isArray(state.shown)) return null;
-  return { uri: state.uri, shown: state.shown.filter((name): name is string => typeof name === 'string') };
 }
 
 const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app' }));
@@ -56,7 +48,7 @@ const scroll = new ColumnScroll();
 function render(message: Extract<ToCompare, { type: 'model' }>): void {
   const { result } = message;
   const previous = drawn;
-  const shown = initialShown(message.uri, result, previous);
+  const shown = initialShown(message, previous);
   // Redrawn for the same report (a copy was edited): the columns stay where they were.
   const leaderBefore = previous?.uri === message.uri ? visibleColumns()[0] : undefined;
   const keep = leaderBefore ? { annotator: leaderBefore.copy.annotator, offset: scroll.topOffset(leaderBefore) } : null;
@@ -67,11 +59,13 @@ function render(message: Extract<ToCompare, { type: 'model' }>): void {
     return button;
   });
   const columnsElement = h('div', { class: 'cmp-columns' }, ...columns.map((column) => column.element));
+  // The figures on top (scrolling on their own when tall), the copies filling the rest of the panel.
   replaceChildren(app,
-    h('header', { class: 'cmp-header' }, h('h1', { class: 'cmp-title' }, message.title), statement(result)),
-    figuresSection(result),
-    legend(result),
-    h('div', { class: 'cmp-toggles', role: 'group', 'aria-label': 'Copies shown side by side' }, h('span', { class: 'row-label' }, 'Copies'), ...toggles),
+    h('div', { class: 'cmp-top' },
+      h('header', { class: 'cmp-header' }, h('h1', { class: 'cmp-title' }, message.title), statement(result)),
+      figuresSection(result),
+      legend(result),
+      h('div', { class: 'cmp-toggles', role: 'group', 'aria-label': 'Copies shown side by side' }, h('span', { class: 'row-label' }, 'Copies'), ...toggles)),
     columnsElement);
   app.removeAttribute('aria-busy');
   drawn = { seq: message.seq, uri: message.uri, result, columns, toggles };
@@ -79,7 +73,7 @@ function render(message: Extract<ToCompare, { type: 'model' }>): void {
   applyShown(shown);
   const leader = visibleColumns().find((column) => column.copy.annotator === keep?.annotator) ?? visibleColumns()[0];
   if (keep && keep.offset > 0 && leader) scroll.scrollToOffset(leader, keep.offset);
-  post({ type: 'rendered', seq: message.seq, columns: visibleColumns().length, passages: visibleColumns().reduce((sum, column) => sum + column.view.passageCount(), 0) });
+  post({ type: 'rendered', seq: message.seq, columns: visibleColumns().length, passages: visibleColumns().reduce((sum, column) => sum + column.view.shownCounts().passages, 0) });
 }
 
 function notice(message: Extract<ToCompare, { type: 'notice' }>): void {
@@ -91,10 +85,11 @@ function notice(message: Extract<ToCompare, { type: 'notice' }>): void {
   post({ type: 'rendered', seq: message.seq, columns: 0, passages: 0 });
 }
 
-/** The copies to show: as before, or as saved, else the report's own copy and the next ones, up to three. */
-function initialShown(uri: string, result: CompareResult, previous: Drawn | null): Set<string> {
+/** The copies to show: as the host says (what was shown before, or restored), else the report's own copy and the next ones, up to three. */
+function initialShown(message: Extract<ToCompare, { type: 'model' }>, previous: Drawn | null): Set<string> {
+  const { result, uri } = message;
   const names = result.copies.map((copy) => copy.annotator);
-  const kept = previous?.uri === uri ? previous.columns.filter((column) => !column.element.hidden).map((column) => column.copy.annotator) : saved?.uri === uri ? saved.shown : [];
+  const kept = message.shown.length > 0 ? message.shown : previous?.uri === uri ? previous.columns.filter((column) => !column.element.hidden).map((column) => column.copy.annotator) : [];
   const known = kept.filter((name) => names.includes(name));
   if (known.length > 0) return new Set(known);
   if (names.length <= DEFAULT_COLUMNS) return new Set(names);

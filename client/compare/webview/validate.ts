@@ -204,7 +204,7 @@ function toCompare(raw: unknown): ToCompare {
   const o = plainObject(raw, 'the message');
   switch (o.type) {
     case 'model':
-      return { type: 'model', seq: wholeNumber(o.seq, 'seq'), uri: string(o.uri, 'uri'), title: string(o.title, 'title'), result: result(o.result) };
+      return { type: 'model', seq: wholeNumber(o.seq, 'seq'), uri: string(o.uri, 'uri'), title: string(o.title, 'title'), result: result(o.result), shown: strings(o.shown, 'shown') };
     case 'notice':
       return { type: 'notice', seq: wholeNumber(o.seq, 'seq'), text: string(o.text, 'text') };
     default:

@@ -6,12 +6,15 @@
 // its DOM.
 import { articleBlocks } from '../../../core/reader/articleBlocks';
 import { highlightStyles, safeCodeColor, type HighlightStyle } from '../../../core/reader/highlightStyle';
-import { passageLabel, readerLabels, stripeLabel } from '../../../core/reader/passageLabels';
+import { firstWords, passageLabel, readerLabels, stripeLabel } from '../../../core/reader/passageLabels';
 import { passageRuns } from '../../../core/reader/passageRuns';
 import type { ReaderModel } from '../../../core/reader/readerTypes';
+import { articleChange, sameStyle, type Drawn } from './articleChanges';
 
 export interface PlannedStripe {
   readonly code: string;
+  /** The code's label, and the stripe's: the code and the passage's themes. */
+  readonly codeLabel: string;
   readonly label: string;
   readonly color: string;
 }
@@ -20,8 +23,9 @@ export interface PlannedStripe {
 export interface LocalPassage {
   /** The passage opens in this block (its focusable highlight, its label and memo note are here). */
   readonly opens: boolean;
-  /** The screen-reader name, on the piece that opens it. */
+  /** The screen-reader name, on the piece that opens it, and the first words it quotes. */
   readonly label: string | null;
+  readonly words: string | null;
   readonly style: HighlightStyle;
   /** The underline room, in pixels, left out of the stripes. */
   readonly pad: number;
@@ -48,13 +52,31 @@ export interface BlockPlan {
   readonly globals: readonly number[];
 }
 
-export function planArticle(model: ReaderModel): BlockPlan[] {
+/** An article's plan: its blocks', and what the next plan compares with. */
+export interface ArticlePlan extends Drawn {
+  readonly blocks: readonly BlockPlan[];
+}
+
+/**
+ * Plans the article. With the plan of the model drawn before, a block that
+ * lies away from what changed (articleChanges.ts) takes its old plan, moved:
+ * the same runs and passages, so it is kept without a comparison.
+ */
+export function planArticle(model: ReaderModel, previous: ArticlePlan | null): ArticlePlan {
   const { cleanText, passages } = model;
   const labels = readerLabels(model.codes, model.themes);
   const colors = new Map(model.codes.map((code) => [code.name, safeCodeColor(code.color)]));
   const styles = highlightStyles(passages, model.codes);
-  const blocks = articleBlocks(cleanText, passageRuns(cleanText.length, passages));
-  return blocks.map((block) => {
+  const change = previous ? articleChange(previous, model, styles) : null;
+  const oldByStart = change && previous ? new Map(previous.blocks.map((plan) => [change.newOffset(plan.start), plan])) : null;
+  const blocks = articleBlocks(cleanText, passageRuns(cleanText.length, passages)).map((block): BlockPlan => {
+    if (change && oldByStart && (block.end < change.start || block.start > change.end)) {
+      const old = oldByStart.get(block.start);
+      if (old && old.end - old.start === block.end - block.start && cleanText.startsWith(old.text, block.start)) {
+        const globals = old.globals.map(change.newPassage);
+        if (globals.every((g) => g !== null)) return { ...old, start: block.start, end: block.end, globals: globals as number[] };
+      }
+    }
     const localOf = new Map<number, number>();
     const globals: number[] = [];
     const locals: LocalPassage[] = [];
@@ -69,12 +91,14 @@ export function planArticle(model: ReaderModel): BlockPlan[] {
           globals.push(p);
           const passage = passages[p];
           const opens = passage.start >= block.start;
+          const words = opens ? firstWords(cleanText, passage) : null;
           locals.push({
             opens,
-            label: opens ? passageLabel(passage, labels, cleanText) : null,
+            label: words === null ? null : passageLabel(passage, labels, cleanText, words),
+            words,
             style: styles[p],
             pad: parseFloat(styles[p].pad) || 0,
-            stripes: passage.codes.map((code) => ({ code, label: stripeLabel(code, passage, labels), color: colors.get(code) ?? safeCodeColor(undefined) })),
+            stripes: passage.codes.map((code) => ({ code, codeLabel: labels.code(code), label: stripeLabel(code, passage, labels), color: colors.get(code) ?? safeCodeColor(undefined) })),
             memo: opens ? passage.memo : null,
           });
         }
@@ -84,10 +108,13 @@ export function planArticle(model: ReaderModel): BlockPlan[] {
     const text = cleanText.slice(block.start, block.end);
     return { start: block.start, end: block.end, text, runs, locals, globals };
   });
+  return { model, styles, blocks };
 }
 
 /** Whether two plans draw the same DOM (their text, runs and passages as shown; not their offsets). */
 export function samePlan(a: BlockPlan, b: BlockPlan): boolean {
+  // A plan taken over from the previous one shares its runs and passages.
+  if (a.runs === b.runs && a.locals === b.locals) return true;
   if (a.text !== b.text || a.runs.length !== b.runs.length || a.locals.length !== b.locals.length) return false;
   for (let i = 0; i < a.runs.length; i++) {
     const [x, y] = [a.runs[i], b.runs[i]];
@@ -95,11 +122,11 @@ export function samePlan(a: BlockPlan, b: BlockPlan): boolean {
   }
   for (let i = 0; i < a.locals.length; i++) {
     const [x, y] = [a.locals[i], b.locals[i]];
-    if (x.opens !== y.opens || x.label !== y.label || x.memo !== y.memo || x.pad !== y.pad || !sameStyle(x.style, y.style)) return false;
+    if (x.opens !== y.opens || x.label !== y.label || x.words !== y.words || x.memo !== y.memo || x.pad !== y.pad || !sameStyle(x.style, y.style)) return false;
     if (x.stripes.length !== y.stripes.length) return false;
     for (let k = 0; k < x.stripes.length; k++) {
       const [s, t] = [x.stripes[k], y.stripes[k]];
-      if (s.code !== t.code || s.label !== t.label || s.color !== t.color) return false;
+      if (s.code !== t.code || s.codeLabel !== t.codeLabel || s.label !== t.label || s.color !== t.color) return false;
     }
   }
   return true;
@@ -109,6 +136,4 @@ function sameList(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
-function sameStyle(a: HighlightStyle, b: HighlightStyle): boolean {
-  return a === b || (a.tint === b.tint && a.lines === b.lines && a['line-size'] === b['line-size'] && a['line-position'] === b['line-position'] && a.pad === b.pad);
-}
+

@@ -1,87 +1,88 @@
-// The article in the reader: paragraph blocks of nested highlights, each
-// with its gutter of coding stripes and its memo notes. Blocks whose plan is
-// unchanged keep their DOM across models, so an edit redraws only the blocks
-// it touched. Text goes in as text nodes only. Maps both ways between DOM
-// positions and clean-text offsets: every text node knows its offset.
+// The article in the reader: one element per paragraph block. A block is
+// drawn (blockContent.ts) when it comes near the view, or when something
+// needs its text (a selection, a reveal); until then it holds the height its
+// text will about take. Blocks whose plan is unchanged keep their DOM across
+// models, so an edit redraws only what it touched, and a 1 MB report opens
+// with only its first screens drawn. Maps both ways between DOM positions and
+// clean-text offsets: every text node knows its offset.
 import type { ReaderModel } from '../../../core/reader/readerTypes';
 import { h } from '../../webview/dom';
-import { planArticle, samePlan, type BlockPlan } from './articlePlan';
-import { layoutBlocks, type BlockStripes, type StripeTarget } from './stripeLayout';
+import { planArticle, samePlan, type ArticlePlan, type BlockPlan } from './articlePlan';
+import { drawBlockContent, type BlockContent } from './blockContent';
+import { layoutBlocks, type BlockStripes } from './stripeLayout';
 
-/** One block as drawn. Its `start` and `globals` are updated when the block is kept for a new model. */
+/** One block. Its `start` and `globals` are updated when it is kept for a new model. */
 export interface BlockView {
-  /** What it draws (the plan of the model it was drawn for). */
+  /** What it draws (the plan of the model it was first drawn for). */
   readonly plan: BlockPlan;
   readonly element: HTMLElement;
-  readonly text: HTMLElement;
-  readonly gutter: HTMLElement;
   readonly length: number;
   start: number;
   globals: readonly number[];
-  /** The text nodes in order, and where each starts in the block. */
-  readonly texts: readonly Text[];
-  readonly rels: readonly number[];
-  /** Every highlight element and its local passage. */
-  readonly marks: readonly HTMLElement[];
-  readonly markLocals: readonly number[];
-  readonly stripes: BlockStripes;
-  readonly stripeLocals: readonly number[];
-  readonly notes: readonly HTMLElement[];
-  readonly noteLocals: readonly number[];
+  /** Its DOM, once drawn. */
+  content: BlockContent | null;
 }
 
-/** What the reader needs from a highlight element: its block and local passage. */
+/** What the reader needs from a highlight element (or a memo note): its block and local passage. */
 interface MarkInfo {
   readonly block: BlockView;
   readonly local: number;
 }
 
 const LANE_LIMIT = 24;
+/** Drawn at once around the place shown: about two screens of text. */
+const EAGER_CHARACTERS = 12_000;
+/** Blocks are drawn this far ahead of the view. */
+const DRAW_AHEAD = '150% 0px';
 
 export class ArticleView {
   readonly element: HTMLElement = h('article', { class: 'article', 'aria-label': 'Article' });
   private blocks: BlockView[] = [];
+  private planned: ArticlePlan | null = null;
   private readonly blockOf = new WeakMap<Element, BlockView>();
   private readonly textRel = new WeakMap<Text, number>();
   private readonly markInfo = new WeakMap<Element, MarkInfo>();
   private lanes = 1;
   private readonly resize = new ResizeObserver((entries) => this.onResize(entries));
+  private readonly near = new IntersectionObserver((entries) => this.onNear(entries), { rootMargin: DRAW_AHEAD });
+
+  /** Called when a block's DOM is drawn (the reader marks it for the filters). */
+  onDrawn: ((block: BlockView) => void) | null = null;
 
   constructor() {
     this.setLanes(1);
   }
 
-  /** Draws the model, keeping the blocks that did not change. Returns how many blocks were drawn anew. */
-  render(model: ReaderModel): number {
-    const plans = planArticle(model);
-    // The blocks drawn, by their text: a block whose plan is the same is kept.
-    const spare = new Map<string, BlockView[]>();
+  /** Shows the model, keeping the blocks that did not change and drawing those around `anchor` (a clean offset) at once. */
+  render(model: ReaderModel, anchor: number): void {
+    this.planned = planArticle(model, this.planned);
+    const plans = this.planned.blocks;
+    // The blocks there are: by the runs of their plan (a plan taken over shares them), and by their text.
+    const taken = new Set<BlockView>();
+    const byRuns = new Map(this.blocks.map((block) => [block.plan.runs, block]));
+    const byText = new Map<string, BlockView[]>();
     for (const block of this.blocks) {
-      const list = spare.get(block.plan.text);
+      const list = byText.get(block.plan.text);
       if (list) list.push(block);
-      else spare.set(block.plan.text, [block]);
+      else byText.set(block.plan.text, [block]);
     }
-    let drawn = 0;
+    const find = (plan: BlockPlan): BlockView | undefined => {
+      const same = byRuns.get(plan.runs);
+      if (same && !taken.has(same)) return same;
+      return byText.get(plan.text)?.find((block) => !taken.has(block) && samePlan(block.plan, plan));
+    };
     const next = plans.map((plan) => {
-      const candidates = spare.get(plan.text);
-      const found = candidates ? candidates.findIndex((block) => samePlan(block.plan, plan)) : -1;
-      const kept = found >= 0 ? (candidates as BlockView[]).splice(found, 1)[0] : undefined;
+      const kept = find(plan);
       if (kept) {
+        taken.add(kept);
         kept.start = plan.start;
         kept.globals = plan.globals;
         return kept;
       }
-      drawn++;
-      return this.draw(plan);
+      return this.placeholder(plan);
     });
     // Move the DOM as little as possible: kept blocks stay where they are, new ones go in, the rest leave.
-    const used = new Set(next.map((block) => block.element));
-    for (const block of this.blocks) {
-      if (!used.has(block.element)) {
-        this.resize.unobserve(block.text);
-        block.element.remove();
-      }
-    }
+    for (const block of this.blocks) if (!taken.has(block)) this.forget(block);
     let cursor = this.element.firstElementChild;
     for (const block of next) {
       if (block.element === cursor) {
@@ -91,12 +92,13 @@ export class ArticleView {
       this.element.insertBefore(block.element, cursor);
     }
     this.blocks = next;
-    return drawn;
+    this.drawAround(anchor);
   }
 
   clear(): void {
-    for (const block of this.blocks) this.resize.unobserve(block.text);
+    for (const block of this.blocks) this.forget(block);
     this.blocks = [];
+    this.planned = null;
     this.element.replaceChildren();
   }
 
@@ -104,13 +106,33 @@ export class ArticleView {
     return this.blocks;
   }
 
-  /** The passage (model position) a highlight element stands for, or null. */
+  /** Draws every block (what a test reads must all be there). */
+  drawAll(): void {
+    for (const block of this.blocks) this.fill(block);
+  }
+
+  /** Draws the blocks next to the one holding `node`, so that Tab and Shift+Tab find the passages there at once. */
+  drawNeighbours(node: Node): void {
+    const block = this.enclosingBlock(node);
+    if (!block) return;
+    const index = this.blocks.indexOf(block);
+    // Each way, on to the second block with a passage in it (not past 50 blocks of plain text).
+    for (const step of [1, -1]) {
+      let found = 0;
+      for (let b = index + step, n = 0; b >= 0 && b < this.blocks.length && found < 2 && n < 50; b += step, n++) {
+        this.fill(this.blocks[b]);
+        if (this.blocks[b].plan.locals.some((local) => local.opens)) found++;
+      }
+    }
+  }
+
+  /** The passage (model position) a highlight element or memo note stands for, or null. */
   passageOf(element: Element): number | null {
     const info = this.markInfo.get(element);
     return info ? info.block.globals[info.local] : null;
   }
 
-  /** The innermost highlight at or above a node in the article. */
+  /** The innermost highlight (or memo note) at or above a node in the article. */
   markAt(node: Node | null): HTMLElement | null {
     for (let n: Node | null = node; n && n !== this.element; n = n.parentNode) {
       if (n instanceof HTMLElement && this.markInfo.has(n)) return n;
@@ -118,14 +140,15 @@ export class ArticleView {
     return null;
   }
 
-  /** The highlight elements of a passage, in order (found from its offsets: only the blocks it spans are looked at). */
+  /** The highlight elements of a passage, in order (only the blocks its offsets span are looked at, and drawn). */
   marksOf(passage: number, start: number, end: number): HTMLElement[] {
     const found: HTMLElement[] = [];
     for (let b = this.blockIndexAt(start); b < this.blocks.length; b++) {
       const block = this.blocks[b];
       if (block.start > end || (block.start === end && end > start)) break;
-      block.marks.forEach((mark, i) => {
-        if (block.globals[block.markLocals[i]] === passage) found.push(mark);
+      const content = this.fill(block);
+      content.marks.forEach((mark, i) => {
+        if (block.globals[content.markLocals[i]] === passage) found.push(mark);
       });
     }
     return found;
@@ -135,34 +158,35 @@ export class ArticleView {
   offsetOf(node: Node, offset: number): number | null {
     if (!this.element.contains(node)) return null;
     const block = this.enclosingBlock(node);
-    if (!block) return offset >= this.element.childNodes.length ? this.textLength() : this.blocks[offset]?.start ?? null;
+    if (!block) return offset >= this.blocks.length ? this.textLength() : this.blocks[offset]?.start ?? null;
+    const content = block.content;
     if (node instanceof Text) {
       const rel = this.textRel.get(node);
       return rel === undefined ? block.start : block.start + rel + Math.min(offset, node.length);
     }
-    if (!block.text.contains(node)) return node === block.element && offset === 0 ? block.start : block.start + block.length;
-    // An element boundary: the first text after it, or the end of the last text before it.
+    if (!content || !content.text.contains(node)) return node === block.element && offset === 0 ? block.start : block.start + block.length;
+    // An element boundary: the first text after it, or the end of the block's text.
     const after = node.childNodes[offset] ?? null;
-    const first = after ? firstText(after) ?? textAfter(after, block.text) : textAfter(node, block.text);
-    if (first) return block.start + (this.textRel.get(first) ?? 0);
-    return block.start + block.length;
+    const first = after ? firstText(after) ?? textAfter(after, content.text) : textAfter(node, content.text);
+    return first ? block.start + (this.textRel.get(first) ?? 0) : block.start + block.length;
   }
 
-  /** The text node and offset in it of a clean offset (the start of a text node when at a boundary). */
+  /** The text node and offset in it of a clean offset (the start of a text node when at a boundary); draws its block. */
   pointAt(offset: number): { node: Text; offset: number } | null {
-    const b = this.blockIndexAt(offset);
-    const block = this.blocks[b];
-    if (!block || block.texts.length === 0) return null;
+    const block = this.blocks[this.blockIndexAt(offset)];
+    if (!block) return null;
+    const { texts, rels } = this.fill(block);
+    if (texts.length === 0) return null;
     const rel = Math.max(0, Math.min(offset - block.start, block.length));
     let low = 0;
-    let high = block.rels.length - 1;
+    let high = rels.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (block.rels[mid] <= rel) low = mid;
+      if (rels[mid] <= rel) low = mid;
       else high = mid - 1;
     }
-    const node = block.texts[low];
-    return { node, offset: Math.min(node.length, Math.max(0, rel - block.rels[low])) };
+    const node = texts[low];
+    return { node, offset: Math.min(node.length, Math.max(0, rel - rels[low])) };
   }
 
   /** The block holding a clean offset (an offset at a boundary belongs to the block it starts). */
@@ -194,13 +218,14 @@ export class ArticleView {
     return last ? last.start + last.length : 0;
   }
 
-  /** The rendered article text, from the text nodes: the model's clean text. */
+  /** The article's text as drawn, from its text nodes (every block drawn first). */
   renderedText(): string {
-    return this.blocks.map((block) => block.texts.map((node) => node.data).join('')).join('');
+    this.drawAll();
+    return this.blocks.map((block) => (block.content as BlockContent).texts.map((node) => node.data).join('')).join('');
   }
 
-  /** Passages and stripes drawn, from what each block drew (each passage opens in one block): for `rendered`, without reading the DOM. */
-  drawnCounts(): { passages: number; stripes: number } {
+  /** Passages and stripes shown, from the blocks' plans (each passage opens in one block): for `rendered`, without drawing. */
+  shownCounts(): { passages: number; stripes: number } {
     let passages = 0;
     let stripes = 0;
     for (const block of this.blocks) {
@@ -213,20 +238,64 @@ export class ArticleView {
     return { passages, stripes };
   }
 
-  /** Stripes in the DOM, counted once per passage and code (a stripe across blocks has a piece in each). */
-  stripeCount(): number {
-    const seen = new Set<string>();
+  /** Read from the DOM (every block drawn first): passages with a highlight element, and stripes, once per passage and code. */
+  drawnCounts(): { passages: number; stripes: number } {
+    this.drawAll();
+    const passages = new Set<number>();
+    const stripes = new Set<string>();
     for (const block of this.blocks) {
-      block.stripes.targets.forEach((target, i) => seen.add(`${block.globals[block.stripeLocals[i]]}:${target.stripe.dataset.code ?? ''}`));
+      const content = block.content as BlockContent;
+      for (const local of content.markLocals) passages.add(block.globals[local]);
+      content.stripes.targets.forEach((target, i) => stripes.add(`${block.globals[content.stripeLocals[i]]}:${target.stripe.dataset.code ?? ''}`));
     }
-    return seen.size;
+    return { passages: passages.size, stripes: stripes.size };
   }
 
-  /** Passages with at least one highlight element in the DOM. */
-  passageCount(): number {
-    const seen = new Set<number>();
-    for (const block of this.blocks) for (const local of block.markLocals) seen.add(block.globals[local]);
-    return seen.size;
+  /** A block not drawn yet: an empty element as tall as its text will about be. */
+  private placeholder(plan: BlockPlan): BlockView {
+    const element = h('div', { class: 'block pending' });
+    let breaks = 0;
+    for (let i = plan.text.indexOf('\n'); i >= 0; i = plan.text.indexOf('\n', i + 1)) breaks++;
+    element.style.setProperty('--chars', String(plan.text.length));
+    element.style.setProperty('--breaks', String(breaks));
+    const block: BlockView = { plan, element, length: plan.end - plan.start, start: plan.start, globals: plan.globals, content: null };
+    this.blockOf.set(element, block);
+    this.near.observe(element);
+    return block;
+  }
+
+  /** Draws a block's DOM if it is not drawn yet. */
+  private fill(block: BlockView): BlockContent {
+    if (block.content) return block.content;
+    const content = drawBlockContent(block.plan);
+    block.content = content;
+    this.near.unobserve(block.element);
+    content.texts.forEach((node, i) => this.textRel.set(node, content.rels[i]));
+    content.marks.forEach((mark, i) => this.markInfo.set(mark, { block, local: content.markLocals[i] }));
+    content.notes.forEach((note, i) => this.markInfo.set(note, { block, local: content.noteLocals[i] }));
+    block.element.classList.remove('pending');
+    block.element.classList.toggle('has-notes', content.notesElement !== null);
+    block.element.replaceChildren(content.text, content.gutter, ...(content.notesElement ? [content.notesElement] : []));
+    this.resize.observe(content.text);
+    this.onDrawn?.(block);
+    return content;
+  }
+
+  private forget(block: BlockView): void {
+    this.near.unobserve(block.element);
+    if (block.content) this.resize.unobserve(block.content.text);
+    block.element.remove();
+  }
+
+  /** Draws the blocks from the one holding `anchor` on, about two screens' worth (and the one before it). */
+  private drawAround(anchor: number): void {
+    if (this.blocks.length === 0) return;
+    const first = Math.max(0, this.blockIndexAt(anchor) - 1);
+    let characters = 0;
+    for (let b = first; b < this.blocks.length && characters < EAGER_CHARACTERS; b++) {
+      this.fill(this.blocks[b]);
+      characters += this.blocks[b].length;
+    }
   }
 
   private enclosingBlock(node: Node): BlockView | undefined {
@@ -239,107 +308,29 @@ export class ArticleView {
     return undefined;
   }
 
-  private draw(plan: BlockPlan): BlockView {
-    const text = h('p', { class: 'text' });
-    const texts: Text[] = [];
-    const rels: number[] = [];
-    const marks: HTMLElement[] = [];
-    const markLocals: number[] = [];
-    const firstMark = new Map<number, HTMLElement>();
-    const lastMark = new Map<number, HTMLElement>();
-    const stack: Array<{ local: number; element: HTMLElement }> = [];
-    const parentNow = () => (stack.length > 0 ? stack[stack.length - 1].element : text);
-    for (const run of plan.runs) {
-      let common = 0;
-      while (common < stack.length && common < run.passages.length && stack[common].local === run.passages[common]) common++;
-      stack.length = common;
-      for (let k = common; k < run.passages.length; k++) {
-        const local = run.passages[k];
-        const mark = this.mark(plan, local);
-        parentNow().appendChild(mark);
-        stack.push({ local, element: mark });
-        marks.push(mark);
-        markLocals.push(local);
-        if (!firstMark.has(local)) firstMark.set(local, mark);
-        lastMark.set(local, mark);
-      }
-      if (run.end > run.start) {
-        const node = document.createTextNode(plan.text.slice(run.start, run.end));
-        parentNow().appendChild(node);
-        texts.push(node);
-        rels.push(run.start);
-        this.textRel.set(node, run.start);
-      }
+  private onNear(entries: readonly IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      const block = this.blockOf.get(entry.target);
+      if (block && block.element.isConnected) this.fill(block);
     }
-    const gutter = h('div', { class: 'gutter' });
-    const targets: StripeTarget[] = [];
-    const stripeLocals: number[] = [];
-    plan.locals.forEach((local, i) => {
-      for (const planned of local.stripes) {
-        const name = local.label ? `${planned.label}: ${local.label.slice(local.label.indexOf(': ') + 2)}` : `${planned.label} (continued)`;
-        const stripe = h('div', { class: 'stripe', role: 'img', 'aria-label': name, 'data-code': planned.code, title: planned.label }, h('span', { class: 'stripe-label' }, planned.label));
-        stripe.style.setProperty('--code-color', planned.color);
-        gutter.appendChild(stripe);
-        targets.push({ stripe, first: firstMark.get(i) as HTMLElement, last: lastMark.get(i) as HTMLElement, pad: local.pad });
-        stripeLocals.push(i);
-      }
-    });
-    const notes: HTMLElement[] = [];
-    const noteLocals: number[] = [];
-    plan.locals.forEach((local, i) => {
-      if (local.memo === null) return;
-      const note = h('div', { class: 'note', title: 'Memo' },
-        h('span', { class: 'note-code' }, local.stripes.map((stripe) => stripe.label).join('; ') || 'Passage'),
-        h('span', { class: 'note-text' }, local.memo));
-      for (const stripe of local.stripes.slice(0, 1)) note.style.setProperty('--code-color', stripe.color);
-      notes.push(note);
-      noteLocals.push(i);
-    });
-    const aside = notes.length > 0 ? h('aside', { class: 'notes', 'aria-label': 'Memos' }, ...notes) : null;
-    const element = h('div', { class: aside ? 'block has-notes' : 'block' }, text, gutter, aside);
-    const view: BlockView = {
-      plan, element, text, gutter, length: plan.end - plan.start, start: plan.start, globals: plan.globals,
-      texts, rels, marks, markLocals, stripes: { gutter, targets }, stripeLocals, notes, noteLocals,
-    };
-    this.blockOf.set(element, view);
-    marks.forEach((mark, i) => this.markInfo.set(mark, { block: view, local: markLocals[i] }));
-    notes.forEach((note, i) => this.markInfo.set(note, { block: view, local: noteLocals[i] }));
-    this.resize.observe(text);
-    return view;
-  }
-
-  private mark(plan: BlockPlan, local: number): HTMLElement {
-    const passage = plan.locals[local];
-    const mark = document.createElement('span');
-    mark.className = passage.opens ? 'hl' : 'hl continued';
-    if (passage.opens) {
-      mark.tabIndex = 0;
-      mark.setAttribute('role', 'button');
-      mark.setAttribute('aria-label', passage.label ?? '');
-    }
-    for (const [name, value] of Object.entries(passage.style)) mark.style.setProperty(`--${name}`, value);
-    return mark;
   }
 
   private onResize(entries: readonly ResizeObserverEntry[]): void {
-    const blocks: BlockStripes[] = [];
+    const batch: BlockStripes[] = [];
     for (const entry of entries) {
       const block = entry.target.parentElement ? this.blockOf.get(entry.target.parentElement) : undefined;
-      if (block && block.element.isConnected) blocks.push(block.stripes);
+      if (block?.content && block.element.isConnected) batch.push(block.content.stripes);
     }
-    const lanes = layoutBlocks(blocks);
-    // The gutter only widens (a narrower one would reflow what was measured): the widest block sets it.
+    const lanes = layoutBlocks(batch);
+    // The gutter only widens (a narrower one would reflow what was measured): the block with the most lanes sets it.
     if (lanes > this.lanes) this.setLanes(lanes);
-    this.afterLayout?.();
   }
 
   private setLanes(lanes: number): void {
     this.lanes = Math.min(lanes, LANE_LIMIT);
     this.element.style.setProperty('--lanes', String(this.lanes));
   }
-
-  /** Called after each batch of stripes is placed (the reader reports its first full render then). */
-  afterLayout: (() => void) | null = null;
 }
 
 function firstText(node: Node): Text | null {

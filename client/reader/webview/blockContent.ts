@@ -4,6 +4,7 @@
 import { h } from '../../webview/dom';
 import type { BlockPlan } from './articlePlan';
 import type { BlockStripes, StripeTarget } from './stripeLayout';
+import { stripeElement, tagElement } from './stripeElements';
 
 export interface BlockContent {
   readonly text: HTMLElement;
@@ -17,6 +18,9 @@ export interface BlockContent {
   readonly markLocals: readonly number[];
   readonly stripes: BlockStripes;
   readonly stripeLocals: readonly number[];
+  /** The passages' tags beside their stripes, and their local passages. */
+  readonly tags: readonly HTMLElement[];
+  readonly tagLocals: readonly number[];
   readonly notes: readonly HTMLElement[];
   readonly noteLocals: readonly number[];
 }
@@ -56,15 +60,21 @@ export function drawBlockContent(plan: BlockPlan): BlockContent {
   const gutter = h('div', { class: 'gutter' });
   const targets: StripeTarget[] = [];
   const stripeLocals: number[] = [];
+  const tags: HTMLElement[] = [];
+  const tagLocals: number[] = [];
   plan.locals.forEach((local, i) => {
-    for (const planned of local.stripes) {
-      const words = local.label === null ? '(continued)' : local.label.slice(local.label.indexOf(': ') + 2);
-      const stripe = h('div', { class: 'stripe', role: 'img', 'aria-label': `${planned.label}: ${words}`, 'data-code': planned.code, title: planned.label },
-        h('span', { class: 'stripe-label', 'aria-hidden': 'true' }, planned.label));
-      stripe.style.setProperty('--code-color', planned.color);
+    const words = local.words ?? '(continued)';
+    const tag = local.opens && local.stripes.length > 0 ? tagElement(local.stripes.map((s) => ({ label: s.codeLabel, color: s.color })), local.stripes.map((s) => s.label).join('; ')) : null;
+    local.stripes.forEach((planned, k) => {
+      const stripe = stripeElement(planned.code, planned.label, planned.color, `${planned.label}: ${words}`);
       gutter.appendChild(stripe);
-      targets.push({ stripe, first: firstMark.get(i) as HTMLElement, last: lastMark.get(i) as HTMLElement, pad: local.pad });
+      targets.push({ stripe, first: firstMark.get(i) as HTMLElement, last: lastMark.get(i) as HTMLElement, pad: local.pad, tag: k === 0 ? tag : null });
       stripeLocals.push(i);
+    });
+    if (tag) {
+      gutter.appendChild(tag);
+      tags.push(tag);
+      tagLocals.push(i);
     }
   });
   const notes: HTMLElement[] = [];
@@ -79,7 +89,7 @@ export function drawBlockContent(plan: BlockPlan): BlockContent {
     noteLocals.push(i);
   });
   const notesElement = notes.length > 0 ? h('aside', { class: 'notes', 'aria-label': 'Memos' }, ...notes) : null;
-  return { text, gutter, notesElement, texts, rels, marks, markLocals, stripes: { gutter, targets }, stripeLocals, notes, noteLocals };
+  return { text, gutter, notesElement, texts, rels, marks, markLocals, stripes: { gutter, targets }, stripeLocals, tags, tagLocals, notes, noteLocals };
 }
 
 /** A passage's highlight element; the piece where it opens is focusable and named for screen readers. */

@@ -3,12 +3,7 @@
 // notes too. No choice in a kind means no condition on it.
 import type { ReaderModel } from '../../../core/reader/readerTypes';
 import type { ReaderFilters } from '../readerMessages';
-import type { ArticleView } from './articleView';
-
-export interface FilterCounts {
-  readonly standing: number;
-  readonly faded: number;
-}
+import type { ArticleView, BlockView } from './articleView';
 
 export function standsOut(passage: ReaderModel['passages'][number], filters: ReaderFilters): boolean {
   const code = filters.codes.length === 0 || passage.codes.some((name) => filters.codes.includes(name));
@@ -16,26 +11,43 @@ export function standsOut(passage: ReaderModel['passages'][number], filters: Rea
   return code && theme;
 }
 
-/** The filters each block was last marked for: a block kept across a redraw needs no marking again (what fades depends on its codes and themes, and a change to them redraws it). */
-const markedFor = new WeakMap<object, string>();
+export class PassageFilter {
+  /** Per passage of the model: whether it stands out. */
+  private out: boolean[] = [];
+  private key = '';
+  /**
+   * The filters each drawn block was last marked for: a block kept across a
+   * redraw needs no marking again (what fades depends on its passages' codes
+   * and themes, and a change to them redraws the block).
+   */
+  private readonly markedFor = new WeakMap<BlockView, string>();
 
-/** Marks every drawn passage as standing out or faded; linear in the elements drawn anew. */
-export function applyFilters(view: ArticleView, model: ReaderModel, filters: ReaderFilters): FilterCounts {
-  const filtering = filters.codes.length + filters.themes.length > 0;
-  view.element.classList.toggle('filtering', filtering);
-  const out = model.passages.map((passage) => !filtering || standsOut(passage, filters));
-  const key = JSON.stringify(filters);
-  for (const block of view.blockViews) {
-    if (markedFor.get(block) === key) continue;
-    markedFor.set(block, key);
-    block.marks.forEach((mark, i) => {
-      const standing = out[block.globals[block.markLocals[i]]];
+  constructor(private readonly view: ArticleView) {}
+
+  /** Applies the filters to the model's passages and to every block drawn; returns how many passages stand out. */
+  apply(model: ReaderModel, filters: ReaderFilters): number {
+    const filtering = filters.codes.length + filters.themes.length > 0;
+    this.view.element.classList.toggle('filtering', filtering);
+    this.out = model.passages.map((passage) => !filtering || standsOut(passage, filters));
+    this.key = JSON.stringify([filters.codes, filters.themes]);
+    for (const block of this.view.blockViews) this.mark(block);
+    return this.out.filter(Boolean).length;
+  }
+
+  /** Marks a drawn block's highlights, stripes and notes (blocks drawn later are marked as they are drawn). */
+  mark(block: BlockView): void {
+    const content = block.content;
+    if (!content || this.markedFor.get(block) === this.key) return;
+    this.markedFor.set(block, this.key);
+    const filtering = this.key !== JSON.stringify([[], []]);
+    const out = (local: number) => this.out[block.globals[local]] !== false;
+    content.marks.forEach((mark, i) => {
+      const standing = out(content.markLocals[i]);
       mark.classList.toggle('faded', !standing);
       mark.classList.toggle('chosen', filtering && standing);
     });
-    block.stripes.targets.forEach((target, i) => target.stripe.classList.toggle('faded', !out[block.globals[block.stripeLocals[i]]]));
-    block.notes.forEach((note, i) => note.classList.toggle('faded', !out[block.globals[block.noteLocals[i]]]));
+    content.stripes.targets.forEach((target, i) => target.stripe.classList.toggle('faded', !out(content.stripeLocals[i])));
+    content.tags.forEach((tag, i) => tag.classList.toggle('faded', !out(content.tagLocals[i])));
+    content.notes.forEach((note, i) => note.classList.toggle('faded', !out(content.noteLocals[i])));
   }
-  const standing = out.filter(Boolean).length;
-  return { standing, faded: out.length - standing };
 }

@@ -7,7 +7,7 @@ import type { ReaderModel } from '../../../core/reader/readerTypes';
 import { h, replaceChildren } from '../../webview/dom';
 import type { FromReader, ReaderFilters, ReaderState, ToReader } from '../readerMessages';
 import { ArticleView } from './articleView';
-import { applyFilters } from './filtering';
+import { PassageFilter } from './filtering';
 import { reportHeader } from './header';
 import { ScrollPosition } from './scrolling';
 import { chordLetter, MEMO_KEY, TAG_KEYS } from './shortcuts';
@@ -58,6 +58,8 @@ function saveState(): void {
 
 const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app' }));
 const view = new ArticleView();
+const filter = new PassageFilter(view);
+view.onDrawn = (block) => filter.mark(block);
 const tooltip = new PassageTooltip((passage) => post({ type: 'addMemo', passage }));
 const toolbar = new Toolbar({
   tag: (code) => tag(code),
@@ -83,7 +85,7 @@ function render(message: Extract<ToReader, { type: 'model' }>): void {
   const { model } = message;
   const restore = pending && (pending.uri === null || pending.uri === message.uri) ? pending : null;
   pending = null;
-  const anchor = restore ? restore.offset : drawn?.uri === message.uri ? scroll.topOffset() : 0;
+  const anchor = Math.min(restore ? restore.offset : drawn?.uri === message.uri ? scroll.topOffset() : 0, model.cleanText.length);
   drawn = { seq: message.seq, uri: message.uri, model };
   tooltip.hide();
   toolbar.update(model);
@@ -92,12 +94,12 @@ function render(message: Extract<ToReader, { type: 'model' }>): void {
   const header = reportHeader(model);
   if (view.element.parentNode === content && content.firstElementChild?.classList.contains('report-header')) content.replaceChild(header, content.firstElementChild);
   else replaceChildren(content, header, view.element);
-  view.render(model);
+  view.render(model, anchor);
   refilter();
-  topOffset = Math.min(anchor, model.cleanText.length);
-  scroll.scrollToOffset(topOffset, true);
+  topOffset = anchor;
+  scroll.scrollToOffset(anchor, true);
   saveState();
-  const counts = view.drawnCounts();
+  const counts = view.shownCounts();
   post({ type: 'rendered', seq: message.seq, passages: counts.passages, stripes: counts.stripes });
 }
 
@@ -111,8 +113,7 @@ function notice(message: Extract<ToReader, { type: 'notice' }>): void {
 
 function refilter(): void {
   if (!drawn) return;
-  const counts = applyFilters(view, drawn.model, toolbar.filters);
-  toolbar.showFilterCount(counts.standing, drawn.model.passages.length);
+  toolbar.showFilterCount(filter.apply(drawn.model, toolbar.filters), drawn.model.passages.length);
 }
 
 // ------------------------------------------------------------------ tagging
@@ -196,7 +197,9 @@ view.element.addEventListener('pointerout', (event) => {
 });
 view.element.addEventListener('focusin', (event) => {
   const mark = view.markAt(event.target as Node);
-  if (mark) showTooltip(mark);
+  if (!mark) return;
+  view.drawNeighbours(mark);
+  showTooltip(mark);
 });
 view.element.addEventListener('focusout', () => tooltip.hideSoon());
 

@@ -6,6 +6,8 @@
 import type { ArticleView } from './articleView';
 
 const THROTTLE_MS = 50;
+/** How many times a scroll to an offset is checked again, a frame or two apart. */
+const SETTLE_FRAMES = 3;
 
 interface CaretDocument {
   caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
@@ -15,12 +17,19 @@ interface CaretDocument {
 export class ScrollPosition {
   /** The scroll position a programmatic scroll ended at: the scroll event it fires is not the user's. */
   private quietAt: number | null = null;
+  /** Bumped by every scroll to an offset and by the user's scrolling: a check of an older scroll stops. */
+  private settling = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly view: ArticleView, private readonly topInset: () => number, private readonly onUserScroll: (offset: number) => void) {
     window.addEventListener('scroll', () => this.onScroll(), { passive: true });
     // A user's own scrolling ends any quiet period at once.
-    for (const type of ['wheel', 'keydown', 'pointerdown', 'touchstart']) window.addEventListener(type, () => { this.quietAt = null; }, { passive: true, capture: true });
+    for (const type of ['wheel', 'keydown', 'pointerdown', 'touchstart']) {
+      window.addEventListener(type, () => {
+        this.quietAt = null;
+        this.settling++;
+      }, { passive: true, capture: true });
+    }
   }
 
   /** The clean offset of the first line visible below the toolbar. */
@@ -29,24 +38,38 @@ export class ScrollPosition {
     if (blocks.length === 0 || window.scrollY <= 0) return 0;
     const y = this.topInset() + 2;
     const block = blocks[this.view.blockIndexAtY(y)];
-    const rect = block.text.getBoundingClientRect();
+    // A block not drawn yet is read as its start.
+    if (!block.content) return block.start;
+    const rect = block.content.text.getBoundingClientRect();
     if (rect.top >= y) return block.start;
     const point = caretAt(rect.left + 1, y + 1);
     const offset = point ? this.view.offsetOf(point.node, point.offset) : null;
     return offset !== null && offset >= block.start && offset <= block.start + block.length ? offset : block.start;
   }
 
-  /** Brings a clean offset to the top; `quiet`: the host asked for it (a reveal, a redraw), so no `scrolled` follows. */
+  /**
+   * Brings a clean offset to the top; `quiet`: the host asked for it (a
+   * reveal, a redraw), so no `scrolled` follows. Blocks drawn on the way in
+   * (they replace estimated heights) may move the text: the next frames put
+   * it back, unless the user scrolls first.
+   */
   scrollToOffset(offset: number, quiet: boolean): void {
-    let target = 0;
-    if (offset > 0) {
-      const top = this.topOf(offset);
-      if (top === null) return;
-      target = Math.max(0, window.scrollY + top - this.topInset());
-    }
-    if (Math.abs(target - window.scrollY) < 1) return;
-    window.scrollTo({ top: target, behavior: 'instant' });
-    if (quiet) this.quietAt = window.scrollY;
+    const settling = ++this.settling;
+    const place = (framesLeft: number) => {
+      if (settling !== this.settling) return;
+      let target = 0;
+      if (offset > 0) {
+        const top = this.topOf(offset);
+        if (top === null) return;
+        target = Math.max(0, window.scrollY + top - this.topInset());
+      }
+      if (Math.abs(target - window.scrollY) >= 1) {
+        window.scrollTo({ top: target, behavior: 'instant' });
+        if (quiet) this.quietAt = window.scrollY;
+      }
+      if (framesLeft > 0) requestAnimationFrame(() => requestAnimationFrame(() => place(framesLeft - 1)));
+    };
+    place(SETTLE_FRAMES);
   }
 
   /** The viewport top of the line holding the offset. */

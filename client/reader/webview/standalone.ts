@@ -3,12 +3,13 @@
 // reader's own measuring code, and again when the page is resized or printed.
 // Without it the page still reads: each passage keeps its inline label.
 import { STANDALONE_DATA_ID, type StandaloneData } from '../../../core/reader/standaloneHtml';
+import { stripeElement, tagElement } from './stripeElements';
 import { layoutBlocks, type BlockStripes, type StripeTarget } from './stripeLayout';
 
 function readData(): StandaloneData | null {
   try {
     const data = JSON.parse(document.getElementById(STANDALONE_DATA_ID)?.textContent ?? 'null') as StandaloneData | null;
-    return data && Array.isArray(data.stripes) ? data : null;
+    return data && Array.isArray(data.passages) ? data : null;
   } catch {
     return null;
   }
@@ -19,7 +20,7 @@ function stripesOf(data: StandaloneData): BlockStripes[] {
   for (const block of document.querySelectorAll<HTMLElement>('.article .block')) {
     const gutter = block.querySelector<HTMLElement>('.gutter');
     if (!gutter) continue;
-    const first = new Map<number, Element>();
+    const first = new Map<number, HTMLElement>();
     const last = new Map<number, Element>();
     for (const mark of block.querySelectorAll<HTMLElement>('.hl[data-p]')) {
       const p = Number(mark.dataset.p);
@@ -28,19 +29,17 @@ function stripesOf(data: StandaloneData): BlockStripes[] {
     }
     const targets: StripeTarget[] = [];
     for (const [p, mark] of first) {
+      const codes = data.passages[p] ?? [];
       const pad = parseFloat(getComputedStyle(mark).getPropertyValue('--pad')) || 0;
-      for (const [label, color] of data.stripes[p] ?? []) {
-        const stripe = document.createElement('div');
-        stripe.className = 'stripe';
-        stripe.title = label;
-        stripe.style.setProperty('--code-color', color);
-        const text = document.createElement('span');
-        text.className = 'stripe-label';
-        text.textContent = label;
-        stripe.appendChild(text);
+      // The tag where the passage opens (its first highlight is not a continuation).
+      const opens = !mark.classList.contains('continued');
+      const tag = opens && codes.length > 0 ? tagElement(codes.map(([label, , color]) => ({ label, color })), codes.map(([, stripe]) => stripe).join('; ')) : null;
+      codes.forEach(([, label, color], k) => {
+        const stripe = stripeElement('', label, color, label);
         gutter.appendChild(stripe);
-        targets.push({ stripe, first: mark, last: last.get(p) ?? mark, pad });
-      }
+        targets.push({ stripe, first: mark, last: last.get(p) ?? mark, pad, tag: k === 0 ? tag : null });
+      });
+      if (tag) gutter.appendChild(tag);
     }
     blocks.push({ gutter, targets });
   }

@@ -2,8 +2,9 @@
 // lines of their passages: one batch of reads (the line boxes of each
 // passage's first and last highlight), then one batch of writes. Lanes are
 // given by the stripes' vertical extents (core/reader/stripeLanes.ts), so
-// two passages on one line never share a lane. Used by the reader and by the
-// saved HTML's layout script.
+// two passages on one line never share a lane; the passages' tags go beside
+// the lanes at the top of their stripes, one under the other where they
+// would meet. Used by the reader and by the saved HTML's layout script.
 import { stripeLanes } from '../../../core/reader/stripeLanes';
 
 export interface StripeTarget {
@@ -13,7 +14,12 @@ export interface StripeTarget {
   readonly last: Element;
   /** The highlight's bottom padding (room for underlines), left out of the stripe. */
   readonly pad: number;
+  /** The passage's tag, on the first stripe of a passage that opens in the block. */
+  readonly tag: HTMLElement | null;
 }
+
+/** The height of a tag's line, in CSS pixels (the stylesheets give tags this line height). */
+export const TAG_LINE = 16;
 
 export interface BlockStripes {
   readonly gutter: HTMLElement;
@@ -40,16 +46,26 @@ export function measureBlock(block: BlockStripes): MeasuredBlock | null {
   return { block, extents };
 }
 
-/** Writes only: lanes and geometry through CSS custom properties (CSSOM: allowed by the strict CSP). Returns the lanes used. */
+/** Writes only: lanes, geometry and tag positions through CSS custom properties (CSSOM: allowed by the strict CSP). Returns the lanes used. */
 export function placeBlock(measured: MeasuredBlock): number {
-  const { targets } = measured.block;
-  const { lanes, count } = stripeLanes(measured.extents.map((extent) => ({ start: extent.top, end: extent.bottom })));
+  const { targets, gutter } = measured.block;
+  const { extents } = measured;
+  const { lanes, count } = stripeLanes(extents.map((extent) => ({ start: extent.top, end: extent.bottom })));
   targets.forEach((target, i) => {
-    const { top, bottom } = measured.extents[i];
+    const { top, bottom } = extents[i];
     target.stripe.style.setProperty('--top', `${top.toFixed(1)}px`);
     target.stripe.style.setProperty('--height', `${(bottom - top).toFixed(1)}px`);
     target.stripe.style.setProperty('--lane', String(lanes[i]));
   });
+  // Tags in the order of their tops, each below the one before; the gutter grows to hold the last.
+  const tagged = targets.map((_, i) => i).filter((i) => targets[i].tag !== null).sort((a, b) => extents[a].top - extents[b].top || a - b);
+  let floor = 0;
+  for (const i of tagged) {
+    const top = Math.max(extents[i].top, floor);
+    (targets[i].tag as HTMLElement).style.setProperty('--top', `${top.toFixed(1)}px`);
+    floor = top + TAG_LINE;
+  }
+  gutter.style.setProperty('--tags-bottom', `${floor.toFixed(1)}px`);
   return count;
 }
 

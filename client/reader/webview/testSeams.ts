@@ -28,12 +28,14 @@ function facts(context: ProbeContext): ReaderFacts {
   const header: Record<string, string> = {};
   for (const field of document.querySelectorAll('.report-header .field')) header[text(field.querySelector('.field-label'))] = text(field.querySelector('.field-value'));
   const memo = document.querySelector('.report-header .report-memo .memo-text');
+  const counts = view.drawnCounts();
   let faded = 0;
   let highlighted = 0;
   const seen = new Set<number>();
   for (const block of view.blockViews) {
-    block.marks.forEach((mark, i) => {
-      const passage = block.globals[block.markLocals[i]];
+    const content = block.content;
+    content?.marks.forEach((mark, i) => {
+      const passage = block.globals[content.markLocals[i]];
       if (seen.has(passage)) return;
       seen.add(passage);
       if (mark.classList.contains('faded')) faded++;
@@ -47,8 +49,8 @@ function facts(context: ProbeContext): ReaderFacts {
     title: text(document.querySelector('.report-header .title')),
     header,
     reportMemo: memo ? text(memo) : null,
-    passages: view.passageCount(),
-    stripes: view.stripeCount(),
+    passages: counts.passages,
+    stripes: counts.stripes,
     passageMemos: [...view.element.querySelectorAll('.note .note-text')].map((note) => text(note)),
     faded,
     highlighted,
@@ -141,6 +143,8 @@ export async function answerProbe(message: Extract<ToReader, { type: `test:${str
     case 'test:click': {
       const model = context.model();
       const passage = model?.passages[number(message.passage)];
+      // A click collapses the selection before it lands, as a real one does.
+      window.getSelection()?.removeAllRanges();
       if (passage) view.marksOf(number(message.passage), passage.start, passage.end)[0]?.click();
       return reply(true);
     }

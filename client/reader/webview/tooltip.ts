@@ -70,14 +70,18 @@ export class PassageTooltip {
       button);
   }
 
-  /** Below the passage's first line, inside the viewport (above it when there is no room). */
+  /** Below the passage (its last line), else above it (its first line), inside the viewport: the passage stays readable. */
   private place(anchor: HTMLElement): void {
-    const rect = anchor.getClientRects()[0] ?? anchor.getBoundingClientRect();
+    const rects = anchor.getClientRects();
+    const first = rects[0] ?? anchor.getBoundingClientRect();
+    const last = rects[rects.length - 1] ?? first;
     const box = this.element.getBoundingClientRect();
     const margin = 8;
-    const left = Math.max(margin, Math.min(rect.left, window.innerWidth - box.width - margin));
-    const below = rect.bottom + 4;
-    const top = below + box.height > window.innerHeight - margin && rect.top - box.height - 4 > margin ? rect.top - box.height - 4 : below;
+    const gap = 6;
+    const fitsBelow = last.bottom + gap + box.height <= window.innerHeight - margin;
+    const fitsAbove = first.top - gap - box.height >= margin;
+    const top = fitsBelow ? last.bottom + gap : fitsAbove ? first.top - gap - box.height : Math.max(margin, window.innerHeight - margin - box.height);
+    const left = Math.max(margin, Math.min((fitsBelow ? last : first).left, window.innerWidth - box.width - margin));
     this.element.style.setProperty('left', `${Math.round(left)}px`);
     this.element.style.setProperty('top', `${Math.round(top)}px`);
   }

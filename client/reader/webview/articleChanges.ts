@@ -1,0 +1,100 @@
+// What a new model changed since the one drawn, so that only the blocks near
+// the change are planned again: the text that differs (a common prefix and
+// suffix), the passages that differ (matched from both ends, shifted by the
+// edit), and those whose paint changed (a passage nested into one changes its
+// underline room). Conservative: anything in doubt counts as changed.
+import type { HighlightStyle } from '../../../core/reader/highlightStyle';
+import { WORDS_WINDOW } from '../../../core/reader/passageLabels';
+import type { ReaderModel, ReaderPassage } from '../../../core/reader/readerTypes';
+
+export interface Drawn {
+  readonly model: ReaderModel;
+  readonly styles: readonly HighlightStyle[];
+}
+
+export interface ArticleChange {
+  /** The region of the new clean text whose blocks are planned again (inclusive bounds); empty when start > end. */
+  readonly start: number;
+  readonly end: number;
+  /** The new offset of an old one outside the change. */
+  newOffset(old: number): number;
+  /** The new position of an old passage, or null for a passage that changed. */
+  newPassage(old: number): number | null;
+}
+
+/** Characters compared at a time before the comparison goes character by character. */
+const CHUNK = 2048;
+
+/** The change, or null when everything must be planned again (the codes or themes changed). */
+export function articleChange(previous: Drawn, model: ReaderModel, styles: readonly HighlightStyle[]): ArticleChange | null {
+  const before = previous.model;
+  if (!sameNames(before, model)) return null;
+  const [t0, t1] = [before.cleanText, model.cleanText];
+  const shortest = Math.min(t0.length, t1.length);
+  const prefix = commonPrefix(t0, t1, shortest);
+  const suffix = commonSuffix(t0, t1, shortest - prefix);
+  const delta = t1.length - t0.length;
+  const textChanged = !(t0.length === t1.length && prefix === t0.length);
+  /** An old offset in the new text; null inside the text that changed. */
+  const mapped = (x: number): number | null => (x <= prefix ? x : x >= t0.length - suffix ? x + delta : null);
+
+  const [p0, p1] = [before.passages, model.passages];
+  const same = (a: ReaderPassage, b: ReaderPassage) =>
+    mapped(a.start) === b.start && mapped(a.end) === b.end && a.memo === b.memo && sameList(a.codes, b.codes) && sameList(a.themes, b.themes);
+  let front = 0;
+  while (front < p0.length && front < p1.length && same(p0[front], p1[front])) front++;
+  let back = 0;
+  while (back < p0.length - front && back < p1.length - front && same(p0[p0.length - 1 - back], p1[p1.length - 1 - back])) back++;
+
+  let start = Infinity;
+  let end = -Infinity;
+  const cover = (from: number, to: number) => {
+    start = Math.min(start, from);
+    end = Math.max(end, to);
+  };
+  // A passage's label quotes its first words: one starting a little before the changed text may read differently.
+  if (textChanged) cover(prefix - WORDS_WINDOW, t1.length - suffix);
+  for (let i = front; i < p1.length - back; i++) cover(p1[i].start, p1[i].end);
+  for (let i = front; i < p0.length - back; i++) cover(mapped(p0[i].start) ?? prefix, mapped(p0[i].end) ?? t1.length - suffix);
+  // Passages that are the same but painted otherwise (what is nested in them changed).
+  const shift = p1.length - p0.length;
+  for (let i = 0; i < front; i++) if (!sameStyle(previous.styles[i], styles[i])) cover(p1[i].start, p1[i].end);
+  for (let i = p0.length - back; i < p0.length; i++) if (!sameStyle(previous.styles[i], styles[i + shift])) cover(p1[i + shift].start, p1[i + shift].end);
+
+  return {
+    start,
+    end,
+    newOffset: (old) => mapped(old) ?? old,
+    newPassage: (old) => (old < front ? old : old >= p0.length - back ? old + shift : null),
+  };
+}
+
+export function sameStyle(a: HighlightStyle | undefined, b: HighlightStyle | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a === b || (a.tint === b.tint && a.lines === b.lines && a['line-size'] === b['line-size'] && a['line-position'] === b['line-position'] && a.pad === b.pad);
+}
+
+/** The codes and themes as the labels and colours show them: when they change, every block may. */
+function sameNames(a: ReaderModel, b: ReaderModel): boolean {
+  return a.codes.length === b.codes.length && a.themes.length === b.themes.length
+    && a.codes.every((code, i) => code.name === b.codes[i].name && code.label === b.codes[i].label && code.color === b.codes[i].color)
+    && a.themes.every((theme, i) => theme.name === b.themes[i].name && theme.label === b.themes[i].label);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+function commonPrefix(a: string, b: string, most: number): number {
+  let n = 0;
+  while (n + CHUNK <= most && a.slice(n, n + CHUNK) === b.slice(n, n + CHUNK)) n += CHUNK;
+  while (n < most && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+function commonSuffix(a: string, b: string, most: number): number {
+  let n = 0;
+  while (n + CHUNK <= most && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
+  while (n < most && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
