@@ -61,11 +61,13 @@ export class CopiesStatusBar implements vscode.Disposable {
       this.item.hide();
       return this.publish({ visible: false, text: '', uri: document?.uri.toString(), copies: copies ?? undefined });
     }
-    const count = copies.others.length;
-    const text = `$(people) ${count} other ${count === 1 ? 'copy' : 'copies'}`;
+    const count = copies.others.filter((copy) => !copy.reference).length;
+    const hasReference = copies.others.some((copy) => copy.reference);
+    const text = count === 0 ? '$(people) reference report' : `$(people) ${count} other ${count === 1 ? 'copy' : 'copies'}${hasReference ? ' · adjudicated' : ''}`;
     this.item.text = text;
-    this.item.tooltip = new vscode.MarkdownString(`Other annotators' copies of this article (same clean text):\n\n${copies.others.map((copy) => `- ${copy.annotator ?? '(no annotator)'}: ${copy.path}`).join('\n')}\n\nClick to compare them side by side, or to open one beside this report.`);
-    this.item.accessibilityInformation = { label: `${count} other annotators' ${count === 1 ? 'copy' : 'copies'} of this article` };
+    const lines = copies.others.map((copy) => `- ${copy.reference ? 'reference report' : copy.annotator ?? '(no annotator)'}: ${copy.path}`);
+    this.item.tooltip = new vscode.MarkdownString(`Other copies of this article (same clean text):\n\n${lines.join('\n')}\n\nClick to open one beside this report.`);
+    this.item.accessibilityInformation = { label: `${count} other annotators' ${count === 1 ? 'copy' : 'copies'} of this article${hasReference ? ', and its reference report' : ''}` };
     this.item.show();
     return this.publish({ visible: true, text, uri: document.uri.toString(), copies });
   }
@@ -84,7 +86,7 @@ export class CopiesStatusBar implements vscode.Disposable {
     const items: Array<vscode.QuickPickItem & { copy?: ArticleCopy }> = [
       compare,
       { label: 'Open a copy beside this report', kind: vscode.QuickPickItemKind.Separator },
-      ...copies.map((copy) => ({ label: copy.annotator ?? '(no annotator)', description: copy.path, copy })),
+      ...copies.map((copy) => ({ label: copy.reference ? 'Reference report (adjudicated)' : copy.annotator ?? '(no annotator)', description: copy.path, copy })),
     ];
     const chosen = await vscode.window.showQuickPick(items, { title: 'Other annotators\' copies of this article' });
     if (chosen === compare) await vscode.commands.executeCommand(Commands.compareAnnotations, vscode.Uri.parse(uri));

@@ -29,6 +29,8 @@ export interface ArticleCopy {
   /** Relative to the workspace folder, with `/`. */
   readonly path: string;
   readonly annotator: string | null;
+  /** A reference report (`annotator: adjudicated`), not one annotator's copy. */
+  readonly reference: boolean;
 }
 export interface ArticleCopiesParams {
   readonly uri: string;

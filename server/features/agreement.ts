@@ -4,6 +4,7 @@
 // comparison), from the server's index with the core's functions.
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { articleFingerprint, comparePaths, type Codebook, type IndexedReport } from '../../core';
+import { isReferenceAnnotator } from '../../core/agreement/adjudication/referenceReports';
 import { agreementDocument, agreementOfReports, annotationOf, annotatorOf, type Annotation } from '../../core/agreement';
 import { AgreementRequest, ArticleCopiesRequest, type AgreementParams, type AgreementResult, type ArticleCopiesParams, type ArticleCopiesResult, type ArticleCopy } from '../../protocol';
 import type { ServerContext } from '../context';
@@ -41,7 +42,8 @@ export function registerAgreement(context: ServerContext): void {
     const others: ArticleCopy[] = [];
     for (const other of workspace.reports(entry.folder)) {
       if (other.uri === entry.uri || articleFingerprint(other.report.document) !== fingerprint) continue;
-      others.push({ uri: other.uri, path: workspace.relativeToFolder(entry.folder, other.uri) ?? other.uri, annotator: annotatorOf(other.report.document) ?? null });
+      const annotator = annotatorOf(other.report.document) ?? null;
+      others.push({ uri: other.uri, path: workspace.relativeToFolder(entry.folder, other.uri) ?? other.uri, annotator, reference: isReferenceAnnotator(annotator ?? undefined) });
     }
     others.sort((a, b) => comparePaths(a.path, b.path));
     return { fingerprint, others };

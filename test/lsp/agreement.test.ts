@@ -84,6 +84,9 @@ describe('lsp: agreement figures and copies of an article', function () {
     for (const name of fs.readdirSync(repoPath('samples', 'agreement')).filter((file) => file.endsWith('.report.md'))) {
       dir.write(`agreement/${name}`, fs.readFileSync(repoPath('samples', 'agreement', name), 'utf8'));
     }
+    // A reference report of one article: never an annotator, and the one copy the dataset counts.
+    const reference = fs.readFileSync(repoPath('samples', 'agreement', 'middlesbrough.jd.report.md'), 'utf8').replace(/^annotator: .*$/m, 'annotator: adjudicated');
+    dir.write('agreement/middlesbrough.adjudicated.report.md', reference);
     client = await LspClient.start({ folders: [dir.path] });
   });
   after(async () => {
@@ -99,17 +102,17 @@ describe('lsp: agreement figures and copies of an article', function () {
       const printed = by === 'code' ? cli.stdout : (await runCli(['agree', 'agreement', '--format', 'json', '--by', 'theme'], dir.path)).stdout;
       assert.deepEqual(JSON.parse(JSON.stringify(answer.figures)), JSON.parse(printed));
       assert.equal(answer.articles, 2);
-      assert.equal(answer.reports, 6);
+      assert.equal(answer.reports, 7);
     }
   });
 
-  it('the workspace summary counts each article once: none of the draft copies, every copy with findings.dataset.copies "all"', async () => {
+  it('the workspace summary counts each article once: its reference report, none of the drafts of the other, every copy with findings.dataset.copies "all"', async () => {
     const once = await client.request(SummaryRequest, { scope: { kind: 'workspace' } });
-    assert.equal(once.totals.reports, 0);
+    assert.deepEqual(once.reports.map((report) => report.path), ['agreement/middlesbrough.adjudicated.report.md']);
     const all = await LspClient.start({ folders: [dir.path], settings: { dataset: { copies: 'all' } } });
     try {
       const every = await all.request(SummaryRequest, { scope: { kind: 'workspace' } });
-      assert.equal(every.totals.reports, 6);
+      assert.equal(every.totals.reports, 7);
     } finally {
       await all.stop();
     }
@@ -119,7 +122,7 @@ describe('lsp: agreement figures and copies of an article', function () {
     const uri = uriOf(`${dir.path}/agreement/middlesbrough.jd.report.md`);
     const copies = await client.request(ArticleCopiesRequest, { uri });
     assert.ok(copies);
-    assert.deepEqual(copies.others.map((copy) => [copy.path, copy.annotator]), [['agreement/middlesbrough.mk.report.md', 'mk'], ['agreement/middlesbrough.rs.report.md', 'rs']]);
+    assert.deepEqual(copies.others.map((copy) => [copy.path, copy.annotator, copy.reference]), [['agreement/middlesbrough.adjudicated.report.md', 'adjudicated', true], ['agreement/middlesbrough.mk.report.md', 'mk', false], ['agreement/middlesbrough.rs.report.md', 'rs', false]]);
     assert.equal(await client.request(ArticleCopiesRequest, { uri: `${uri}.gone` }), null);
   });
 });
