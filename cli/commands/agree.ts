@@ -2,12 +2,9 @@ import path from 'node:path';
 import { isOneOfTheInputs, NotRegularFileError, writeAtomically, type Codebook } from '../../core';
 import {
   agreementDocument,
-  agreementOfReports,
-  annotationOf,
   disagreementCsv,
   disagreementFormatOf,
   disagreementJsonl,
-  type Annotation,
   type AgreementResult,
   type LabelKind,
 } from '../../core/agreement';
@@ -15,7 +12,7 @@ import { renderAgreementCsv } from '../agree/renderCsv';
 import { renderAgreementText } from '../agree/renderText';
 import { isSystemError, UsageError, type ReportFile } from '../files';
 import { plural } from '../formatters/types';
-import { readReports } from '../loadReports';
+import { agreementOfFiles } from '../agree/agreementOfFiles';
 import { ExitCode, type Output } from '../output';
 
 export type AgreeFormat = 'text' | 'json' | 'csv';
@@ -43,14 +40,12 @@ export async function runAgree(files: readonly ReportFile[], codebook: Codebook,
     if (isOneOfTheInputs(path.resolve(options.cwd, options.disagreements), files.map((file) => file.file))) throw new UsageError(`${options.disagreements}: is one of the reports; --disagreements names the file to write the list to`);
   }
   const unreadable: string[] = [];
-  const annotations: Annotation[] = [];
-  for await (const read of readReports(files, codebook, unreadable)) annotations.push(annotationOf(read.path, read.report.document, codebook));
-  const result = agreementOfReports(annotations, { by: options.by, codeOrder: [...codebook.codes.keys()], themeOrder: [...codebook.themes.keys()] });
+  const { result, reports } = await agreementOfFiles(files, codebook, options.by, unreadable);
 
   for (const mismatch of result.mismatches) output.err(`findings: ${mismatch.path}: ${mismatch.message}\n`);
   const computed = result.figures.corpus !== null;
   if (computed) await output.out(render(result, options.format));
-  else output.err(`findings: no article has two annotators' copies: reports are copies of one article when their clean texts have the same SHA-256 (${plural(result.groups.length, 'article')} in ${plural(annotations.length, 'report')})\n`);
+  else output.err(`findings: no article has two annotators' copies: reports are copies of one article when their clean texts have the same SHA-256 (${plural(result.groups.length, 'article')} in ${plural(reports, 'report')})\n`);
 
   if (options.disagreements !== undefined && listFormat !== undefined && computed) {
     const rows = result.disagreements;

@@ -14,6 +14,15 @@ export type { SourceMismatch };
 const MAX_SCAN = 256;
 
 /**
+ * Different texts one area and day may have before they stop counting as
+ * copies of one source: a team collects a handful of articles a day for an
+ * area; many more with neither URL nor publisher to tell them apart are
+ * different articles, not one article copied with changes (and comparing
+ * them would flag every report of the day at each edit of the first).
+ */
+const MAX_TEXTS_A_DAY = 16;
+
+/**
  * Reports name the same source when they give the same `source.url`, or,
  * where at least one gives none, the same `area` and `published` date and
  * no different `source.publisher` (two papers covering one inspection on
@@ -24,6 +33,7 @@ export function sourceMismatches(annotations: readonly SourcedText[]): SourceMis
   const ordered = [...annotations].sort((a, b) => comparePaths(a.path, b.path));
   const byUrl = groupBy(ordered, (annotation) => annotation.source.url);
   const byDay = groupBy(ordered, ({ source }) => (source.area !== undefined && source.published !== undefined ? `${source.area}\u0000${source.published}` : undefined));
+  for (const [day, group] of byDay) if (new Set(group.map((annotation) => annotation.fingerprint)).size > MAX_TEXTS_A_DAY) byDay.delete(day);
   const mismatches: SourceMismatch[] = [];
   for (const annotation of ordered) {
     const { url } = annotation.source;

@@ -126,6 +126,21 @@ describe('cli: export --with-agreement', function () {
     assert.ok(rows.some((row) => row.agreement === null) && rows.some((row) => row.agreement !== null));
   });
 
+  it('finds copies by their actual text: a copy whose recorded fingerprint is wrong still counts in its article\'s figures', async () => {
+    const wrong = fs.readFileSync(`${AGREEMENT}/${COPIES[0]}`, 'utf8').replace(/^text_sha256: .*$/m, `text_sha256: "${'0'.repeat(64)}"`);
+    const other = new TempDir('findings-with-agreement-wrong-');
+    try {
+      for (const name of COPIES) other.write(`d/${name}`, name === COPIES[0] ? wrong : fs.readFileSync(`${AGREEMENT}/${name}`, 'utf8'));
+      const agreed = JSON.parse((await runCli(['agree', 'd', '--format', 'json'], other.path)).stdout) as { annotators: string[] };
+      const run = await runCli(['export', 'd', '--format', 'jsonl', '--copies', 'all', '--allow-errors', '--with-agreement'], other.path);
+      assert.equal(run.code, 0, run.stderr);
+      const annotators = new Set(run.stdout.trim().split('\n').map((line) => JSON.stringify(JSON.parse(line).agreement.annotators)));
+      assert.deepEqual([...annotators], [JSON.stringify(agreed.annotators)]);
+    } finally {
+      other.remove();
+    }
+  });
+
   it('adds the figures\' columns to CSV and the key to each JSON document; without the option the export is as before', async () => {
     const csv = await runCli(['export', 'copies', '--format', 'csv', '--copies', 'all', '--with-agreement'], dir.path);
     assert.equal(csv.code, 0, csv.stderr);

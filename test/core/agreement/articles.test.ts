@@ -88,6 +88,12 @@ describe('core/agreement: copies of one source whose texts differ', () => {
     ]), []);
   });
 
+  it('takes an area and day with more than 16 different texts and no URL or publisher for many articles, not one source', () => {
+    const day = (count: number) => Array.from({ length: count }, (_, i) => copy(`d${String(i).padStart(2, '0')}.report.md`, `Article number ${i}.`, { published: '2017-01-19' }));
+    assert.equal(sourceMismatches(day(16)).length, 16);
+    assert.deepEqual(sourceMismatches(day(17)), []);
+  });
+
   it('stays linear with thousands of copies of one source', () => {
     const one = copy('r.report.md', 'One text.', {}, sourceYaml('https://example.org/a'));
     const many = Array.from({ length: 3000 }, (_, i) => ({ ...one, path: `r${String(i).padStart(4, '0')}.report.md` }));
