@@ -7,6 +7,7 @@
 // The article text is sacred: a tag only inserts markup, and an insertion
 // that would change the clean text (brackets in the passage pairing with the
 // new markup) is refused rather than made.
+import { spansAtOffset } from '../spans/spansAtOffset';
 import type { AttributeDefinition, CodeDefinition, Codebook } from '../codebook/types';
 import { parseReport } from '../document/parseReport';
 import type { ReportDocument } from '../document/types';
@@ -31,7 +32,9 @@ export function taggableRange(document: ReportDocument, selection: OffsetRange):
   const range = trimSelection(document.text, selection);
   if (!range) return { refused: 'empty' };
   if (range.start < document.bodyStart) return { refused: 'outsideBody' };
-  for (const span of document.spans) {
+  // A span the passage crosses holds one of its ends (a span apart from it or inside it holds neither):
+  // only the spans around its first and last characters need a look, not every span of the report.
+  for (const span of [...spansAtOffset(document, range.start), ...spansAtOffset(document, range.end - 1)]) {
     const disjoint = range.end <= span.range.start || range.start >= span.range.end;
     const around = range.start <= span.range.start && range.end >= span.range.end;
     const within = range.start >= span.textRange.start && range.end <= span.textRange.end;

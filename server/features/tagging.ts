@@ -59,6 +59,7 @@ function checkTagParams(params: TagParams): { uri: string; version: number; sele
   const selections = params.selections ?? undefined;
   const cleanSelections = params.cleanSelections ?? undefined;
   if ((selections === undefined) === (cleanSelections === undefined)) throw invalid('give either `selections` or `cleanSelections`');
+  if ((selections ?? cleanSelections ?? []).length > MAX_SELECTIONS) throw invalid(`at most ${MAX_SELECTIONS} selections at once`);
   if (cleanSelections?.some((range) => range.end < range.start)) throw invalid('each of `cleanSelections` must end at or after its start');
   const attributes = params.attributes ?? {};
   if (!Object.keys(attributes).every((name) => /^[A-Za-z_][\w-]*$/.test(name))) throw invalid('`attributes` names must be attribute names (letters, digits, `-`, `_`)');
@@ -72,6 +73,9 @@ function checkTagParams(params: TagParams): { uri: string; version: number; sele
     attributes: { ...attributes },
   };
 }
+
+/** More passages than any editor selects at once: a request for more could keep the server busy for seconds. */
+const MAX_SELECTIONS = 1000;
 
 function invalid(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, `${TagRequest.method}: ${message}`);

@@ -70,13 +70,14 @@ describe('lsp: the coded reader', function () {
     assert.equal(parseReport(tagged).spans.length, model.passages.length + 1);
   });
 
-  it('refuses parameters that give both kinds of selection, or neither, or a backwards range', async () => {
+  it('refuses parameters that give both kinds of selection, or neither, a backwards range, or more than 1,000 selections', async () => {
     const base = { textDocument: { uri, version: 7 }, code: 'strength' };
     for (const params of [
       { ...base, selections: [], cleanSelections: [] },
       { ...base },
       { ...base, cleanSelections: [{ start: 5, end: 2 }] },
       { ...base, cleanSelections: [{ start: -1, end: 2 }] },
+      { ...base, cleanSelections: Array.from({ length: 1001 }, () => ({ start: 0, end: 1 })) },
     ]) {
       await assert.rejects(client.request(TagRequest, params as never), (error: { code: number }) => error.code === INVALID_PARAMS);
     }
