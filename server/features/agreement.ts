@@ -35,7 +35,9 @@ export function registerAgreement(context: ServerContext): void {
     return { figures: result.figures.corpus === null ? null : agreementDocument(result), articles: result.groups.length, reports: collected.length };
   }));
 
-  connection.onRequest(ArticleCopiesRequest, guard(connection, ArticleCopiesRequest.method, { uri: string }, (params: ArticleCopiesParams): ArticleCopiesResult | null => {
+  connection.onRequest(ArticleCopiesRequest, guard(connection, ArticleCopiesRequest.method, { uri: string }, async (params: ArticleCopiesParams): Promise<ArticleCopiesResult | null> => {
+    // The copies are found among every report of the folder: once it is scanned.
+    await workspace.ready;
     const entry = workspace.report(params.uri);
     if (!entry) return null;
     const fingerprint = articleFingerprint(entry.report.document);

@@ -57,10 +57,18 @@ const REQUIRED = [
   'dist/webview/summary.js',
   'dist/webview/summary.css',
   'dist/webview/codicon.ttf',
+  'dist/webview/reader.js',
+  'dist/webview/reader.css',
+  'dist/webview/reader-standalone.js',
+  'dist/webview/reader-standalone.css',
+  'dist/webview/compare.js',
+  'dist/webview/compare.css',
+  'media/reader-light.svg',
+  'media/reader-dark.svg',
   'docs/format.md',
 ];
 /** The bundles that must hold none of the tests' seams (compiled out of the production build). */
-const SEAMLESS = ['dist/client.js', 'dist/webview/summary.js'];
+const SEAMLESS = ['dist/client.js', 'dist/webview/summary.js', 'dist/webview/reader.js', 'dist/webview/compare.js'];
 const TEST_SEAM_NAMES = require('../client/seamNames.json').names;
 /** Nothing from these may be packaged. */
 const FORBIDDEN = [/^node_modules\//, /^\.tools\//, /^test\//, /^out\//, /^samples\//, /^core\//, /^cli\//, /^server\//, /^client\//, /^protocol\//, /^bench\//, /^scripts\//, /^\.test-artifacts\//, /\.ts$/, /\.map$/];
