@@ -3,11 +3,11 @@
 // article's agreement figures, all computed by the server with the core's
 // functions (core/agreement/comparison.ts).
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { ComparisonFigures } from '../core/agreement/comparison';
+import type { ComparisonFigures } from '../core/agreement/comparisonTypes';
 import type { PassageStatus } from '../core/agreement/passageStatus';
 import type { ReaderCode, ReaderPassage, ReaderTheme } from '../core/reader/readerTypes';
 
-export type { ComparisonFigures } from '../core/agreement/comparison';
+export type { ComparisonFigures } from '../core/agreement/comparisonTypes';
 export type { PassageStatus } from '../core/agreement/passageStatus';
 
 export interface CompareParams {

@@ -59,13 +59,13 @@ function render(message: Extract<ToCompare, { type: 'model' }>): void {
     return button;
   });
   const columnsElement = h('div', { class: 'cmp-columns' }, ...columns.map((column) => column.element));
-  // The figures on top (scrolling on their own when tall), the copies filling the rest of the panel.
+  // The figures on top (scrolling on their own when tall), the copies' toggles always in view, the copies filling the rest of the panel.
   replaceChildren(app,
     h('div', { class: 'cmp-top' },
       h('header', { class: 'cmp-header' }, h('h1', { class: 'cmp-title' }, message.title), statement(result)),
       figuresSection(result),
-      legend(result),
-      h('div', { class: 'cmp-toggles', role: 'group', 'aria-label': 'Copies shown side by side' }, h('span', { class: 'row-label' }, 'Copies'), ...toggles)),
+      legend(result)),
+    h('div', { class: 'cmp-toggles', role: 'group', 'aria-label': 'Copies shown side by side' }, h('span', { class: 'row-label' }, 'Copies'), ...toggles),
     columnsElement);
   app.removeAttribute('aria-busy');
   drawn = { seq: message.seq, uri: message.uri, result, columns, toggles };

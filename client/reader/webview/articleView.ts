@@ -32,8 +32,8 @@ interface MarkInfo {
 const LANE_LIMIT = 24;
 /** Drawn at once around the place shown: about two screens of text. */
 const EAGER_CHARACTERS = 12_000;
-/** Blocks are drawn this far ahead of the view. */
-const DRAW_AHEAD = '150% 0px';
+/** Blocks are drawn this far above and below the view, in viewport heights. */
+const DRAW_AHEAD = 1.5;
 
 export class ArticleView {
   readonly element: HTMLElement = h('article', { class: 'article', 'aria-label': 'Article' });
@@ -44,13 +44,17 @@ export class ArticleView {
   private readonly markInfo = new WeakMap<Element, MarkInfo>();
   private lanes = 1;
   private readonly resize = new ResizeObserver((entries) => this.onResize(entries));
-  private readonly near = new IntersectionObserver((entries) => this.onNear(entries), { rootMargin: DRAW_AHEAD });
+  /** A check for blocks come near the view is due at the next frame. */
+  private nearPending = false;
 
   /** Called when a block's DOM is drawn (the reader marks it for the filters). */
   onDrawn: ((block: BlockView) => void) | null = null;
 
   constructor() {
     this.setLanes(1);
+    // A binary search of the blocks at each scrolled frame (an IntersectionObserver on thousands of blocks costs every frame).
+    window.addEventListener('scroll', () => this.drawNearSoon(), { passive: true });
+    window.addEventListener('resize', () => this.drawNearSoon());
   }
 
   /** Shows the model, keeping the blocks that did not change and drawing those around `anchor` (a clean offset) at once. */
@@ -260,7 +264,6 @@ export class ArticleView {
     element.style.setProperty('--breaks', String(breaks));
     const block: BlockView = { plan, element, length: plan.end - plan.start, start: plan.start, globals: plan.globals, content: null };
     this.blockOf.set(element, block);
-    this.near.observe(element);
     return block;
   }
 
@@ -269,7 +272,6 @@ export class ArticleView {
     if (block.content) return block.content;
     const content = drawBlockContent(block.plan);
     block.content = content;
-    this.near.unobserve(block.element);
     content.texts.forEach((node, i) => this.textRel.set(node, content.rels[i]));
     content.marks.forEach((mark, i) => this.markInfo.set(mark, { block, local: content.markLocals[i] }));
     content.notes.forEach((note, i) => this.markInfo.set(note, { block, local: content.noteLocals[i] }));
@@ -282,7 +284,6 @@ export class ArticleView {
   }
 
   private forget(block: BlockView): void {
-    this.near.unobserve(block.element);
     if (block.content) this.resize.unobserve(block.content.text);
     block.element.remove();
   }
@@ -308,12 +309,21 @@ export class ArticleView {
     return undefined;
   }
 
-  private onNear(entries: readonly IntersectionObserverEntry[]): void {
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      const block = this.blockOf.get(entry.target);
-      if (block && block.element.isConnected) this.fill(block);
-    }
+  private drawNearSoon(): void {
+    if (this.nearPending) return;
+    this.nearPending = true;
+    requestAnimationFrame(() => {
+      this.nearPending = false;
+      this.drawNear();
+    });
+  }
+
+  /** Draws the blocks within DRAW_AHEAD viewports of the view. */
+  private drawNear(): void {
+    if (this.blocks.length === 0 || !this.element.isConnected) return;
+    const ahead = window.innerHeight * DRAW_AHEAD;
+    const last = this.blockIndexAtY(window.innerHeight + ahead);
+    for (let b = this.blockIndexAtY(-ahead); b <= last; b++) this.fill(this.blocks[b]);
   }
 
   private onResize(entries: readonly ResizeObserverEntry[]): void {

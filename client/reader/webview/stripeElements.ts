@@ -15,17 +15,20 @@ export function stripeElement(code: string, label: string, color: string, name: 
   return stripe;
 }
 
-/** A passage's tag: a dot and the label of each code; `title` says all (codes and themes). Hidden from screen readers: the stripes and the passage say it. */
+/** A passage's tag: a line per code, a dot and its label; `title` says all (codes and themes). Hidden from screen readers: the stripes and the passage say it. */
 export function tagElement(codes: ReadonlyArray<{ readonly label: string; readonly color: string }>, title: string): HTMLElement {
   const tag = document.createElement('div');
   tag.className = 'stripe-tag';
   tag.title = title;
   tag.setAttribute('aria-hidden', 'true');
-  codes.forEach((code, i) => {
+  for (const code of codes) {
+    const line = document.createElement('div');
+    line.className = 'tag-line';
     const dot = document.createElement('span');
     dot.className = 'tag-dot';
     dot.style.setProperty('--code-color', code.color);
-    tag.append(dot, i + 1 < codes.length ? `${code.label}, ` : code.label);
-  });
+    line.append(dot, code.label);
+    tag.appendChild(line);
+  }
   return tag;
 }

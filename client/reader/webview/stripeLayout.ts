@@ -62,8 +62,10 @@ export function placeBlock(measured: MeasuredBlock): number {
   let floor = 0;
   for (const i of tagged) {
     const top = Math.max(extents[i].top, floor);
-    (targets[i].tag as HTMLElement).style.setProperty('--top', `${top.toFixed(1)}px`);
-    floor = top + TAG_LINE;
+    const tag = targets[i].tag as HTMLElement;
+    tag.style.setProperty('--top', `${top.toFixed(1)}px`);
+    // A line per code (counting children reads no layout).
+    floor = top + TAG_LINE * Math.max(1, tag.childElementCount);
   }
   gutter.style.setProperty('--tags-bottom', `${floor.toFixed(1)}px`);
   return count;
