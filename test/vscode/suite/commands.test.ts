@@ -3,7 +3,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activate, open, sample, waitForDiagnostics } from './helpers';
+import { activate, open, sample, waitFor, waitForDiagnostics } from './helpers';
 import type { FindingsApi } from '../../../client/extension';
 
 describe('commands', function () {
@@ -36,8 +36,9 @@ describe('commands', function () {
     await waitForDiagnostics(uri, (d) => d.length > 0, 'diagnostics before the restart');
     const restarted = await vscode.commands.executeCommand<boolean>('findings.restartServer');
     assert.strictEqual(restarted, true);
-    const counts = await api.documentCounts(uri);
-    assert.ok(counts && counts.errors > 0, JSON.stringify(counts));
+    // The new server learns of the open report as it starts: ask until it knows it.
+    const counts = await waitFor(async () => (await api.documentCounts(uri)) ?? undefined, { pollMs: 100, what: 'the counts from the restarted server' });
+    assert.ok(counts.errors > 0, JSON.stringify(counts));
     await waitForDiagnostics(uri, (d) => d.some((x) => String(x.code) === 'frontmatter-missing'), 'diagnostics after the restart');
   });
 });

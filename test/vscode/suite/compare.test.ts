@@ -197,7 +197,10 @@ describe('compare annotations', function () {
   });
 
   it('says so for a report without other copies', async () => {
-    const single = sample('darlington.report.md');
+    // An article of its own (other tests leave copies of the samples about while they run).
+    const folder = await TempFolder.create('single');
+    const text = (await vscode.workspace.fs.readFile(sample('darlington.report.md'))).toString().replace(/\ntext_sha256: .*\n/, '\n') + `\nA line of this test's own, ${Date.now()}.\n`;
+    const single = await folder.write('single.report.md', text);
     await open(single);
     await api.compare.open(single);
     const facts = await waitFor(async () => {
@@ -210,6 +213,7 @@ describe('compare annotations', function () {
     const state = await api.compare.copies.refresh();
     assert.strictEqual(state.visible, false);
     api.compare.close();
+    await folder.dispose();
   });
 });
 
