@@ -119,5 +119,5 @@ function pluralTypeName(field: FieldDefinition): string {
 
 /** Escapes the Markdown characters that would change how plain codebook text renders. */
 export function escape(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+  return text.replace(/([\\`*_[\]<>#|&])/g, '\\$1');
 }

@@ -3,11 +3,12 @@ import { MEMO_ATTRIBUTE } from '../reader/readerTypes';
 /**
  * How a passage's memo is written in its attribute block. A block holds one
  * line and a quoted value has no escape for a line break, so each run of line
- * breaks in a memo becomes one space. A memo of nothing but blanks is no memo.
+ * breaks in a memo (CR, LF, NEL, U+2028, U+2029) becomes one space. A memo of nothing but blanks is no memo.
  * Undefined then: the memo is to be removed.
  */
 export function writableMemo(memo: string): string | undefined {
-  const oneLine = memo.replace(/[\r\n]+/g, ' ');
+  // Every line break a text may hold, Unicode's own among them (which editors would offer to remove from the file).
+  const oneLine = memo.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ');
   return oneLine.trim() === '' ? undefined : oneLine;
 }
 

@@ -26,10 +26,10 @@ export function readerPassages(document: ReportDocument, codebook: Codebook, lin
 }
 
 /** Everything the coded reader shows of a report. */
-export function readerModel(name: string, document: ReportDocument, codebook: Codebook, lines: LineIndex): ReaderModel {
+export function readerModel(name: string, document: ReportDocument, codebook: Codebook, lines: LineIndex, passages: ReaderPassages = readerPassages(document, codebook, lines)): ReaderModel {
   return {
     name,
-    ...readerPassages(document, codebook, lines),
+    ...passages,
     header: readerHeader(name, document, codebook),
     cleanText: document.cleanText,
     lines: bodyLines(document),

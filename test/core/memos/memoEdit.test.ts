@@ -51,6 +51,14 @@ describe('core/memos memo edits', () => {
     assert.deepEqual(memoEdits(document, document.spans[0], ''), []);
   });
 
+  it('removes every memo of a block, so that a repeated one does not become the memo', () => {
+    for (const block of ['{.weakness theme=health memo=one memo="two"}', '{memo=one memo="two" .weakness theme=health}', '{.weakness memo=one theme=health memo="two"}']) {
+      const edited = withMemo(buildReport(`[Waits]${block} here.\n`), 0, '');
+      assert.equal(blockOf(edited, 0), '{.weakness theme=health}', block);
+      assert.equal(spanMemo(parseReport(edited).spans[0]), null);
+    }
+  });
+
   it('writes nothing when the block already says exactly that memo', () => {
     const text = buildReport('[Waits]{.weakness theme=health memo="same"} here.\n');
     const document = parseReport(text);
@@ -64,6 +72,7 @@ describe('core/memos memo edits', () => {
   it('turns each run of line breaks into one space: a block holds one line', () => {
     assert.equal(writableMemo('first\r\n\r\nsecond\rthird\nfourth'), 'first second third fourth');
     assert.equal(writableMemo('\n \n'), undefined);
+    assert.equal(writableMemo('a\u2028b\u2029c\u0085d'), 'a b c d');
     const edited = withMemo(report, 0, 'one\ntwo');
     assert.equal(spanMemo(parseReport(edited).spans[0]), 'one two');
     assert.equal(memoToken('a"b'), 'memo="a\\"b"');
@@ -95,7 +104,8 @@ describe('core/memos memo edits', () => {
         const expected = writableMemo(given);
         const memos = (s: typeof span) => s.attributes.filter((a) => a.key === 'memo').length;
         if (expected === undefined) {
-          assert.equal(memos(span), Math.max(0, memos(before.spans[index]) - 1));
+          // Clearing removes every memo of the block: a repeated one would otherwise become the memo.
+          assert.equal(memos(span), 0);
         } else {
           assert.equal(spanMemo(span), expected);
           assert.equal(memos(span), Math.max(1, memos(before.spans[index])));
@@ -104,7 +114,7 @@ describe('core/memos memo edits', () => {
           assert.deepEqual(other.codes.map((c) => c.name), before.spans[other.index].codes.map((c) => c.name));
           if (other.index !== index) assert.deepEqual(other.attributes.map((a) => [a.key, a.value]), before.spans[other.index].attributes.map((a) => [a.key, a.value]));
         }
-        // Removing the first of two memos also ends their repeat.
+        // Removing the memos also ends their repeat.
         const rules = (report: string) => diagnose(report).diagnostics.map((d) => d.rule).filter((rule) => rule !== 'attribute-duplicate');
         assert.deepEqual(rules(edited), rules(text), 'a memo adds no diagnostic');
       }), { numRuns: RUNS });
