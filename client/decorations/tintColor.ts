@@ -2,14 +2,13 @@
 // so that layered tints (nested and multi-code passages) add up instead of
 // one hiding the other.
 
-const HEX_COLOR = /^#[0-9a-f]{6}$/i;
+import { codeColor, FALLBACK_CODE_COLOR } from '../../core/codebook/codeColor';
+
 /** What a code gets whose colour is not `#rrggbb` (the codebook's schema asks for that form). */
-export const FALLBACK_COLOR = '#757575';
+export const FALLBACK_COLOR = FALLBACK_CODE_COLOR;
 
 /** The colour in lower case when it is `#rrggbb`, else the fallback grey: nothing else reaches CSS. */
-export function normalizedColor(color: string): string {
-  return HEX_COLOR.test(color) ? color.toLowerCase() : FALLBACK_COLOR;
-}
+export const normalizedColor: (color: string) => string = codeColor;
 
 /** A `#rrggbb` colour (see normalizedColor) at `opacity` (0–1) as `rgba(r, g, b, a)`. */
 export function translucent(color: string, opacity: number): string {

@@ -5,15 +5,16 @@
  * of a passage lie below those of every passage inside it (its bottom
  * padding makes room), so nested and multi-code passages never hide one
  * another. The values are CSS custom properties that the stylesheets use.
- * No imports beyond the reader's types: the webview bundle uses it.
+ * No imports beyond the reader's types and the colour rule: the webview bundle uses it.
  */
+import { codeColor, FALLBACK_CODE_COLOR } from '../codebook/codeColor';
 import type { ReaderCode, ReaderPassage } from './readerTypes';
 
 /** The height of one underline's band, in CSS pixels (a 2px line and a 1px gap). */
 export const UNDERLINE_BAND = 3;
 /** At most this many bands below a passage: deeper nests share the lowest one rather than spill into the next line. */
 const MAX_BANDS = 6;
-const FALLBACK_COLOR = '#757575';
+const FALLBACK_COLOR = FALLBACK_CODE_COLOR;
 
 /** The custom properties of one passage's highlight (names without the leading `--`). */
 export interface HighlightStyle {
@@ -27,10 +28,8 @@ export interface HighlightStyle {
   readonly pad: string;
 }
 
-/** A colour the stylesheet may use as it stands: `#rgb`, `#rrggbb` or with alpha; anything else is grey. */
-export function safeCodeColor(value: string | undefined): string {
-  return value !== undefined && /^#[0-9a-fA-F]{3,8}$/.test(value) ? value : FALLBACK_COLOR;
-}
+/** A colour the stylesheet may use as it stands (core/codebook/codeColor.ts). */
+export const safeCodeColor = codeColor;
 
 /**
  * The style of every passage, in the order given. Passages name their

@@ -3,6 +3,7 @@
  * (readerTypes.ts) from the parsed report and the codebook in force: one
  * pass over the spans, linear in their number and attributes.
  */
+import { FALLBACK_CODE_COLOR } from '../codebook/codeColor';
 import type { Codebook, FieldDefinition } from '../codebook/types';
 import { articleFingerprint } from '../document/articleFingerprint';
 import { FORMAT_FIELDS, REPORT_MEMO_FIELD } from '../document/formatFields';
@@ -17,7 +18,7 @@ import { MEMO_ATTRIBUTE, type ReaderAttribute, type ReaderCode, type ReaderHeade
 export { REPORT_MEMO_FIELD };
 
 /** The colour of a code the codebook does not define. */
-export const UNKNOWN_CODE_COLOR = '#757575';
+export const UNKNOWN_CODE_COLOR = FALLBACK_CODE_COLOR;
 
 /** The passages of a report with the codes and themes of its codebook. */
 export function readerPassages(document: ReportDocument, codebook: Codebook, lines: LineIndex): ReaderPassages {
