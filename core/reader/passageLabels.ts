@@ -46,14 +46,14 @@ function isSpace(c: number): boolean {
 }
 
 /** "Weakness and Quote, themes leadership and outcomes: the first words…" (a screen reader's name for the passage). */
-export function passageLabel(passage: ReaderPassage, labels: ReaderLabels, cleanText: string, words = firstWords(cleanText, passage)): string {
+export function passageLabel(passage: Pick<ReaderPassage, 'start' | 'end' | 'codes' | 'themes'>, labels: ReaderLabels, cleanText: string, words = firstWords(cleanText, passage)): string {
   const codes = joinWords(passage.codes.map(labels.code));
   const themes = passage.themes.length === 0 ? '' : `, ${passage.themes.length === 1 ? 'theme' : 'themes'} ${joinWords(passage.themes.map(labels.theme))}`;
   return `${codes || 'Passage'}${themes}: ${words || '(empty)'}`;
 }
 
 /** A stripe's label: the code, then the passage's themes. */
-export function stripeLabel(code: string, passage: ReaderPassage, labels: ReaderLabels): string {
+export function stripeLabel(code: string, passage: Pick<ReaderPassage, 'themes'>, labels: ReaderLabels): string {
   const themes = passage.themes.map(labels.theme).join(', ');
   return themes === '' ? labels.code(code) : `${labels.code(code)} · ${themes}`;
 }

@@ -5,10 +5,10 @@
 // underline room). Conservative: anything in doubt counts as changed.
 import type { HighlightStyle } from '../../../core/reader/highlightStyle';
 import { WORDS_WINDOW } from '../../../core/reader/passageLabels';
-import type { ReaderModel, ReaderPassage } from '../../../core/reader/readerTypes';
+import type { ShownModel, ShownPassage } from './shownModel';
 
 export interface Drawn {
-  readonly model: ReaderModel;
+  readonly model: ShownModel;
   readonly styles: readonly HighlightStyle[];
 }
 
@@ -26,7 +26,7 @@ export interface ArticleChange {
 const CHUNK = 2048;
 
 /** The change, or null when everything must be planned again (the codes or themes changed). */
-export function articleChange(previous: Drawn, model: ReaderModel, styles: readonly HighlightStyle[]): ArticleChange | null {
+export function articleChange(previous: Drawn, model: ShownModel, styles: readonly HighlightStyle[]): ArticleChange | null {
   const before = previous.model;
   if (!sameNames(before, model)) return null;
   const [t0, t1] = [before.cleanText, model.cleanText];
@@ -39,7 +39,7 @@ export function articleChange(previous: Drawn, model: ReaderModel, styles: reado
   const mapped = (x: number): number | null => (x <= prefix ? x : x >= t0.length - suffix ? x + delta : null);
 
   const [p0, p1] = [before.passages, model.passages];
-  const same = (a: ReaderPassage, b: ReaderPassage) =>
+  const same = (a: ShownPassage, b: ShownPassage) =>
     mapped(a.start) === b.start && mapped(a.end) === b.end && a.memo === b.memo && sameList(a.codes, b.codes) && sameList(a.themes, b.themes);
   let front = 0;
   while (front < p0.length && front < p1.length && same(p0[front], p1[front])) front++;
@@ -75,7 +75,7 @@ export function sameStyle(a: HighlightStyle | undefined, b: HighlightStyle | und
 }
 
 /** The codes and themes as the labels and colours show them: when they change, every block may. */
-function sameNames(a: ReaderModel, b: ReaderModel): boolean {
+function sameNames(a: ShownModel, b: ShownModel): boolean {
   return a.codes.length === b.codes.length && a.themes.length === b.themes.length
     && a.codes.every((code, i) => code.name === b.codes[i].name && code.label === b.codes[i].label && code.color === b.codes[i].color)
     && a.themes.every((theme, i) => theme.name === b.themes[i].name && theme.label === b.themes[i].label);

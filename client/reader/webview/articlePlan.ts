@@ -8,7 +8,7 @@ import { articleBlocks } from '../../../core/reader/articleBlocks';
 import { highlightStyles, safeCodeColor, type HighlightStyle } from '../../../core/reader/highlightStyle';
 import { firstWords, passageLabel, readerLabels, stripeLabel } from '../../../core/reader/passageLabels';
 import { passageRuns } from '../../../core/reader/passageRuns';
-import type { ReaderModel } from '../../../core/reader/readerTypes';
+import type { ShownModel } from './shownModel';
 import { articleChange, sameStyle, type Drawn } from './articleChanges';
 
 export interface PlannedStripe {
@@ -62,7 +62,7 @@ export interface ArticlePlan extends Drawn {
  * lies away from what changed (articleChanges.ts) takes its old plan, moved:
  * the same runs and passages, so it is kept without a comparison.
  */
-export function planArticle(model: ReaderModel, previous: ArticlePlan | null): ArticlePlan {
+export function planArticle(model: ShownModel, previous: ArticlePlan | null): ArticlePlan {
   const { cleanText, passages } = model;
   const labels = readerLabels(model.codes, model.themes);
   const colors = new Map(model.codes.map((code) => [code.name, safeCodeColor(code.color)]));

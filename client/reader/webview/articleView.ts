@@ -5,10 +5,11 @@
 // models, so an edit redraws only what it touched, and a 1 MB report opens
 // with only its first screens drawn. Maps both ways between DOM positions and
 // clean-text offsets: every text node knows its offset.
-import type { ReaderModel } from '../../../core/reader/readerTypes';
+import type { ShownModel } from './shownModel';
 import { h } from '../../webview/dom';
 import { planArticle, samePlan, type ArticlePlan, type BlockPlan } from './articlePlan';
 import { drawBlockContent, type BlockContent } from './blockContent';
+import { stripeLanes } from '../../../core/reader/stripeLanes';
 import { layoutBlocks, type BlockStripes } from './stripeLayout';
 
 /** One block. Its `start` and `globals` are updated when it is kept for a new model. */
@@ -44,7 +45,7 @@ export class ArticleView {
   private readonly markInfo = new WeakMap<Element, MarkInfo>();
   private lanes = 1;
   private readonly resize = new ResizeObserver((entries) => this.onResize(entries));
-  /** A check for blocks come near the view is due at the next frame. */
+  /** A check for blocks that came near the view is due at the next frame. */
   private nearPending = false;
 
   /** Called when a block's DOM is drawn (the reader marks it for the filters). */
@@ -58,7 +59,7 @@ export class ArticleView {
   }
 
   /** Shows the model, keeping the blocks that did not change and drawing those around `anchor` (a clean offset) at once. */
-  render(model: ReaderModel, anchor: number): void {
+  render(model: ShownModel, anchor: number): void {
     this.planned = planArticle(model, this.planned);
     const plans = this.planned.blocks;
     // The blocks there are: by the runs of their plan (a plan taken over shares them), and by their text.
@@ -96,6 +97,10 @@ export class ArticleView {
       this.element.insertBefore(block.element, cursor);
     }
     this.blocks = next;
+    // Widen the margin before the first layout to the lanes the passages' offsets already call for
+    // (passages that only share a line may need more, found when measured).
+    const lanes = Math.max(...plans.map(offsetLanes), 1);
+    if (lanes > this.lanes) this.setLanes(lanes);
     this.drawAround(anchor);
   }
 
@@ -320,13 +325,22 @@ export class ArticleView {
 
   /** Draws the blocks within DRAW_AHEAD viewports of the view. */
   private drawNear(): void {
-    if (this.blocks.length === 0 || !this.element.isConnected) return;
+    for (const block of this.blocksNear()) this.fill(block);
+  }
+
+  /** Reads only: the blocks not drawn yet within DRAW_AHEAD viewports of the view. */
+  private blocksNear(): BlockView[] {
+    if (this.blocks.length === 0 || !this.element.isConnected) return [];
     const ahead = window.innerHeight * DRAW_AHEAD;
     const last = this.blockIndexAtY(window.innerHeight + ahead);
-    for (let b = this.blockIndexAtY(-ahead); b <= last; b++) this.fill(this.blocks[b]);
+    const near: BlockView[] = [];
+    for (let b = this.blockIndexAtY(-ahead); b <= last; b++) if (!this.blocks[b].content) near.push(this.blocks[b]);
+    return near;
   }
 
   private onResize(entries: readonly ResizeObserverEntry[]): void {
+    // All reads first, while the layout is clean: the blocks a view taller than what was drawn still needs, then the stripes.
+    const near = this.blocksNear();
     const batch: BlockStripes[] = [];
     for (const entry of entries) {
       const block = entry.target.parentElement ? this.blockOf.get(entry.target.parentElement) : undefined;
@@ -335,12 +349,25 @@ export class ArticleView {
     const lanes = layoutBlocks(batch);
     // The gutter only widens (a narrower one would reflow what was measured): the block with the most lanes sets it.
     if (lanes > this.lanes) this.setLanes(lanes);
+    for (const block of near) this.fill(block);
   }
 
   private setLanes(lanes: number): void {
     this.lanes = Math.min(lanes, LANE_LIMIT);
     this.element.style.setProperty('--lanes', String(this.lanes));
   }
+}
+
+/** The lanes a block's stripes need by their offsets alone: as many as stripes overlap in the text. */
+function offsetLanes(plan: BlockPlan): number {
+  const extent = plan.locals.map(() => ({ start: Infinity, end: -Infinity }));
+  for (const run of plan.runs) {
+    for (const local of run.passages) {
+      extent[local].start = Math.min(extent[local].start, run.start);
+      extent[local].end = Math.max(extent[local].end, run.end);
+    }
+  }
+  return stripeLanes(plan.locals.flatMap((local, i) => local.stripes.map(() => extent[i]))).count;
 }
 
 function firstText(node: Node): Text | null {

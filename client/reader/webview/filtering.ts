@@ -1,11 +1,11 @@
 // Filters by code and theme: passages with a chosen code (any of them) and a
 // chosen theme (any of them) stand out; the others fade, their stripes and
 // notes too. No choice in a kind means no condition on it.
-import type { ReaderModel } from '../../../core/reader/readerTypes';
+import type { ShownModel } from './shownModel';
 import type { ReaderFilters } from '../readerMessages';
 import type { ArticleView, BlockView } from './articleView';
 
-export function standsOut(passage: ReaderModel['passages'][number], filters: ReaderFilters): boolean {
+export function standsOut(passage: ShownModel['passages'][number], filters: ReaderFilters): boolean {
   const code = filters.codes.length === 0 || passage.codes.some((name) => filters.codes.includes(name));
   const theme = filters.themes.length === 0 || passage.themes.some((name) => filters.themes.includes(name));
   return code && theme;
@@ -25,7 +25,7 @@ export class PassageFilter {
   constructor(private readonly view: ArticleView) {}
 
   /** Applies the filters to the model's passages and to every block drawn; returns how many passages stand out. */
-  apply(model: ReaderModel, filters: ReaderFilters): number {
+  apply(model: ShownModel, filters: ReaderFilters): number {
     const filtering = filters.codes.length + filters.themes.length > 0;
     this.view.element.classList.toggle('filtering', filtering);
     this.out = model.passages.map((passage) => !filtering || standsOut(passage, filters));

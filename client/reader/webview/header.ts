@@ -1,11 +1,11 @@
 // The compact header above the article: the area as title, the front
 // matter's fields as chips, the report's memo, and the legend of the codes
 // the report uses. Text content only.
-import type { ReaderModel } from '../../../core/reader/readerTypes';
+import type { ShownModel } from './shownModel';
 import { safeCodeColor } from '../../../core/reader/highlightStyle';
 import { h } from '../../webview/dom';
 
-export function reportHeader(model: ReaderModel): HTMLElement {
+export function reportHeader(model: ShownModel): HTMLElement {
   const fields = model.header.fields.map((field) =>
     h('div', { class: 'field', 'data-key': field.key }, h('span', { class: 'field-label' }, field.label), h('span', { class: 'field-value' }, field.value)));
   const memo = model.header.memo === null ? null : h('section', { class: 'report-memo', 'aria-label': 'Report memo' },
@@ -17,7 +17,7 @@ export function reportHeader(model: ReaderModel): HTMLElement {
     legend(model));
 }
 
-function legend(model: ReaderModel): HTMLElement {
+function legend(model: ShownModel): HTMLElement {
   const used = model.codes.filter((code) => code.passages > 0);
   const items = used.map((code) => {
     const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });

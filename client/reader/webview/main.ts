@@ -1,15 +1,15 @@
 // The coded reader's webview: the clean article with its coded passages
 // highlighted, coding stripes in the margin, a toolbar to tag a selection
-// and to filter, drawn from the `model` messages of the extension with DOM
-// APIs only. Every message is checked first (validate.ts). The view keeps
-// its place (a clean-text offset) across redraws and reloads.
-import type { ReaderModel } from '../../../core/reader/readerTypes';
+// and to filter, drawn from the models the extension sends (`modelJson`)
+// with DOM APIs only. Every message is checked first (validate.ts). The view
+// keeps its place (a clean-text offset) across redraws and reloads.
 import { h, replaceChildren } from '../../webview/dom';
 import type { FromReader, ReaderFilters, ReaderState, ToReader } from '../readerMessages';
 import { ArticleView } from './articleView';
 import { PassageFilter } from './filtering';
 import { reportHeader } from './header';
 import { ScrollPosition } from './scrolling';
+import type { ShownModel } from './shownModel';
 import { chordLetter, MEMO_KEY, TAG_KEYS } from './shortcuts';
 import { answerProbe } from './testSeams';
 import { Toolbar } from './toolbar';
@@ -26,7 +26,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 interface Drawn {
   readonly seq: number;
   readonly uri: string;
-  readonly model: ReaderModel;
+  readonly model: ShownModel;
 }
 
 const vscode = acquireVsCodeApi();
@@ -81,11 +81,13 @@ app.removeAttribute('aria-busy');
 
 // ------------------------------------------------------------------ drawing
 
-function render(message: Extract<ToReader, { type: 'model' }>): void {
+function render(message: Extract<CheckedMessage, { type: 'model' }>): void {
   const { model } = message;
   const restore = pending && (pending.uri === null || pending.uri === message.uri) ? pending : null;
   pending = null;
   const anchor = Math.min(restore ? restore.offset : drawn?.uri === message.uri ? scroll.topOffset() : 0, model.cleanText.length);
+  // The first drawing starts at the top: nothing to scroll (and no layout to force for it).
+  const placed = drawn !== null || anchor > 0;
   drawn = { seq: message.seq, uri: message.uri, model };
   tooltip.hide();
   toolbar.update(model);
@@ -97,7 +99,7 @@ function render(message: Extract<ToReader, { type: 'model' }>): void {
   view.render(model, anchor);
   refilter();
   topOffset = anchor;
-  scroll.scrollToOffset(anchor, true);
+  if (placed) scroll.scrollToOffset(anchor, true);
   saveState();
   const counts = view.shownCounts();
   post({ type: 'rendered', seq: message.seq, passages: counts.passages, stripes: counts.stripes });
@@ -132,9 +134,12 @@ function selectedRange(): { start: number; end: number } | null {
 document.addEventListener('selectionchange', () => {
   const current = window.getSelection();
   if (!current || current.rangeCount === 0) return;
-  // Only a selection in the article counts; a collapsed one there clears it.
-  if (!view.element.contains(current.anchorNode)) return;
-  selection = current.isCollapsed ? null : selectedRange();
+  // A caret elsewhere (focus on a button) keeps the selection made; text selected elsewhere replaces it with none.
+  if (current.isCollapsed) {
+    if (view.element.contains(current.anchorNode)) selection = null;
+    return;
+  }
+  selection = selectedRange();
 });
 
 function tag(code: string): void {

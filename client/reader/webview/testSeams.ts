@@ -2,7 +2,7 @@
 // production bundle leaves it out): probes from the extension's tests, each
 // acting as a user would, then answering with what the reader displays, read
 // back from its DOM.
-import type { ReaderModel } from '../../../core/reader/readerTypes';
+import type { ShownModel } from './shownModel';
 import type { ReaderFacts, ToReader } from '../readerMessages';
 import type { ArticleView } from './articleView';
 import type { ScrollPosition } from './scrolling';
@@ -14,7 +14,7 @@ export interface ProbeContext {
   readonly toolbar: Toolbar;
   readonly scroll: ScrollPosition;
   seq(): number | null;
-  model(): ReaderModel | null;
+  model(): ShownModel | null;
 }
 
 const SETTLE_MS = 150;

@@ -4,7 +4,7 @@
 // "Save as HTML", and the status line that says what became of a tag.
 // Native buttons, checkboxes and <details>: every control works from the keyboard.
 import { safeCodeColor } from '../../../core/reader/highlightStyle';
-import type { ReaderModel } from '../../../core/reader/readerTypes';
+import type { ShownModel } from './shownModel';
 import { h, replaceChildren } from '../../webview/dom';
 import type { ReaderFilters } from '../readerMessages';
 import { keyHint, TAG_KEYS } from './shortcuts';
@@ -56,7 +56,7 @@ export class Toolbar {
   }
 
   /** Rebuilds the controls when the codes or themes changed (their counts are refreshed every time). */
-  update(model: ReaderModel): void {
+  update(model: ShownModel): void {
     const signature = JSON.stringify([model.codes.map((c) => [c.name, c.label, c.color]), model.themes.map((t) => [t.name, t.label])]);
     if (signature !== this.signature) {
       this.signature = signature;
@@ -110,7 +110,7 @@ export class Toolbar {
     this.status.classList.toggle('error', kind === 'error');
   }
 
-  private codeButton(code: ReaderModel['codes'][number]): HTMLButtonElement {
+  private codeButton(code: ShownModel['codes'][number]): HTMLButtonElement {
     const letter = TAG_KEYS[code.name];
     const hint = letter ? keyHint(letter) : null;
     const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
@@ -144,7 +144,7 @@ export class Toolbar {
     this.themeSummary.textContent = chosen.length === 0 ? 'Themes: none' : `Themes: ${chosen.join(', ')}`;
   }
 
-  private drawChips(model: ReaderModel): void {
+  private drawChips(model: ShownModel): void {
     const chip = (kind: 'code' | 'theme', name: string, label: string, count: number, color: string | null) => {
       const chosen = (kind === 'code' ? this.filterState.codes : this.filterState.themes).includes(name);
       const swatch = color === null ? null : h('span', { class: 'swatch', 'aria-hidden': 'true' });

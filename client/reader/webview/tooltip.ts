@@ -4,7 +4,7 @@
 // nodes; it stays while the pointer is over it, so its button can be used.
 import { safeCodeColor } from '../../../core/reader/highlightStyle';
 import { readerLabels } from '../../../core/reader/passageLabels';
-import type { ReaderModel, ReaderPassage } from '../../../core/reader/readerTypes';
+import type { ShownModel, ShownPassage } from './shownModel';
 import { h, replaceChildren } from '../../webview/dom';
 
 const HIDE_DELAY_MS = 200;
@@ -20,7 +20,7 @@ export class PassageTooltip {
   }
 
   /** Shows the passages (model positions, innermost first) beside `anchor`. */
-  show(anchor: HTMLElement, passages: readonly number[], model: ReaderModel): void {
+  show(anchor: HTMLElement, passages: readonly number[], model: ShownModel): void {
     clearTimeout(this.hideTimer);
     if (passages.length === 0) return this.hide();
     const labels = readerLabels(model.codes, model.themes);
@@ -49,7 +49,7 @@ export class PassageTooltip {
     return !this.element.hidden;
   }
 
-  private entry(p: number, passage: ReaderPassage, labels: ReturnType<typeof readerLabels>, colors: ReadonlyMap<string, string>, around: boolean): HTMLElement {
+  private entry(p: number, passage: ShownPassage, labels: ReturnType<typeof readerLabels>, colors: ReadonlyMap<string, string>, around: boolean): HTMLElement {
     const codes = passage.codes.map((code) => {
       const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
       swatch.style.setProperty('--code-color', colors.get(code) ?? safeCodeColor(undefined));

@@ -1,15 +1,15 @@
 // Checks every message the extension sends the reader before it is used: the
 // webview trusts nothing it is given. A message of the wrong shape is dropped
-// whole. Linear in the model's size; the checks are the shared ones.
-import type { ReaderResult } from '../../../protocol/reader';
+// whole. A model is copied field by field into what the reader reads of it
+// (shownModel.ts): the fields only the extension uses are not read at all.
+// Linear in the model's size; the checks are the shared ones.
 import { boolean, boundedString, fail, InvalidMessage, parsed, plainObject, stringList, wholeNumber } from '../../messageChecks';
 import type { ReaderFilters, ToReader } from '../readerMessages';
+import type { ShownModel, ShownPassage } from './shownModel';
 
 const TEXT = Number.MAX_SAFE_INTEGER;
 const ITEMS = Number.MAX_SAFE_INTEGER;
 
-type Model = ReaderResult;
-type Passage = Model['passages'][number];
 
 const string = (value: unknown, what: string): string => boundedString(value, what, TEXT);
 const nullableString = (value: unknown, what: string): string | null => (value === null ? null : string(value, what));
@@ -35,21 +35,10 @@ function list<T>(value: unknown, what: string, item: (o: Record<string, unknown>
   return items;
 }
 
-function point(value: unknown): Passage['source']['span']['start'] {
-  const o = plainObject(value, 'a position');
-  return { line: wholeNumber(o.line, 'line'), character: wholeNumber(o.character, 'character') };
-}
-
-function range(value: unknown): Passage['source']['span'] {
-  const o = plainObject(value, 'a range');
-  return { start: point(o.start), end: point(o.end) };
-}
-
-function passage(o: Record<string, unknown>, length: number): Passage {
+function passage(o: Record<string, unknown>, length: number): ShownPassage {
   const start = wholeNumber(o.start, 'start', length);
   const end = wholeNumber(o.end, 'end', length);
   if (end < start) fail('the passage ends before it starts');
-  const source = plainObject(o.source, 'source');
   return {
     index: wholeNumber(o.index, 'index'),
     start,
@@ -61,28 +50,21 @@ function passage(o: Record<string, unknown>, length: number): Passage {
     id: nullableString(o.id, 'id'),
     parent: nullableNumber(o.parent, 'parent'),
     depth: wholeNumber(o.depth, 'depth'),
-    source: { span: range(source.span), text: range(source.text), close: range(source.close) },
   };
 }
 
-function model(value: unknown): Model {
+function model(value: unknown): ShownModel {
   const o = plainObject(value, 'model');
   const cleanText = string(o.cleanText, 'model.cleanText');
   const header = plainObject(o.header, 'model.header');
-  const lines = plainObject(o.lines, 'model.lines');
   return {
     name: string(o.name, 'model.name'),
     cleanText,
     fingerprint: string(o.fingerprint, 'model.fingerprint'),
-    version: nullableNumber(o.version, 'model.version'),
     header: {
       title: string(header.title, 'header.title'),
       memo: nullableString(header.memo, 'header.memo'),
       fields: list(header.fields, 'header.fields', (f) => ({ key: string(f.key, 'key'), label: string(f.label, 'label'), value: string(f.value, 'value') })),
-    },
-    lines: {
-      firstLine: wholeNumber(lines.firstLine, 'lines.firstLine'),
-      offsets: Array.isArray(lines.offsets) ? lines.offsets.map((n) => wholeNumber(n, 'an entry of lines.offsets', cleanText.length)) : fail('lines.offsets is not a list'),
     },
     passages: list(o.passages, 'model.passages', (p) => passage(p, cleanText.length)),
     codes: list(o.codes, 'model.codes', (c) => ({ name: string(c.name, 'name'), label: string(c.label, 'label'), color: string(c.color, 'color'), passages: wholeNumber(c.passages, 'passages') })),
@@ -109,8 +91,8 @@ export function filtersOrNone(value: unknown): ReaderFilters {
   return result.ok ? result.message : { codes: [], themes: [] };
 }
 
-/** A message as the reader acts on it: `modelJson` arrives as the `model` it stands for. */
-export type CheckedMessage = Exclude<ToReader, { type: 'modelJson' }>;
+/** A message as the reader acts on it: `modelJson` arrives as the `model` it stands for, and a model as what the reader reads of it. */
+export type CheckedMessage = Exclude<ToReader, { type: 'model' | 'modelJson' }> | { readonly type: 'model'; readonly seq: number; readonly uri: string; readonly model: ShownModel };
 
 function toReader(raw: unknown): CheckedMessage {
   const o = plainObject(raw, 'the message');

@@ -1,0 +1,11 @@
+// What the reader reads of a report's model: all of it but what only the
+// extension uses (each passage's source ranges, the map of source lines),
+// which the extension may leave out of what it sends. The checks
+// (validate.ts) build this from a message, so nothing unchecked is used.
+import type { ReaderModel, ReaderPassage } from '../../../core/reader/readerTypes';
+
+export type ShownPassage = Omit<ReaderPassage, 'source'>;
+
+export interface ShownModel extends Omit<ReaderModel, 'passages' | 'lines'> {
+  readonly passages: readonly ShownPassage[];
+}
