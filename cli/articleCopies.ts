@@ -1,9 +1,11 @@
 // Copies of one article by several annotators are one article in a dataset
 // (core/agreement/countedCopies.ts): before an export or the statistics,
 // a first pass over the reports' front matter (the recorded fingerprint,
-// `annotator`, `status`) says which copies count, and a note on standard
-// error says what was left out.
-import { copyFactsOfHead, decodeUtf8, readRegularFileSync, selectCopies, type CopiesPolicy, type CopyFacts } from '../core';
+// `annotator`, `status`; the article read whole only where no fingerprint is
+// recorded) says which copies count, and a note on standard error says what
+// was left out.
+import { copyFactsOf, copyFactsOfHead, decodeUtf8, readRegularFileSync, selectCopies, type CopiesPolicy, type CopyFacts } from '../core';
+import { parseReport } from '../core/document/parseReport';
 import type { ReportFile } from './files';
 import { plural } from './formatters/types';
 import type { Output } from './output';
@@ -15,7 +17,10 @@ export function countedFiles(files: readonly ReportFile[], policy: CopiesPolicy,
   for (const file of files) {
     if (file.special !== undefined) continue;
     try {
-      facts.push(copyFactsOfHead(file.path, decodeUtf8(readRegularFileSync(file.file))));
+      const text = decodeUtf8(readRegularFileSync(file.file));
+      const head = copyFactsOfHead(file.path, text);
+      // Without a recorded fingerprint, the article is read whole: copies are the same clean text, as in the editor.
+      facts.push(head.fingerprint !== undefined ? head : copyFactsOf(file.path, parseReport(text)));
     } catch {
       // Unreadable or not UTF-8: the command itself says so.
     }

@@ -82,6 +82,22 @@ describe('cli: --copies', function () {
     assert.equal(JSON.parse(stats.stdout).documents, 1);
   });
 
+  it('finds copies without a recorded fingerprint by their clean text, as the editor does', async () => {
+    const other = new TempDir('findings-copies-unrecorded-');
+    try {
+      const names = COPIES.filter((name) => name.startsWith('middlesbrough'));
+      for (const [i, name] of names.entries()) {
+        const text = fs.readFileSync(`${AGREEMENT}/${name}`, 'utf8').replace(/^text_sha256: .*\n/m, '');
+        other.write(`m/${name}`, i === 1 ? text.replace(/^status: draft$/m, 'status: reviewed') : text);
+      }
+      const run = await runCli(['export', 'm', '--format', 'jsonl'], other.path);
+      assert.equal(run.code, 0, run.stderr);
+      assert.deepEqual([...new Set(run.stdout.trim().split('\n').map((line) => JSON.parse(line).path))], [`m/${names[1]}`]);
+    } finally {
+      other.remove();
+    }
+  });
+
   it('refuses an unknown policy', async () => {
     const run = await runCli(['export', 'copies', '--copies', 'some'], dir.path);
     assert.equal(run.code, 2);

@@ -213,10 +213,10 @@ describe('cli: special files, hostile output targets, failing standard output', 
 
   describe('temporary files of a killed export', () => {
     it('are left by SIGKILL, then removed by the next export to the same target, which completes', async function () {
-      // Enough reports that the export is still running when it is killed.
+      // Enough reports that the export is still running when it is killed (copies of the samples: every one counts).
       for (let copy = 0; copy < 300; copy++) for (const file of samples) dir.write(`corpus/${copy}/${path.basename(file)}`, dir.read(file));
       dir.write('data/findings.jsonl', 'previous export\n');
-      const child = spawn(process.execPath, [repoPath('bin', 'findings.js'), 'export', 'corpus', '--out', 'data/findings.jsonl'], { cwd: dir.path, stdio: 'ignore' });
+      const child = spawn(process.execPath, [repoPath('bin', 'findings.js'), 'export', 'corpus', '--copies', 'all', '--out', 'data/findings.jsonl'], { cwd: dir.path, stdio: 'ignore' });
       const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
       const folder = path.join(dir.path, 'data');
       // Killed as soon as the temporary file holds part of the export.
@@ -236,10 +236,10 @@ describe('cli: special files, hostile output targets, failing standard output', 
       assert.equal(dir.read('data/findings.jsonl'), 'previous export\n', 'the target is untouched by the killed export');
       dir.write('data/.findings.jsonl.mine.tmp', 'not an export\'s temporary name: kept\n');
 
-      const again = runBin(['export', 'corpus', '--out', 'data/findings.jsonl'], dir.path);
+      const again = runBin(['export', 'corpus', '--copies', 'all', '--out', 'data/findings.jsonl'], dir.path);
       assert.equal(again.code, 0, again.stderr);
       assert.deepEqual(dir.list('data'), ['.findings.jsonl.mine.tmp', 'findings.jsonl']);
-      assert.equal(dir.read('data/findings.jsonl'), (await runCli(['export', 'corpus'], dir.path)).stdout);
+      assert.equal(dir.read('data/findings.jsonl'), (await runCli(['export', 'corpus', '--copies', 'all'], dir.path)).stdout);
     });
   });
 });
