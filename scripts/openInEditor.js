@@ -5,6 +5,8 @@ const { spawnSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { packageVsix: packageWithVsce } = require('./packageVsix');
+
 const root = path.resolve(__dirname, '..');
 const samples = path.join(root, 'samples');
 
@@ -14,10 +16,7 @@ function onPath(command) {
 
 function packageVsix() {
   const out = path.join(root, 'out', 'inspection-findings.vsix');
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', out], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('packaging the VSIX failed');
+  if (packageWithVsce(out).status !== 0) throw new Error('packaging the VSIX failed');
   return out;
 }
 

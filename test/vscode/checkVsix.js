@@ -38,6 +38,7 @@ const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 const h = require('./runInCodeServer');
+const { packageVsix: packageWithVsce } = require('../../scripts/packageVsix');
 
 const REPO_ROOT = h.REPO_ROOT;
 const CODE_SERVER = path.join(REPO_ROOT, '.tools', 'code-server', 'node_modules', '.bin', 'code-server');
@@ -93,18 +94,12 @@ function parseArgs(argv) {
 // ---------------------------------------------------------------------------
 // Packaging
 
-/** Runs `vsce package` (which runs the production build first); returns the VSIX path. */
+/** Runs `vsce package` (which runs the production build first), with the flags the demo uses; returns the VSIX path. */
 function packageVsix(outDir) {
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
   const file = path.join(outDir, `${pkg.name}-${pkg.version}.vsix`);
-  fs.rmSync(file, { force: true });
-  const vsce = path.join(path.dirname(require.resolve('@vscode/vsce/package.json', { paths: [REPO_ROOT] })), 'vsce');
-  const args = [vsce, 'package', '--no-dependencies', '--out', file];
-  // Without a `repository` field vsce cannot rewrite README's relative links, and asks about a missing LICENSE.
-  if (!pkg.repository) args.push('--no-rewrite-relative-links', '--allow-missing-repository');
-  if (!['LICENSE', 'LICENSE.md', 'LICENSE.txt'].some((name) => fs.existsSync(path.join(REPO_ROOT, name)))) args.push('--skip-license');
-  log(`packaging: vsce ${args.slice(1).join(' ')}`);
-  const result = childProcess.spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
+  const result = packageWithVsce(file, 'pipe');
+  log(`packaging: vsce ${result.args.join(' ')}`);
   if (result.status !== 0 || !fs.existsSync(file)) {
     throw new Error(`vsce package failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
