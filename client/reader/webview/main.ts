@@ -15,6 +15,7 @@ import { answerProbe } from './testSeams';
 import { Toolbar } from './toolbar';
 import { PassageTooltip } from './tooltip';
 import { filtersOrNone, parseToReader, type CheckedMessage } from './validate';
+import { warmUp } from './warmUp';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -78,6 +79,10 @@ const scroll = new ScrollPosition(view, () => toolbar.element.getBoundingClientR
 });
 replaceChildren(app, toolbar.element, content, tooltip.element);
 app.removeAttribute('aria-busy');
+// While the extension asks for the model: unless it is here already.
+setTimeout(() => {
+  if (drawn === null) warmUp();
+});
 
 // ------------------------------------------------------------------ drawing
 
