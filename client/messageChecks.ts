@@ -57,3 +57,17 @@ export function stringList(value: unknown, what: string, maxItems: number, maxLe
   if (value.length > maxItems) fail(`${what} has more than ${maxItems} entries`);
   return value.map((item, i) => boundedString(item, `${what}[${i}]`, maxLength));
 }
+
+/** A test probe (`test:…`, test builds only), checked field by field where it is answered; anything else is an unknown message. */
+export function probeOrUnknown<T extends { readonly type: `test:${string}`; readonly id: number }>(o: Record<string, unknown>): T {
+  if (typeof o.type === 'string' && o.type.startsWith('test:')) return { ...o, type: o.type, id: wholeNumber(o.id, 'id') } as unknown as T;
+  return fail(`unknown message type ${JSON.stringify(typeof o.type === 'string' ? o.type.slice(0, 50) : typeof o.type)}`);
+}
+
+/** The checked message, or null with the reason on the console (a webview's own check of what its host sends). */
+export function checkedOrDropped<T>(who: string, read: () => T): T | null {
+  const result = parsed(read);
+  if (result.ok) return result.message;
+  console.warn(`${who}: a message was dropped: ${result.reason}`);
+  return null;
+}

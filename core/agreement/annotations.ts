@@ -73,7 +73,7 @@ export function annotationOf(path: string, document: ReportDocument, codebook: C
   });
   return {
     path,
-    annotator: text(fields.annotator),
+    annotator: trimmedFieldText(fields[ANNOTATOR_FIELD]),
     fingerprint: record.text_sha256,
     text: document.cleanText,
     length: record.text_length.code_points,
@@ -82,9 +82,13 @@ export function annotationOf(path: string, document: ReportDocument, codebook: C
   };
 }
 
+/** The front-matter fields that say whose copy a report is and whether it was reviewed. */
+export const ANNOTATOR_FIELD = 'annotator';
+export const STATUS_FIELD = 'status';
+
 /** The report's `annotator`, as agreement names its copy: trimmed text, undefined when absent or empty. */
 export function annotatorOf(document: ReportDocument): string | undefined {
-  return text(frontMatterFields(document).annotator);
+  return trimmedFieldText(frontMatterFields(document)[ANNOTATOR_FIELD]);
 }
 
 /** A parsed report's path, fingerprint, clean text and source, without reading its spans (cheaper than annotationOf). */
@@ -94,11 +98,11 @@ export function sourcedTextOf(path: string, document: ReportDocument): SourcedTe
 
 function sourceFields(fields: Readonly<Record<string, unknown>>): SourceFields {
   const source = fields.source !== null && typeof fields.source === 'object' && !Array.isArray(fields.source) ? (fields.source as Record<string, unknown>) : {};
-  return { url: text(source.url), area: text(fields.area), published: text(fields.published), publisher: text(source.publisher) };
+  return { url: trimmedFieldText(source.url), area: trimmedFieldText(fields.area), published: trimmedFieldText(fields.published), publisher: trimmedFieldText(source.publisher) };
 }
 
 /** A scalar field as trimmed text; undefined when absent, empty or not a scalar. */
-function text(value: unknown): string | undefined {
+export function trimmedFieldText(value: unknown): string | undefined {
   const scalar = scalarFieldText(value)?.trim();
   return scalar === '' ? undefined : scalar;
 }

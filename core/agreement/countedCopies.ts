@@ -14,6 +14,7 @@ import type { FieldNode, ReportDocument } from '../document/types';
 import { isFingerprint } from '../text/fingerprint';
 import { comparePaths } from '../workspace/reportIndex';
 import { isReferenceAnnotator } from './adjudication/referenceReports';
+import { ANNOTATOR_FIELD, STATUS_FIELD, trimmedFieldText } from './annotations';
 
 export type CopiesPolicy = 'one' | 'all';
 export const COPIES_POLICIES: readonly CopiesPolicy[] = ['one', 'all'];
@@ -49,11 +50,8 @@ export function copyFactsOfHead(path: string, text: string): CopyFacts {
 }
 
 function fieldFacts(fields: readonly FieldNode[]): { annotator: string | undefined; status: string | undefined } {
-  const text = (key: string) => {
-    const value = scalarFieldText(fields.find((field) => field.key === key)?.value)?.trim();
-    return value === '' ? undefined : value;
-  };
-  return { annotator: text('annotator'), status: text('status') };
+  const value = (key: string) => trimmedFieldText(fields.find((field) => field.key === key)?.value);
+  return { annotator: value(ANNOTATOR_FIELD), status: value(STATUS_FIELD) };
 }
 
 export interface CopySelection {

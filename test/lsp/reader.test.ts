@@ -5,24 +5,13 @@
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import type { Position } from 'vscode-languageserver-protocol';
 import { parseReport } from '../../core/document/parseReport';
-import { PassagesRequest, ReaderRequest, TagRequest, type TagResult } from '../../protocol';
+import { PassagesRequest, ReaderRequest, TagRequest } from '../../protocol';
 import { TempDir } from '../helpers/tempDir';
+import { applyTagResult } from './applyTagResult';
 import { LspClient, repoPath, uriOf } from './lspClient';
 
 const INVALID_PARAMS = -32602;
-
-function apply(text: string, result: TagResult): string {
-  const lines = text.split('\n');
-  const offsetOf = (p: Position) => lines.slice(0, p.line).reduce((sum, line) => sum + line.length + 1, 0) + p.character;
-  let out = text;
-  for (const edit of [...result.edits].reverse()) {
-    const at = offsetOf(edit.range.start);
-    out = out.slice(0, at) + edit.newText + out.slice(at);
-  }
-  return out;
-}
 
 describe('lsp: the coded reader', function () {
   this.timeout(60_000);
@@ -64,7 +53,7 @@ describe('lsp: the coded reader', function () {
     const passage = model.passages.find((p) => p.codes.includes('wsoa'))!;
     const result = await client.request(TagRequest, { textDocument: { uri, version: 7 }, cleanSelections: [{ start: passage.start, end: passage.end }], code: 'recommendation' });
     assert.deepEqual(result.refused, []);
-    const tagged = apply(text, result);
+    const tagged = applyTagResult(text, result);
     assert.ok(tagged.includes('[[They called on leaders'), 'the new span goes around the existing one');
     assert.equal(parseReport(tagged).cleanText, model.cleanText);
     assert.equal(parseReport(tagged).spans.length, model.passages.length + 1);

@@ -7,8 +7,9 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import type { Position } from 'vscode-languageserver-protocol';
 import { parseReport } from '../../core/document/parseReport';
-import { TagRequest, type TagParams, type TagResult } from '../../protocol';
+import { TagRequest, type TagParams } from '../../protocol';
 import { TempDir } from '../helpers/tempDir';
+import { applyTagResult } from './applyTagResult';
 import { LspClient, repoPath, uriOf } from './lspClient';
 
 const CONTENT_MODIFIED = -32801;
@@ -23,18 +24,6 @@ function rangeOf(text: string, needle: string) {
   const start = text.indexOf(needle);
   assert.ok(start >= 0, `no ${needle}`);
   return { start: positionAt(text, start), end: positionAt(text, start + needle.length) };
-}
-
-/** The insertions applied in order (they are given in document order). */
-function apply(text: string, result: TagResult): string {
-  const lines = text.split('\n');
-  const offsetOf = (p: Position) => lines.slice(0, p.line).reduce((sum, line) => sum + line.length + 1, 0) + p.character;
-  let out = text;
-  for (const edit of [...result.edits].reverse()) {
-    const at = offsetOf(edit.range.start);
-    out = out.slice(0, at) + edit.newText + out.slice(at);
-  }
-  return out;
 }
 
 async function failure(promise: Promise<unknown>): Promise<{ code: number; message: string }> {
@@ -72,7 +61,7 @@ describe('lsp: findings/tag', function () {
     assert.deepEqual(result.refused, []);
     assert.equal(result.edits.length, 2);
     assert.ok(result.edits.every((edit) => edit.snippet === undefined));
-    const tagged = apply(text, result);
+    const tagged = applyTagResult(text, result);
     assert.ok(tagged.includes(`[${passage}]{.weakness theme="health co-production"}`));
     assert.equal(parseReport(tagged).cleanText, parseReport(text).cleanText);
   });

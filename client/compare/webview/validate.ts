@@ -4,7 +4,7 @@
 import type { ArticleFigures, GroupLabelFigures, PairFigures, PairLabelFigures, SpanScores } from '../../../core/agreement/agreementTypes';
 import { PASSAGE_STATUSES, type PassageStatus } from '../../../core/agreement/passageStatus';
 import type { CompareCopy, ComparePassage, CompareResult, ComparisonFigures } from '../../../protocol/compare';
-import { boundedString, fail, parsed, plainObject, stringList, wholeNumber } from '../../messageChecks';
+import { boundedString, checkedOrDropped, fail, probeOrUnknown, plainObject, stringList, wholeNumber } from '../../messageChecks';
 import type { ToCompare } from '../compareMessages';
 
 const TEXT = Number.MAX_SAFE_INTEGER;
@@ -208,16 +208,11 @@ function toCompare(raw: unknown): ToCompare {
     case 'notice':
       return { type: 'notice', seq: wholeNumber(o.seq, 'seq'), text: string(o.text, 'text') };
     default:
-      // Probes (test builds only) are checked field by field where they are answered.
-      if (typeof o.type === 'string' && o.type.startsWith('test:')) return { ...o, type: o.type as `test:${string}`, id: wholeNumber(o.id, 'id') };
-      return fail(`unknown message type ${JSON.stringify(typeof o.type === 'string' ? o.type.slice(0, 50) : typeof o.type)}`);
+      return probeOrUnknown(o);
   }
 }
 
 /** A checked copy of a message to the comparison, or null (the reason goes to the console) for anything else. */
 export function parseToCompare(raw: unknown): ToCompare | null {
-  const result = parsed(() => toCompare(raw));
-  if (result.ok) return result.message;
-  console.warn(`compare annotations: a message was dropped: ${result.reason}`);
-  return null;
+  return checkedOrDropped('compare annotations', () => toCompare(raw));
 }

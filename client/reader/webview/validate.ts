@@ -3,7 +3,7 @@
 // whole. A model is copied field by field into what the reader reads of it
 // (shownModel.ts): the fields only the extension uses are not read at all.
 // Linear in the model's size; the checks are the shared ones.
-import { boolean, boundedString, fail, InvalidMessage, parsed, plainObject, stringList, wholeNumber } from '../../messageChecks';
+import { boolean, boundedString, checkedOrDropped, fail, InvalidMessage, parsed, probeOrUnknown, plainObject, stringList, wholeNumber } from '../../messageChecks';
 import type { ReaderFilters, ToReader } from '../readerMessages';
 import type { ShownModel, ShownPassage } from './shownModel';
 
@@ -111,16 +111,11 @@ function toReader(raw: unknown): CheckedMessage {
     case 'restore':
       return { type: 'restore', filters: checkFilters(o.filters), offset: wholeNumber(o.offset, 'offset') };
     default:
-      // Probes (test builds only) are checked field by field where they are answered.
-      if (typeof o.type === 'string' && o.type.startsWith('test:')) return { ...o, type: o.type as `test:${string}`, id: wholeNumber(o.id, 'id') };
-      return fail(`unknown message type ${JSON.stringify(typeof o.type === 'string' ? o.type.slice(0, 50) : typeof o.type)}`);
+      return probeOrUnknown(o);
   }
 }
 
 /** A checked copy of a message to the reader, or null (the reason goes to the console) for anything else. */
 export function parseToReader(raw: unknown): CheckedMessage | null {
-  const result = parsed(() => toReader(raw));
-  if (result.ok) return result.message;
-  console.warn(`coded reader: a message was dropped: ${result.reason}`);
-  return null;
+  return checkedOrDropped('coded reader', () => toReader(raw));
 }

@@ -12,10 +12,9 @@ import { lineEndingOf } from '../../text/lineEnding';
 import { lineStartOf } from '../../text/lineBreaks';
 import type { OffsetRange } from '../../text/range';
 import type { TextEdit } from '../../text/textEdit';
+import { ANNOTATOR_FIELD, STATUS_FIELD } from '../annotations';
 import { ADJUDICATED_ANNOTATOR } from './referenceReports';
 
-const ANNOTATOR_FIELD = 'annotator';
-const STATUS_FIELD = 'status';
 const NEW_STATUS = 'draft';
 
 /** Fields of a copy that the reference does not take over. */
