@@ -39,6 +39,8 @@ export interface SummaryFindingData {
   readonly memo: string | null;
   /** Where the tagged text is in the source, zero-based lines and UTF-16 characters. */
   readonly range: LineRange;
+  /** True when a page cut the text or the memo (see PAGE_TEXT_LIMIT); absent otherwise. */
+  readonly cut?: boolean;
 }
 
 export interface SummaryReportData {
@@ -62,9 +64,8 @@ export interface SummaryTotals {
   readonly reportsWithErrors: number;
 }
 
-/** The data of the `findings/summary` request, without its scope and generation. */
-export interface ReportsSummary {
-  readonly reports: readonly SummaryReportData[];
+/** The counts and tallies of a set of reports: what `findings/summary` answers, whatever the corpus's size. */
+export interface ReportsAggregates {
   readonly totals: SummaryTotals;
   readonly byCode: Readonly<Record<string, number>>;
   readonly byTheme: Readonly<Record<string, number>>;
@@ -74,5 +75,10 @@ export interface ReportsSummary {
   readonly byOutcome: Readonly<Record<string, SummaryTally>>;
   readonly byStatus: Readonly<Record<string, SummaryTally>>;
   readonly byAnnotator: Readonly<Record<string, SummaryTally>>;
+}
+
+/** The aggregates with every report and finding: what a summary of a few reports holds whole (tests, small scopes). */
+export interface ReportsSummary extends ReportsAggregates {
+  readonly reports: readonly SummaryReportData[];
   readonly findings: readonly SummaryFindingData[];
 }
