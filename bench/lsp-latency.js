@@ -5,12 +5,11 @@
 // each. Run after a build (`node esbuild.js`): `node bench/lsp-latency.js`.
 // Prints figures, asserts nothing.
 'use strict';
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
-const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+const { BENCH_SETTINGS, serverScript, startServer } = require('./lspServer');
 
 const root = path.resolve(__dirname, '..');
 const EDITS = Number(process.env.LSP_BENCH_EDITS ?? 20);
@@ -57,34 +56,24 @@ function percentile(sorted, p) {
 }
 
 async function main() {
-  const server = path.join(root, 'dist', 'server.js');
-  if (!fs.existsSync(server)) {
-    console.error('dist/server.js is missing: run `node esbuild.js` first.');
-    process.exit(2);
-  }
+  serverScript(); // exits with a hint when the server is not built
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'findings-lsp-bench-'));
-  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map();
   const published = new Map();
-  connection.onNotification('textDocument/publishDiagnostics', (params) => {
-    const key = `${params.uri}#${params.version}`;
-    published.set(key, params.diagnostics.length);
-    const resolve = waiting.get(key);
-    if (resolve) {
-      waiting.delete(key);
-      resolve(process.hrtime.bigint());
-    }
+  const server = await startServer({
+    folder: dir,
+    settings: { ...BENCH_SETTINGS, maxProblems: 1000 },
+    setup: (connection) => connection.onNotification('textDocument/publishDiagnostics', (params) => {
+      const key = `${params.uri}#${params.version}`;
+      published.set(key, params.diagnostics.length);
+      const resolve = waiting.get(key);
+      if (resolve) {
+        waiting.delete(key);
+        resolve(process.hrtime.bigint());
+      }
+    }),
   });
-  let configured;
-  const configuredPromise = new Promise((resolve) => { configured = resolve; });
-  connection.onRequest('workspace/configuration', (params) => {
-    configured();
-    return params.items.map(() => ({ validate: { run: 'onType', debounceMs: 0 }, maxProblems: 1000 }));
-  });
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onNotification('window/logMessage', () => undefined);
-  connection.listen();
+  const { connection } = server;
 
   const published$ = (uri, version) => new Promise((resolve) => {
     const key = `${uri}#${version}`;
@@ -93,18 +82,7 @@ async function main() {
   });
 
   try {
-    await connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(dir).href,
-      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'bench' }],
-      capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: { synchronization: { didSave: true }, publishDiagnostics: { versionSupport: true } },
-      },
-      initializationOptions: { trusted: true },
-    });
-    await connection.sendNotification('initialized', {});
-    await configuredPromise;
+    await server.configured;
     await new Promise((resolve) => setTimeout(resolve, 50));
 
     console.log(`Push diagnostics, findings.validate.debounceMs = 0, ${EDITS} edits per size after ${WARMUP} warm-up edits.`);
@@ -142,11 +120,8 @@ async function main() {
       console.log(`${`${label} (${Buffer.byteLength(text)} B)`.padEnd(16)}${String(lines.length).padStart(8)}${String(spans).padStart(9)}${String(problems).padStart(10)}${ms(times[0])}${ms(median)}${ms(percentile(times, 95))}${ms(times[times.length - 1])}`);
       await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     }
-    await Promise.race([connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
-    await connection.sendNotification('exit');
   } finally {
-    setTimeout(() => child.kill(), 500).unref();
-    connection.dispose();
+    await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

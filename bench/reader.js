@@ -20,12 +20,11 @@
 // CHROMIUM_BIN or /usr/bin/chromium (scripts/code-server/install.sh). Prints
 // figures, asserts nothing.
 'use strict';
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
-const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+const { startServer } = require('./lspServer');
 const { CHROMIUM_FLAGS } = require('../test/vscode/runInCodeServer');
 
 const root = path.resolve(__dirname, '..');
@@ -99,33 +98,17 @@ window.acquireVsCodeApi = () => ({
 
 class Server {
   static async start(dir) {
-    const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    let configured;
-    const settings = new Promise((resolve) => { configured = resolve; });
-    connection.onRequest('workspace/configuration', (params) => {
-      configured();
-      return params.items.map(() => ({ validate: { run: 'onType', debounceMs: 0 } }));
+    const server = await startServer({
+      folder: dir,
+      setup: (connection) => connection.onNotification('textDocument/publishDiagnostics', () => undefined),
     });
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onNotification('window/logMessage', () => undefined);
-    connection.onNotification('textDocument/publishDiagnostics', () => undefined);
-    connection.listen();
-    await connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(dir).href,
-      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'bench' }],
-      capabilities: { workspace: { configuration: true }, textDocument: { synchronization: {}, publishDiagnostics: { versionSupport: true } } },
-      initializationOptions: { trusted: true },
-    });
-    await connection.sendNotification('initialized', {});
-    await settings;
-    return new Server(child, connection);
+    await server.configured;
+    return new Server(server);
   }
 
-  constructor(child, connection) {
-    this.child = child;
-    this.connection = connection;
+  constructor(server) {
+    this.server = server;
+    this.connection = server.connection;
   }
 
   /** The model of the version given, and how long the server took (the server may still be reading an edit: ask again). */
@@ -138,11 +121,8 @@ class Server {
     }
   }
 
-  async stop() {
-    await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
-    this.connection.sendNotification('exit');
-    setTimeout(() => this.child.kill(), 500).unref();
-    this.connection.dispose();
+  stop() {
+    return this.server.stop();
   }
 }
 

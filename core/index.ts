@@ -40,7 +40,8 @@ export { TemporaryFile, writeAtomically } from './export/temporaryFile';
 export { Utf8Batches } from './export/utf8Batches';
 export { isOneOfTheInputs } from './export/exportTarget';
 export { countDocument, countCorpus, type CorpusCounts } from './stats/counts';
-export { summarizeReport, combineReportSummaries, type ReportSummaryPart } from './summary/summarizeReports';
+export { summarizeReport, combineReportSummaries, summaryReportData, type ReportSummaryPart } from './summary/summarizeReports';
+export { ScopeSummary, type FindingsPage, type FindingsPageQuery } from './summary/scopeSummary';
 
 // Language features: pure functions over a parsed report and the codebook, with offset ranges.
 export type { CorpusReport } from './language/types';

@@ -9,6 +9,7 @@ import { RequestType } from 'vscode-languageserver-protocol';
 import type { FindingFilters } from '../core/summary/findingsQuery';
 import type { ReportsAggregates, SummaryFindingData, SummaryReportData, SummaryTally } from '../core/summary/types';
 import type { CodebookSummary } from './codebook';
+import type { FindingsSort } from './findingsPaging';
 import type { FindingsScope } from './scope';
 
 /** A tally row, one finding, one report: the core's summary types, which are plain data. */
@@ -33,14 +34,8 @@ export interface SummaryResult extends ReportsAggregates {
 /** `findings/summary`: counts and tallies of a scope. */
 export const SummaryRequest = new RequestType<SummaryParams, SummaryResult, void>('findings/summary');
 
-/** The orders of the findings list: by report (path, then span order), by first code, by area; ties keep report order. */
-export type FindingsSort = 'report' | 'code' | 'area';
-export const FINDINGS_SORTS: readonly FindingsSort[] = ['report', 'code', 'area'];
-
-/** The most findings one page holds. */
-export const MAX_PAGE_FINDINGS = 200;
-/** A finding's text and memo are cut to this many UTF-16 units in a page (never inside a surrogate pair); `cut` says so. */
-export const PAGE_TEXT_LIMIT = 600;
+// The list's orders and a page's bounds live in a file without imports, which the summary webview's bundle may import.
+export { FINDINGS_SORTS, MAX_PAGE_FINDINGS, PAGE_TEXT_LIMIT, type FindingsSort } from './findingsPaging';
 
 export interface FindingsPageParams {
   readonly scope: FindingsScope;

@@ -4,7 +4,7 @@
 // sourceMismatchDiagnostic; `findings agree` reports the same mismatches).
 // Recomputed after the index settles, per folder, from a cached summary of
 // each report (path, fingerprint, clean text, source fields).
-import { sourceMismatchDiagnostic, sourceMismatches, sourcedTextOf, type Diagnostic, type IndexedReport, type SourceMismatch, type SourcedText } from '../core';
+import { sourceMismatchDiagnostic, sourceMismatches, type Diagnostic, type IndexedReport, type SourceMismatch, type SourcedText } from '../core';
 import type { ReportWorkspace } from './reportWorkspace';
 import type { ReportEntry } from './workspaceTypes';
 
@@ -79,7 +79,7 @@ export class CorpusMismatches {
   private sourcedText(entry: ReportEntry, path: string): SourcedText {
     let text = this.texts.get(entry.report);
     if (!text || text.path !== path) {
-      text = sourcedTextOf(path, entry.report.document);
+      text = { ...entry.report.facts.sourced, path };
       this.texts.set(entry.report, text);
     }
     return text;

@@ -43,6 +43,7 @@ import { IndexChanges } from './indexChanges';
 import { OpenDocuments } from './openDocuments';
 import { array, checkShape, object, optional, string, uinteger } from './paramShapes';
 import { ReportWorkspace } from './reportWorkspace';
+import { workDoneScanProgress } from './scanProgress';
 import { fsPathOf } from './uris';
 
 declare const FINDINGS_VERSION: string;
@@ -87,7 +88,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult | ResponseE
     hierarchicalSymbols: capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
   };
 
-  const ws = new ReportWorkspace(documents, { trusted, log: (message) => connection.console.info(message), debounceMs: () => settings.validate.debounceMs });
+  const ws = new ReportWorkspace(documents, { trusted, log: (message) => connection.console.info(message), debounceMs: () => settings.validate.debounceMs, scanProgress: workDoneScanProgress(connection) });
   workspace = ws;
   // The folders (and their codebooks, which may take seconds to read) are set once the client has its answer.
   startingFolders = initialFolders(params);

@@ -97,7 +97,7 @@ export class ReportWorkspace {
     for (const [key, document] of this.open) {
       if (this.folderFor(key) === folder && this.isReport(document)) {
         for (const other of this.allFolders()) if (other !== folder) other.index.remove(key);
-        folder.index.update(key, document.getText());
+        this.indexOpen(folder.index, key, document);
       }
     }
     this.scans.set(uri, this.scan(folder).then((read) => {
@@ -119,7 +119,7 @@ export class ReportWorkspace {
     }
     const removed = folder.index.all().map((report) => report.path);
     for (const [openKey, document] of this.open) {
-      if (isUnder(openKey, key) && this.isReport(document)) this.folderFor(openKey).index.update(openKey, document.getText());
+      if (isUnder(openKey, key) && this.isReport(document)) this.indexOpen(this.folderFor(openKey).index, openKey, document);
     }
     this.emit({ kind: 'files', uris: removed });
   }
@@ -156,7 +156,7 @@ export class ReportWorkspace {
     const key = normalizeUri(document.uri);
     this.open.set(key, document);
     if (this.isReport(document)) {
-      this.folderFor(key).index.update(key, document.getText());
+      this.indexOpen(this.folderFor(key).index, key, document);
       this.emit({ kind: 'edited', uris: [key] });
     } else if (this.codebookFolder(key)) this.reloadCodebook(this.codebookFolder(key)!);
   }
@@ -194,6 +194,7 @@ export class ReportWorkspace {
     const text = await this.readFromDisk(key);
     if (this.open.get(key) !== opened) return; // opened again meanwhile
     this.open.delete(key);
+    for (const folder of this.allFolders()) folder.index.keepParsed(key, false);
     this.applyDiskText(key, text);
     this.emit({ kind: 'files', uris: [key] });
   }
@@ -216,7 +217,7 @@ export class ReportWorkspace {
     const document = this.open.get(key);
     if (document) {
       if (!this.isReport(document)) return undefined;
-      return this.entry(key, folder, folder.index.update(key, document.getText()), document.version);
+      return this.entry(key, folder, this.indexOpen(folder.index, key, document), document.version);
     }
     const report = folder.index.get(key);
     return report ? this.entry(key, folder, report, null) : undefined;
@@ -227,7 +228,7 @@ export class ReportWorkspace {
     const folders = folder ? [folder] : this.allFolders();
     const entries: ReportEntry[] = [];
     for (const f of folders) {
-      for (const [key, document] of this.open) if (this.isReport(document) && this.folderFor(key) === f) f.index.update(key, document.getText());
+      for (const [key, document] of this.open) if (this.isReport(document) && this.folderFor(key) === f) this.indexOpen(f.index, key, document);
       for (const report of f.index.all()) entries.push(this.entry(report.path, f, report, this.open.get(report.path)?.version ?? null));
     }
     return entries;
@@ -249,8 +250,24 @@ export class ReportWorkspace {
     return lines;
   }
 
+  /** The line index is made when a feature first reads it: a walk over the corpus reads facts, not lines. */
   private entry(uri: string, folder: Folder, report: IndexedReport, version: number | null): ReportEntry {
-    return { uri, folder, report, lines: this.lineIndex(report), version };
+    const lineIndex = (report: IndexedReport): LineIndex => this.lineIndex(report);
+    return {
+      uri,
+      folder,
+      report,
+      version,
+      get lines() {
+        return lineIndex(report);
+      },
+    };
+  }
+
+  /** An open report's text into an index that keeps its parse: every keystroke's features read it. */
+  private indexOpen(index: ReportIndex, key: string, document: TextDocument): IndexedReport {
+    index.keepParsed(key, true);
+    return index.update(key, document.getText());
   }
 
   // ------------------------------------------------------------ files on disk
@@ -344,18 +361,25 @@ export class ReportWorkspace {
       folder.inDataset = scan.inDataset;
       const files = scan.reports;
       const found = new Set<string>();
-      for await (const file of cooperative(files, undefined, 25)) {
-        if (!this.folders.includes(folder)) return changed;
-        const key = fileUri(path.join(root, file));
-        // A report in a nested workspace folder belongs to that folder.
-        if (this.folderFor(key) !== folder) continue;
-        found.add(key);
-        if (this.isOpen(key)) continue;
-        const text = await this.readText(path.join(root, file));
-        const before = folder.index.get(key);
-        if (text === undefined) folder.index.remove(key);
-        else folder.index.update(key, text);
-        if (folder.index.get(key) !== before) changed.push(key);
+      const progress = this.options.scanProgress?.(folder.name, files.length);
+      let done = 0;
+      try {
+        for await (const file of cooperative(files, undefined, 25)) {
+          if (!this.folders.includes(folder)) return changed;
+          progress?.report(done++);
+          const key = fileUri(path.join(root, file));
+          // A report in a nested workspace folder belongs to that folder.
+          if (this.folderFor(key) !== folder) continue;
+          found.add(key);
+          if (this.isOpen(key)) continue;
+          const text = await this.readText(path.join(root, file));
+          const before = folder.index.get(key);
+          if (text === undefined) folder.index.remove(key);
+          else folder.index.update(key, text);
+          if (folder.index.get(key) !== before) changed.push(key);
+        }
+      } finally {
+        progress?.end();
       }
       for (const report of folder.index.all()) {
         if (known.has(report.path) && !found.has(report.path) && !this.isOpen(report.path)) {

@@ -1,6 +1,6 @@
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import type { FindingsScope } from '../protocol';
-import { copyFactsOf, createDatasetFilter, ignoreFilesUnder, selectCopies, type Codebook, type CopiesPolicy } from '../core';
+import { createDatasetFilter, ignoreFilesUnder, selectCopies, type Codebook, type CopiesPolicy } from '../core';
 import { throwIfCancelled } from './guard';
 import { string, variant } from './paramShapes';
 import type { ReportWorkspace } from './reportWorkspace';
@@ -93,7 +93,7 @@ function workspaceScope(workspace: ReportWorkspace): ResolvedScope {
  */
 export function countedReports(scope: ResolvedScope, policy: CopiesPolicy): readonly ScopedReport[] {
   if (policy === 'all' || scope.reports.length < 2) return scope.reports;
-  const { leftOut } = selectCopies(scope.reports.map(({ entry, path }) => copyFactsOf(path, entry.report.document)), policy);
+  const { leftOut } = selectCopies(scope.reports.map(({ entry, path }) => ({ ...entry.report.facts.copy, path })), policy);
   return leftOut.size === 0 ? scope.reports : scope.reports.filter((report) => !leftOut.has(report.path));
 }
 

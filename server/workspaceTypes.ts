@@ -1,6 +1,7 @@
 // The shapes the language server's workspace hands to its features: folders
 // with their codebook and index, reports as the features see them, and the
 // changes listeners hear of.
+import type { ScanProgress } from './scanProgress';
 import type { Codebook, Diagnostic, IgnoreFile, IndexedReport, LineIndex, ReportIndex, WorkspaceCodebookState } from '../core';
 
 /** The codebook in force for a workspace folder, and what became of its `codebook.yaml`. */
@@ -62,4 +63,6 @@ export interface WorkspaceOptions {
   readonly log: (message: string) => void;
   /** How long to wait after an edit of an open codebook before re-validating with it. */
   readonly debounceMs?: () => number;
+  /** Shows how far a folder's scan is (work-done progress). */
+  readonly scanProgress?: ScanProgress;
 }

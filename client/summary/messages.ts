@@ -1,11 +1,14 @@
 // Messages between the summary panel (extension side) and its webview, and
-// the checks on what the webview sends. Imports no runtime code, so the
-// webview bundle and the unit tests use it as is.
+// the checks on what the webview sends. Imports no runtime code but plain
+// constants, so the webview bundle and the unit tests use it as is.
 //
 // The webview is treated as untrusted: every message from it goes through
 // `parseFromWebview`, which returns a fresh, fully checked copy or the reason
 // it was rejected.
-import type { AgreementDocument, SummaryResult } from '../../protocol';
+import type { AgreementDocument, FindingsPageResult, SummaryResult } from '../../protocol';
+import { FINDINGS_SORTS, MAX_PAGE_FINDINGS, type FindingsSort } from '../../protocol/findingsPaging';
+
+export type { FindingsSort };
 
 export type PanelScope = 'document' | 'workspace';
 export const PANEL_SCOPES: readonly PanelScope[] = ['document', 'workspace'];
@@ -18,10 +21,15 @@ export interface PanelFilters {
 }
 export const NO_FILTERS: PanelFilters = { code: '', theme: '', area: '', text: '' };
 
+/** The list's order when a saved state names none. */
+export const DEFAULT_SORT: FindingsSort = 'report';
+
 /** What the webview keeps with `setState`; the serializer restores the panel from it after a reload. */
 export interface PanelState {
   readonly scope: PanelScope;
   readonly filters: PanelFilters;
+  /** The findings list's order (a state saved before there was a choice has none: report order). */
+  readonly sort: FindingsSort;
   /** The report of the document scope. */
   readonly documentUri: string | null;
 }
@@ -48,14 +56,33 @@ export interface UpdateMessage {
   readonly agreement?: AgreementDocument | null;
 }
 
+/** The answer to a `page` request: one page of the findings the filters match, with the counts. */
+export type FindingsPageMessage = { readonly type: 'findingsPage'; readonly requestId: number } & FindingsPageResult;
+
+/** A `page` request that will get no page: superseded (`error` null) or failed. */
+export interface PageDroppedMessage {
+  readonly type: 'pageDropped';
+  readonly requestId: number;
+  readonly error: string | null;
+}
+
+/** The keys a test presses on the findings list (`test:key`). */
+export type ListKey = 'ArrowUp' | 'ArrowDown' | 'Home' | 'End' | 'PageUp' | 'PageDown' | 'Enter';
+
 export type ToWebview =
   | { readonly type: 'init'; readonly state: PanelState }
   | UpdateMessage
   | { readonly type: 'loading'; readonly scope: PanelScope }
+  | FindingsPageMessage
+  | PageDroppedMessage
   // Test seams, honoured only in test builds (FINDINGS_TEST_SEAMS): read the DOM, or act on it as a user would, then answer with `inspected`.
   | { readonly type: 'inspect'; readonly id: number }
   | { readonly type: 'test:click'; readonly id: number; readonly index: number }
-  | { readonly type: 'test:filter'; readonly id: number; readonly filters: Partial<PanelFilters> }
+  | { readonly type: 'test:filter'; readonly id: number; readonly filters: Partial<PanelFilters>; readonly sort?: FindingsSort }
+  /** Scrolls the list so that the finding at `index` (in the list's order) is at its top. */
+  | { readonly type: 'test:scroll'; readonly id: number; readonly index: number }
+  /** Presses a key on the list's row at `index` (focused first), else on the row that has the focus. */
+  | { readonly type: 'test:key'; readonly id: number; readonly key: ListKey; readonly index?: number }
   | { readonly type: 'test:scope'; readonly id: number; readonly scope: PanelScope }
   | { readonly type: 'test:export'; readonly id: number }
   | { readonly type: 'test:post'; readonly id: number; readonly message: unknown };
@@ -77,15 +104,34 @@ export interface RenderedFacts {
   readonly codeBars: Readonly<Record<string, number>>;
   /** Tables of reports: area, framework, outcome, status, annotator -> value -> [reports, findings]. */
   readonly tallies: Readonly<Record<string, Readonly<Record<string, readonly [number, number]>>>>;
+  /** The findings rows in the DOM (the list is virtual: those in view and a few around them). */
   readonly findingsRows: number;
+  /** Every item of the list in the DOM, rows still loading included. */
+  readonly listItems: number;
   readonly findingsMatching: number;
   readonly findingsTotal: number;
-  /** The text of the first rows. */
+  /** The positions (0-based, in the list's order) of the first and last items in the DOM; null without any. */
+  readonly renderedRange: readonly [number, number] | null;
+  /** The height of the list's scrolled content in pixels (it stands for every matching finding). */
+  readonly virtualHeight: number;
+  /** The distinct heights of the items in the DOM: one, since rows have a fixed height. */
+  readonly rowHeights: readonly number[];
+  /** Rows whose content is taller than the row (a text not clamped). */
+  readonly overflowingRows: number;
+  /** The position of the row that has the focus; null when none has. */
+  readonly focusedIndex: number | null;
+  /** What the list's rows say of their position (`aria-posinset`, from 1) and the list's size (`aria-setsize`). */
+  readonly rowPositions: readonly number[];
+  readonly setSize: number;
+  /** The text of the rows in the DOM. */
   readonly rowTexts: readonly string[];
+  /** Where each of those rows says it is (`path:line`, then ` · area` when there is one). */
+  readonly rowWheres: readonly string[];
   /** The memo each of those rows shows on one line ('' without one), and the whole memo its tooltip gives. */
   readonly rowMemos: readonly string[];
   readonly rowMemoTitles: readonly string[];
   readonly filters: PanelFilters;
+  readonly sort: FindingsSort;
   /** The count shown beside each value of the code, theme and area filters. */
   readonly filterCounts: { readonly code: Readonly<Record<string, number>>; readonly theme: Readonly<Record<string, number>>; readonly area: Readonly<Record<string, number>> };
   /** Elements that would load something (img, iframe …) in the page, scripts in the rendered panel, on* attributes in the page: all 0 whatever the reports hold. */
@@ -110,6 +156,8 @@ export type FromWebview =
   | { readonly type: 'state'; readonly state: PanelState }
   | { readonly type: 'setScope'; readonly scope: PanelScope }
   | { readonly type: 'refresh' }
+  /** A page of the findings the filters match, in an order; the extension asks the server with the panel's scope and answers `findingsPage` or `pageDropped`. */
+  | PageRequest
   /** "Export findings…", with the filters the list shows (the extension offers to export just those findings). */
   | { readonly type: 'export'; readonly filters: PanelFilters }
   | { readonly type: 'reveal'; readonly uri: string; readonly range: LspRange }
@@ -117,12 +165,25 @@ export type FromWebview =
   /** Test builds only: the answer to a test seam. */
   | { readonly type: 'inspected'; readonly id: number; readonly facts: RenderedFacts | null };
 
+export interface PageRequest {
+  readonly type: 'page';
+  /** The webview's own count: the answer names it. */
+  readonly requestId: number;
+  readonly filters: PanelFilters;
+  readonly sort: FindingsSort;
+  readonly offset: number;
+  /** At most MAX_PAGE_FINDINGS; 0 for the counts alone. */
+  readonly limit: number;
+}
+
 export type Parsed<T> = { readonly ok: true; readonly message: T } | { readonly ok: false; readonly reason: string };
 
 const MAX_STRING = 4096;
 const MAX_TEXT = 100_000;
 const MAX_POSITION = 10_000_000;
 const MAX_KEYS = 5000;
+/** Far beyond any corpus: an offset past the matching findings gets an empty page. */
+const MAX_OFFSET = 1_000_000_000;
 
 class Invalid extends Error {}
 
@@ -184,11 +245,45 @@ function filters(value: unknown): PanelFilters {
   };
 }
 
+function sort(value: unknown, what = 'sort'): FindingsSort {
+  const found = FINDINGS_SORTS.find((known) => known === value);
+  if (found === undefined) fail(`${what} is not one of ${FINDINGS_SORTS.join(', ')}`);
+  return found;
+}
+
 function state(value: unknown): PanelState {
   const o = object(value, 'state');
-  only(o, ['scope', 'filters', 'documentUri'], 'state');
+  only(o, ['scope', 'filters', 'sort', 'documentUri'], 'state');
   const documentUri = o.documentUri === null || o.documentUri === undefined ? null : string(o.documentUri, 'state.documentUri');
-  return { scope: scope(o.scope, 'state.scope'), filters: filters(o.filters), documentUri };
+  return { scope: scope(o.scope, 'state.scope'), filters: filters(o.filters), sort: o.sort === undefined ? DEFAULT_SORT : sort(o.sort, 'state.sort'), documentUri };
+}
+
+function page(o: Record<string, unknown>): PageRequest {
+  only(o, ['type', 'requestId', 'filters', 'sort', 'offset', 'limit'], 'page');
+  return {
+    type: 'page',
+    requestId: integer(o.requestId, 'requestId'),
+    filters: filters(o.filters),
+    sort: sort(o.sort),
+    offset: integer(o.offset, 'offset', MAX_OFFSET),
+    limit: integer(o.limit, 'limit', MAX_PAGE_FINDINGS),
+  };
+}
+
+function optionalInteger(value: unknown, what: string): number | null {
+  return value === null ? null : integer(value, what);
+}
+
+function integers(value: unknown, what: string, max: number): number[] {
+  if (!Array.isArray(value) || value.length > max) fail(`${what} is not a list of at most ${max}`);
+  return value.map((n, i) => integer(n, `${what}[${i}]`));
+}
+
+function renderedRange(value: unknown): readonly [number, number] | null {
+  if (value === null) return null;
+  const pair = integers(value, 'facts.renderedRange', 2);
+  if (pair.length !== 2 || pair[1] < pair[0]) fail('facts.renderedRange is not a range');
+  return [pair[0], pair[1]];
 }
 
 function counts(value: unknown, what: string): Record<string, number> {
@@ -254,7 +349,9 @@ function agreementFacts(value: unknown): AgreementFacts {
 
 function facts(value: unknown): RenderedFacts {
   const o = object(value, 'facts');
-  const keys = ['scope', 'generation', 'heading', 'notice', 'totals', 'byCode', 'byTheme', 'codeBars', 'tallies', 'findingsRows', 'findingsMatching', 'findingsTotal', 'rowTexts', 'rowMemos', 'rowMemoTitles', 'filters', 'filterCounts', 'images', 'scripts', 'handlers', 'xss', 'agreement'];
+  const keys = ['scope', 'generation', 'heading', 'notice', 'totals', 'byCode', 'byTheme', 'codeBars', 'tallies', 'findingsRows', 'listItems', 'findingsMatching', 'findingsTotal',
+    'renderedRange', 'virtualHeight', 'rowHeights', 'overflowingRows', 'focusedIndex', 'rowPositions', 'setSize', 'rowTexts', 'rowWheres', 'rowMemos', 'rowMemoTitles',
+    'filters', 'sort', 'filterCounts', 'images', 'scripts', 'handlers', 'xss', 'agreement'];
   only(o, keys, 'facts');
   return {
     scope: scope(o.scope, 'facts.scope'),
@@ -267,12 +364,22 @@ function facts(value: unknown): RenderedFacts {
     codeBars: counts(o.codeBars, 'facts.codeBars'),
     tallies: tallies(o.tallies),
     findingsRows: integer(o.findingsRows, 'facts.findingsRows'),
+    listItems: integer(o.listItems, 'facts.listItems'),
     findingsMatching: integer(o.findingsMatching, 'facts.findingsMatching'),
     findingsTotal: integer(o.findingsTotal, 'facts.findingsTotal'),
+    renderedRange: renderedRange(o.renderedRange),
+    virtualHeight: integer(o.virtualHeight, 'facts.virtualHeight'),
+    rowHeights: integers(o.rowHeights, 'facts.rowHeights', 1000),
+    overflowingRows: integer(o.overflowingRows, 'facts.overflowingRows'),
+    focusedIndex: optionalInteger(o.focusedIndex, 'facts.focusedIndex'),
+    rowPositions: integers(o.rowPositions, 'facts.rowPositions', 1000),
+    setSize: integer(o.setSize, 'facts.setSize'),
     rowTexts: texts(o.rowTexts, 'facts.rowTexts'),
+    rowWheres: texts(o.rowWheres, 'facts.rowWheres'),
     rowMemos: texts(o.rowMemos, 'facts.rowMemos'),
     rowMemoTitles: texts(o.rowMemoTitles, 'facts.rowMemoTitles'),
     filters: filters(o.filters),
+    sort: sort(o.sort, 'facts.sort'),
     filterCounts: filterCounts(o.filterCounts),
     images: integer(o.images, 'facts.images'),
     scripts: integer(o.scripts, 'facts.scripts'),
@@ -307,6 +414,8 @@ export function parseFromWebview(raw: unknown): Parsed<FromWebview> {
       case 'refresh':
         only(o, ['type'], type);
         return { ok: true, message: { type } };
+      case 'page':
+        return { ok: true, message: page(o) };
       case 'export':
         only(o, ['type', 'filters'], 'export');
         return { ok: true, message: { type, filters: filters(o.filters) } };

@@ -5,6 +5,7 @@ import { articleFingerprint } from '../document/articleFingerprint';
 import { documentRecord, frontMatterFields } from '../export/findingRecords';
 import { MEMO_ATTRIBUTE } from '../reader/readerTypes';
 import { isThemeAttribute } from '../spans/spanThemes';
+import { codePointLength } from '../text/codePoints';
 
 /** A span as agreement reads it: offsets in code points (as exports give them), its codes, themes and other attributes. */
 export interface AnnotatedSpan {
@@ -80,6 +81,15 @@ export function annotationOf(path: string, document: ReportDocument, codebook: C
     source: sourceFields(fields),
     spans,
   };
+}
+
+/**
+ * A copy whose spans agreement never compares (an article coded once, a
+ * reference report): its path, annotator, text and source as annotationOf
+ * gives them, without spans, from what an index keeps of a report.
+ */
+export function uncomparedCopy(path: string, sourced: SourcedText, annotator: string | undefined): Annotation {
+  return { path, annotator, fingerprint: sourced.fingerprint, text: sourced.text, length: codePointLength(sourced.text), source: sourced.source, spans: [] };
 }
 
 /** The front-matter fields that say whose copy a report is and whether it was reviewed. */

@@ -24,6 +24,22 @@ export interface ArticleGroup {
  * copies by annotator. Reference reports (`annotator: adjudicated`) are left
  * out: they are what the annotators settled, not one more annotator.
  */
+/**
+ * The articles that two copies or more code (reference reports aside): the
+ * only ones whose spans agreement compares. Each copy needs only its
+ * fingerprint and annotator, so that an index can tell without parsing.
+ */
+export function articlesCodedTwice(copies: Iterable<{ readonly fingerprint: string; readonly annotator: string | undefined }>): Set<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const copy of copies) {
+    if (isReferenceAnnotator(copy.annotator)) continue;
+    if (seen.has(copy.fingerprint)) twice.add(copy.fingerprint);
+    else seen.add(copy.fingerprint);
+  }
+  return twice;
+}
+
 export function groupByArticle(annotations: readonly Annotation[]): ArticleGroup[] {
   const byFingerprint = new Map<string, Annotation[]>();
   for (const annotation of [...annotations].sort((a, b) => comparePaths(a.path, b.path))) {

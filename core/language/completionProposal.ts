@@ -31,5 +31,6 @@ export interface CompletionOptions {
    * free-text fields such as `annotator` and `partners` are completed. Called
    * only when completing such a field; without it they get no completions.
    */
-  readonly otherReports?: () => Iterable<ReportDocument>;
+  /** The other reports' front matter (what free-text fields are completed from). */
+  readonly otherReports?: () => Iterable<Pick<ReportDocument, 'frontMatter'>>;
 }

@@ -9,6 +9,9 @@ import { quoteIfNeeded } from '../document/yamlScalar';
 import type { OffsetRange } from '../text/range';
 import type { CompletionProposal } from './completionProposal';
 
+/** What is read of another report: its front matter (an index keeps it for every report; a parse fits too). */
+export type FrontMatterOf = Pick<ReportDocument, 'frontMatter'>;
+
 /** Which reports a field's values are taken from: every report, or the reports of the same area. */
 type Source = 'everyReport' | 'sameArea';
 
@@ -27,7 +30,7 @@ export function workspaceFieldValues(
   document: ReportDocument,
   codebook: Codebook,
   path: readonly string[],
-  otherReports: () => Iterable<ReportDocument>,
+  otherReports: () => Iterable<FrontMatterOf>,
   range: OffsetRange,
   skip: ReadonlySet<string>,
 ): CompletionProposal[] {
@@ -58,7 +61,7 @@ export function workspaceFieldValues(
 }
 
 /** The report's area by its canonical name (an alias counts as its area); undefined when unknown or unset. */
-function areaOf(document: ReportDocument, codebook: Codebook): string | undefined {
+function areaOf(document: FrontMatterOf, codebook: Codebook): string | undefined {
   for (const definition of codebook.fields.values()) {
     if (definition.type !== 'area') continue;
     const text = scalarFieldText(fieldNamed(document, definition.name)?.value);
@@ -69,7 +72,7 @@ function areaOf(document: ReportDocument, codebook: Codebook): string | undefine
   return undefined;
 }
 
-function fieldNamed(document: ReportDocument, key: string): FieldNode | undefined {
+function fieldNamed(document: FrontMatterOf, key: string): FieldNode | undefined {
   return document.frontMatter?.fields.find((field) => field.key === key);
 }
 

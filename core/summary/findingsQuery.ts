@@ -4,7 +4,7 @@
  * each filter's values. A value's count is the number of findings it would
  * match together with the other filters as they are set (faceted search), so
  * the counts always add up with "N of M findings match". Dependency-free:
- * the summary webview runs it as it is.
+ * the summary webview may run it as it is.
  */
 
 /** What a finding must have to be filtered. */
@@ -29,14 +29,34 @@ export interface FindingFilters {
 /** The area value of a finding whose report names none. */
 export const NO_AREA = '(none)';
 
+/** For each filter, each value's count under the other filters. */
+export interface FacetCounts {
+  readonly code: Map<string, number>;
+  readonly theme: Map<string, number>;
+  readonly area: Map<string, number>;
+}
+
 export interface FindingsQueryResult<F> {
   /** The findings every filter matches, in their order. */
   readonly matching: F[];
-  /** For each filter, each value's count under the other filters. */
-  readonly counts: { readonly code: Map<string, number>; readonly theme: Map<string, number>; readonly area: Map<string, number> };
+  readonly counts: FacetCounts;
 }
 
-export function areaOf(finding: QueryableFinding): string {
+/**
+ * The filters ready to test many findings: the text once trimmed and made a
+ * case-insensitive literal pattern (no finding's text is case folded per
+ * query; a literal pattern cannot backtrack).
+ */
+export interface CompiledFilters {
+  readonly code: string;
+  readonly theme: string;
+  readonly area: string;
+  /** Null when the text filter is blank. */
+  readonly text: RegExp | null;
+}
+
+/** A finding's area, or its report's (which the finding shares), as the area filter reads it. */
+export function areaOf(finding: { readonly area?: string | null }): string {
   return finding.area ?? NO_AREA;
 }
 
@@ -45,53 +65,78 @@ export function hasFilters(filters: FindingFilters): boolean {
   return filters.code !== '' || filters.theme !== '' || filters.area !== '' || searchedText(filters) !== '';
 }
 
+/** The text filter as searched: trimmed. */
+export function searchedText(filters: FindingFilters): string {
+  return filters.text.trim();
+}
+
+export function compileFilters(filters: FindingFilters): CompiledFilters {
+  const text = searchedText(filters);
+  // Case is ignored by Unicode's simple case folding ('u'), the same on every machine.
+  return { code: filters.code, theme: filters.theme, area: filters.area, text: text === '' ? null : new RegExp(text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'iu') };
+}
+
+/** Whether a text (a passage's, a path, a memo) holds the searched text; any does when the filter is blank. */
+export function holdsText(filters: CompiledFilters, value: string): boolean {
+  return filters.text === null || filters.text.test(value);
+}
+
+/**
+ * The text filter of a finding: its passage, its report's path or its memo
+ * holds the text. `pathHolds` is holdsText of the path, which a caller
+ * walking one report's findings tests once.
+ */
+export function passesText(filters: CompiledFilters, finding: { readonly text: string; readonly memo?: string | null }, pathHolds: boolean): boolean {
+  return pathHolds || holdsText(filters, finding.text) || (finding.memo != null && holdsText(filters, finding.memo));
+}
+
+/**
+ * Counts a finding that passes the text filter: each of its values under the
+ * other filters. Returns whether every filter matches it.
+ */
+export function countFacets(filters: CompiledFilters, counts: FacetCounts, codes: readonly string[], themes: readonly string[], area: string): boolean {
+  const code = byCode(filters, codes);
+  const theme = byTheme(filters, themes);
+  const inArea = byArea(filters, area);
+  if (theme && inArea) for (const value of unique(codes)) add(counts.code, value);
+  if (code && inArea) for (const value of unique(themes)) add(counts.theme, value);
+  if (code && theme) add(counts.area, area);
+  return code && theme && inArea;
+}
+
+export function emptyFacetCounts(): FacetCounts {
+  return { code: new Map(), theme: new Map(), area: new Map() };
+}
+
 /** The predicate of all four filters: what the findings list shows, and what an export of it keeps. */
 export function findingMatcher(filters: FindingFilters): (finding: QueryableFinding) => boolean {
-  const text = searchedText(filters);
-  return (finding) => byText(finding, text) && byCode(finding, filters) && byTheme(finding, filters) && byArea(finding, filters);
+  const compiled = compileFilters(filters);
+  return (finding) => passesText(compiled, finding, holdsText(compiled, finding.path))
+    && byCode(compiled, finding.codes) && byTheme(compiled, finding.themes) && byArea(compiled, areaOf(finding));
 }
 
 /** One pass over the findings: linear in their number, codes and themes. */
 export function queryFindings<F extends QueryableFinding>(findings: readonly F[], filters: FindingFilters): FindingsQueryResult<F> {
-  const text = searchedText(filters);
+  const compiled = compileFilters(filters);
   const matching: F[] = [];
-  const counts = { code: new Map<string, number>(), theme: new Map<string, number>(), area: new Map<string, number>() };
+  const counts = emptyFacetCounts();
   for (const finding of findings) {
-    if (!byText(finding, text)) continue;
-    const code = byCode(finding, filters);
-    const theme = byTheme(finding, filters);
-    const area = byArea(finding, filters);
-    if (theme && area) for (const value of unique(finding.codes)) add(counts.code, value);
-    if (code && area) for (const value of unique(finding.themes)) add(counts.theme, value);
-    if (code && theme) add(counts.area, areaOf(finding));
-    if (code && theme && area) matching.push(finding);
+    if (!passesText(compiled, finding, holdsText(compiled, finding.path))) continue;
+    if (countFacets(compiled, counts, finding.codes, finding.themes, areaOf(finding))) matching.push(finding);
   }
   return { matching, counts };
 }
 
-/** The text filter as searched: trimmed, case folded. */
-function searchedText(filters: FindingFilters): string {
-  return filters.text.trim().toLocaleLowerCase();
+function byCode(filters: CompiledFilters, codes: readonly string[]): boolean {
+  return filters.code === '' || codes.includes(filters.code);
 }
 
-/** The passage's text, its report's path or its memo holds the text (case ignored). */
-function byText(finding: QueryableFinding, text: string): boolean {
-  return text === ''
-    || finding.text.toLocaleLowerCase().includes(text)
-    || finding.path.toLocaleLowerCase().includes(text)
-    || (finding.memo != null && finding.memo.toLocaleLowerCase().includes(text));
+function byTheme(filters: CompiledFilters, themes: readonly string[]): boolean {
+  return filters.theme === '' || themes.includes(filters.theme);
 }
 
-function byCode(finding: QueryableFinding, filters: FindingFilters): boolean {
-  return filters.code === '' || finding.codes.includes(filters.code);
-}
-
-function byTheme(finding: QueryableFinding, filters: FindingFilters): boolean {
-  return filters.theme === '' || finding.themes.includes(filters.theme);
-}
-
-function byArea(finding: QueryableFinding, filters: FindingFilters): boolean {
-  return filters.area === '' || areaOf(finding) === filters.area;
+function byArea(filters: CompiledFilters, area: string): boolean {
+  return filters.area === '' || area === filters.area;
 }
 
 function add(counts: Map<string, number>, key: string): void {

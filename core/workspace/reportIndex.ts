@@ -1,11 +1,24 @@
 import type { Codebook } from '../codebook/types';
+import { parseReport } from '../document/parseReport';
+import type { ReportDocument } from '../document/types';
+import { LineIndex } from '../text/lineIndex';
+import type { Diagnostic } from '../validate/diagnostic';
 import { sourceFileToCompare } from '../validate/fingerprintRules';
 import { analyzeReport, compareWithSource, type AnalyzedReport } from './analyzeReport';
+import { reportFacts, type ReportFacts } from './reportFacts';
 
 export interface IndexedReport extends AnalyzedReport {
   /** Workspace-relative path with forward slashes; the key of the index. */
   readonly path: string;
   readonly text: string;
+  /**
+   * The parsed report. An index keeps the parses of the reports it was told
+   * to keep (open ones) and of the few used last; any other is parsed again
+   * from its text when asked for, equal to the first parse.
+   */
+  readonly document: ReportDocument;
+  /** What corpus-wide features read, computed with the first parse. */
+  readonly facts: ReportFacts;
 }
 
 /**
@@ -14,16 +27,25 @@ export interface IndexedReport extends AnalyzedReport {
  */
 export type SourceReader = (reportPath: string, sourceFile: string) => string | undefined;
 
+/** How many parses of reports nobody keeps stay in memory (the last used). */
+const RECENT_PARSES = 64;
+
 /**
  * The reports of a workspace, each parsed and validated once per content.
  * Front ends feed it text (from disk or from open editors); an unchanged
  * text returns the cached result, and a new codebook invalidates everything.
  * With a source reader, a report whose text no longer matches its
  * fingerprint is compared with its source file (read then only).
+ *
+ * Memory grows with the facts of each report, not with its parse: only the
+ * kept reports (`keepParsed`) and the last RECENT_PARSES used hold theirs.
  */
 export class ReportIndex {
-  private readonly reports = new Map<string, IndexedReport>();
+  private readonly reports = new Map<string, Entry>();
   private sorted: IndexedReport[] | undefined;
+  private readonly kept = new Set<string>();
+  /** Entries holding a parse nobody keeps, least recently used first. */
+  private readonly recent = new Set<Entry>();
 
   constructor(private codebookInUse: Codebook, private readonly readSource?: SourceReader) {}
 
@@ -34,7 +56,7 @@ export class ReportIndex {
   setCodebook(codebook: Codebook): void {
     if (codebook === this.codebookInUse) return;
     this.codebookInUse = codebook;
-    for (const [path, report] of this.reports) this.reports.set(path, this.analyze(path, report.text));
+    for (const [path, report] of this.reports) this.store(path, this.analyze(path, report.text));
     this.sorted = undefined;
   }
 
@@ -43,15 +65,18 @@ export class ReportIndex {
     const existing = this.reports.get(path);
     if (existing && existing.text === text) return existing;
     const report = this.analyze(path, text);
-    this.reports.set(path, report);
+    this.store(path, report);
     this.sorted = undefined;
     return report;
   }
 
   remove(path: string): boolean {
-    const removed = this.reports.delete(path);
-    if (removed) this.sorted = undefined;
-    return removed;
+    const existing = this.reports.get(path);
+    if (!existing) return false;
+    this.recent.delete(existing);
+    this.reports.delete(path);
+    this.sorted = undefined;
+    return true;
   }
 
   get(path: string): IndexedReport | undefined {
@@ -72,8 +97,46 @@ export class ReportIndex {
     return this.sorted;
   }
 
-  private analyze(path: string, text: string): IndexedReport {
-    return { path, text, ...this.withSource(path, analyzeReport(text, this.codebookInUse)) };
+  /** Whether the report at `path` keeps its parse (an open document: every keystroke's features need it). */
+  keepParsed(path: string, keep: boolean): void {
+    if (keep) this.kept.add(path);
+    else if (this.kept.delete(path)) {
+      const entry = this.reports.get(path);
+      if (entry) this.used(entry);
+    }
+  }
+
+  /** How many reports hold their parse now (for tests and figures). */
+  get parsedCount(): number {
+    let count = 0;
+    for (const entry of this.reports.values()) if (entry.holdsParse) count++;
+    return count;
+  }
+
+  private store(path: string, entry: Entry): void {
+    const previous = this.reports.get(path);
+    if (previous) this.recent.delete(previous);
+    this.reports.set(path, entry);
+    this.used(entry);
+  }
+
+  /** An entry's parse was used: it becomes the most recent; the least recent beyond the limit let theirs go. */
+  private used(entry: Entry): void {
+    if (this.kept.has(entry.path) || this.reports.get(entry.path) !== entry) return;
+    this.recent.delete(entry);
+    this.recent.add(entry);
+    if (this.recent.size <= RECENT_PARSES) return;
+    for (const oldest of this.recent) {
+      if (this.recent.size <= RECENT_PARSES) break;
+      this.recent.delete(oldest);
+      oldest.release();
+    }
+  }
+
+  private analyze(path: string, text: string): Entry {
+    const analyzed = this.withSource(path, analyzeReport(text, this.codebookInUse));
+    const facts = reportFacts(analyzed.document, analyzed.diagnostics, this.codebookInUse, new LineIndex(text));
+    return new Entry(path, text, analyzed.document, analyzed.diagnostics, facts, (entry) => this.used(entry));
   }
 
   /** A report whose text no longer matches its fingerprint, compared with its source file when that can be read. */
@@ -82,6 +145,36 @@ export class ReportIndex {
     const sourceFile = sourceFileToCompare(report.document);
     const sourceText = sourceFile === undefined ? undefined : this.readSource(path, sourceFile);
     return sourceText === undefined ? report : compareWithSource(report, this.codebookInUse, sourceText);
+  }
+}
+
+/** An indexed report whose parse may be let go and made again from its text. */
+class Entry implements IndexedReport {
+  private parsed: ReportDocument | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    document: ReportDocument,
+    readonly diagnostics: readonly Diagnostic[],
+    readonly facts: ReportFacts,
+    private readonly onUse: (entry: Entry) => void,
+  ) {
+    this.parsed = document;
+  }
+
+  get document(): ReportDocument {
+    const document = (this.parsed ??= parseReport(this.text));
+    this.onUse(this);
+    return document;
+  }
+
+  get holdsParse(): boolean {
+    return this.parsed !== undefined;
+  }
+
+  release(): void {
+    this.parsed = undefined;
   }
 }
 

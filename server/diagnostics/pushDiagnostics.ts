@@ -4,7 +4,7 @@
 // that the Problems panel lists the whole workspace, `.findingsignore`d
 // reports included. Whatever was published for a file is cleared when it goes.
 import type { Connection } from 'vscode-languageserver/node';
-import { logFailure } from '../guard';
+import { cooperative, logFailure } from '../guard';
 import type { ReportWorkspace } from '../reportWorkspace';
 import { normalizeUri } from '../uris';
 import { codebookDiagnostics, reportDiagnostics, type DiagnosticsDelivery, type DiagnosticsOptions } from './lspDiagnostics';
@@ -24,7 +24,7 @@ export class PushDiagnostics implements DiagnosticsDelivery {
     workspace.onDidChange((change) => {
       if (change.kind === 'codebook') this.refresh();
       else if (change.kind === 'files') this.refreshReports(change.uris);
-      else if (change.kind === 'scanned') this.publishClosed(change.uris);
+      else if (change.kind === 'scanned') void this.publishClosed(change.uris);
       // 'edited' follows the typing schedule below; 'dataset' changes no problem.
     });
     options.corpus.onDidChange((uris) => {
@@ -75,7 +75,7 @@ export class PushDiagnostics implements DiagnosticsDelivery {
   /** Re-publishes the open documents, the reports that are not open and the codebooks. */
   refresh(): void {
     for (const uri of this.workspace.openUris()) this.validateNow(uri);
-    this.publishClosed(this.workspace.reports().map((entry) => entry.uri));
+    void this.publishClosed(this.workspace.reports().map((entry) => entry.uri));
     this.publishCodebooks();
   }
 
@@ -83,19 +83,23 @@ export class PushDiagnostics implements DiagnosticsDelivery {
     this.publishCodebooks();
     this.publishingClosed = true;
     await this.workspace.ready;
-    this.publishClosed(this.workspace.reports().map((entry) => entry.uri));
+    await this.publishClosed(this.workspace.reports().map((entry) => entry.uri));
   }
 
   /** Reports changed, appeared or went on disk. */
   private refreshReports(uris: readonly string[]): void {
     for (const uri of uris) if (this.workspace.isOpen(uri)) this.validateNow(uri);
-    this.publishClosed(uris);
+    void this.publishClosed(uris);
   }
 
-  /** The problems of reports that are not open (cleared when they go); nothing for a clean report never shown. */
-  private publishClosed(uris: readonly string[]): void {
+  /**
+   * The problems of reports that are not open (cleared when they go); nothing
+   * for a clean report never shown. In slices: after a scan of thousands of
+   * reports, the open report's requests are answered in between.
+   */
+  private async publishClosed(uris: readonly string[]): Promise<void> {
     if (!this.publishingClosed) return;
-    for (const uri of uris) {
+    for await (const uri of cooperative(uris, undefined, 100)) {
       const key = normalizeUri(uri);
       if (this.workspace.isOpen(key) || this.workspace.codebookFolder(key)) continue;
       try {

@@ -2,7 +2,6 @@
 // the core from every report of the article in the report's workspace folder
 // (the same clean text), as open in the editor or on disk.
 import nodePath from 'node:path';
-import { articleFingerprint } from '../../core';
 import { adjudicate, type ArticleReport } from '../../core/agreement/adjudication';
 import { AdjudicateRequest, type AdjudicateParams, type AdjudicateResult } from '../../protocol';
 import type { ServerContext } from '../context';
@@ -17,7 +16,7 @@ export function registerAdjudication(context: ServerContext): void {
     await workspace.ready;
     const entry = workspace.report(params.uri);
     if (!entry) return null;
-    const fingerprint = articleFingerprint(entry.report.document);
+    const fingerprint = entry.report.facts.fingerprint;
     // Paths relative to the workspace folder (the files' own outside every folder), so that the
     // reference's name, its list of copies and the messages read as the Explorer shows them.
     const root = entry.folder.fsPath;
@@ -26,7 +25,7 @@ export function registerAdjudication(context: ServerContext): void {
     const reports: ArticleReport[] = [];
     const uris = new Map<string, string>();
     for (const other of workspace.reports(entry.folder)) {
-      if (articleFingerprint(other.report.document) !== fingerprint) continue;
+      if (other.report.facts.fingerprint !== fingerprint) continue;
       const path = pathOf(other.uri);
       if (path === undefined) continue;
       reports.push({ path, document: other.report.document });

@@ -3,9 +3,9 @@
 // annotators' copies of a report's article, for the status bar and the
 // comparison), from the server's index with the core's functions.
 import type { CancellationToken } from 'vscode-languageserver/node';
-import { articleFingerprint, comparePaths, type Codebook, type IndexedReport } from '../../core';
+import { comparePaths, type Codebook, type IndexedReport } from '../../core';
 import { isReferenceAnnotator } from '../../core/agreement/adjudication/referenceReports';
-import { agreementDocument, agreementOfReports, annotationOf, annotatorOf, type Annotation } from '../../core/agreement';
+import { agreementDocument, agreementOfReports, annotationOf, articlesCodedTwice, uncomparedCopy, type Annotation } from '../../core/agreement';
 import { AgreementRequest, ArticleCopiesRequest, type AgreementParams, type AgreementResult, type ArticleCopiesParams, type ArticleCopiesResult, type ArticleCopy } from '../../protocol';
 import type { ServerContext } from '../context';
 import { cooperative, guard } from '../guard';
@@ -21,7 +21,14 @@ export function registerAgreement(context: ServerContext): void {
   connection.onRequest(AgreementRequest, guard(connection, AgreementRequest.method, { scope: optional(scopeShape), by: optional(oneOf('code', 'theme')) }, async (params: AgreementParams, token: CancellationToken): Promise<AgreementResult> => {
     const scope = await resolveScope(workspace, params?.scope ?? { kind: 'workspace' }, token);
     const collected: Annotation[] = [];
+    // Only the copies of articles coded twice or more are compared span by span: the others are read from the index's facts, unparsed.
+    const compared = articlesCodedTwice(scope.reports.map(({ entry }) => ({ fingerprint: entry.report.facts.fingerprint, annotator: entry.report.facts.copy.annotator })));
     for await (const { entry, path } of cooperative(scope.reports, token, 100)) {
+      const facts = entry.report.facts;
+      if (!compared.has(facts.fingerprint)) {
+        collected.push(uncomparedCopy(path, facts.sourced, facts.copy.annotator));
+        continue;
+      }
       const codebook = entry.folder.codebook.codebook;
       let cached = annotations.get(entry.report);
       if (!cached || cached.path !== path || cached.codebook !== codebook) {
@@ -40,11 +47,11 @@ export function registerAgreement(context: ServerContext): void {
     await workspace.ready;
     const entry = workspace.report(params.uri);
     if (!entry) return null;
-    const fingerprint = articleFingerprint(entry.report.document);
+    const fingerprint = entry.report.facts.fingerprint;
     const others: ArticleCopy[] = [];
     for (const other of workspace.reports(entry.folder)) {
-      if (other.uri === entry.uri || articleFingerprint(other.report.document) !== fingerprint) continue;
-      const annotator = annotatorOf(other.report.document) ?? null;
+      if (other.uri === entry.uri || other.report.facts.fingerprint !== fingerprint) continue;
+      const annotator = other.report.facts.copy.annotator ?? null;
       others.push({ uri: other.uri, path: workspace.relativeToFolder(entry.folder, other.uri) ?? other.uri, annotator, reference: isReferenceAnnotator(annotator ?? undefined) });
     }
     others.sort((a, b) => comparePaths(a.path, b.path));

@@ -2,7 +2,7 @@
 // workspace folder with the same clean text, as `findings/articleCopies`
 // finds them) compared by the core: each passage as the coded reader draws
 // it, with its status, and the article's figures.
-import { articleFingerprint, readerPassages, type ReaderCode, type ReaderTheme } from '../../core';
+import { readerPassages, type ReaderCode, type ReaderTheme } from '../../core';
 import { annotationOf, compareArticle, groupByArticle, type Annotation } from '../../core/agreement';
 import { CompareRequest, type CompareCopy, type CompareParams, type CompareResult } from '../../protocol';
 import type { ServerContext } from '../context';
@@ -17,11 +17,11 @@ export function registerCompare(context: ServerContext): void {
     await workspace.ready;
     const entry = workspace.report(params.uri);
     if (!entry) return null;
-    const fingerprint = articleFingerprint(entry.report.document);
+    const fingerprint = entry.report.facts.fingerprint;
     const entries = new Map<string, ReportEntry>();
     const annotations: Annotation[] = [];
     for (const other of workspace.reports(entry.folder)) {
-      if (articleFingerprint(other.report.document) !== fingerprint) continue;
+      if (other.report.facts.fingerprint !== fingerprint) continue;
       const path = workspace.relativeToFolder(entry.folder, other.uri) ?? other.uri;
       entries.set(path, other);
       annotations.push(annotationOf(path, other.report.document, other.folder.codebook.codebook));

@@ -49,12 +49,12 @@ export function registerCompletion(context: ServerContext, versionOf: VersionOf)
  * such as `annotator` are completed from. Reports a `.findingsignore` lists
  * (broken examples, drafts kept aside) lend no values.
  */
-function* datasetReports(context: ServerContext, entry: ReportEntry): Generator<ReportDocument> {
+function* datasetReports(context: ServerContext, entry: ReportEntry): Generator<Pick<ReportDocument, 'frontMatter'>> {
   const folder = entry.folder;
   for (const other of context.workspace.reports(folder)) {
     if (other.uri === entry.uri) continue;
     const path = context.workspace.relativeToFolder(folder, other.uri);
-    if (path !== undefined && folder.inDataset(path)) yield other.report.document;
+    if (path !== undefined && folder.inDataset(path)) yield other.report.facts;
   }
 }
 

@@ -1,34 +1,68 @@
 // What the summary panel and the status bar show, computed from the
-// server's index: the client never parses a report.
+// server's index (each report's digest, made once per version): the client
+// never parses a report, and no reply grows with the corpus.
 import type { CancellationToken } from 'vscode-languageserver/node';
-import { codebookSummary, combineReportSummaries, documentSummary, summarizeReport, type IndexedReport, type ReportSummaryPart } from '../../core';
-import { DocumentCountsRequest, SummaryRequest, type DocumentCountsParams, type DocumentCountsResult, type SummaryParams, type SummaryResult } from '../../protocol';
+import { codebookSummary, documentSummary, ScopeSummary, summaryReportData, type Codebook, type ReportSummaryPart } from '../../core';
+import {
+  DocumentCountsRequest,
+  FINDINGS_SORTS,
+  FindingsPageRequest,
+  MAX_PAGE_FINDINGS,
+  PAGE_TEXT_LIMIT,
+  SummaryRequest,
+  type CodebookSummary,
+  type DocumentCountsParams,
+  type DocumentCountsResult,
+  type FindingsPageParams,
+  type FindingsPageResult,
+  type FindingsScope,
+  type SummaryParams,
+  type SummaryResult,
+} from '../../protocol';
 import type { ServerContext } from '../context';
-import { cooperative, guard } from '../guard';
+import { guard } from '../guard';
 import type { IndexChanges } from '../indexChanges';
-import { string } from '../paramShapes';
+import { object, oneOf, optional, string, uinteger, type Shape } from '../paramShapes';
 import { countedReports, resolveScope, scopeShape } from '../scope';
 
-/** Each analysed report's part of a summary, kept while the index keeps the report (its path and URI never change under it). */
-const parts = new WeakMap<IndexedReport, { readonly path: string; readonly part: ReportSummaryPart }>();
+/** How many scopes keep their summary between requests (the workspace, a folder, the reports last asked about). */
+const KEPT_SCOPES = 8;
+
+const filtersShape = object({ code: string, theme: string, area: string, text: string });
+const limitShape: Shape = (value) => uinteger(value) ?? ((value as number) > MAX_PAGE_FINDINGS ? { at: '', problem: `must be at most ${MAX_PAGE_FINDINGS}` } : undefined);
 
 export function registerSummary(context: ServerContext, changes: IndexChanges): void {
   const { connection, workspace } = context;
+  const summaries = new KeptSummaries(KEPT_SCOPES);
+  const codebooks = new WeakMap<Codebook, CodebookSummary>();
 
-  /** `findings/summary`: counts, tallies and findings of a scope. */
+  /** The scope's summary brought up to date with the index: only the reports that changed since the last answer are counted again. */
+  async function summaryOf(scope: FindingsScope, token: CancellationToken) {
+    const resolved = await resolveScope(workspace, scope, token);
+    const parts = countedReports(resolved, context.settings().datasetCopies).map(({ entry, path }): ReportSummaryPart => ({ path, uri: entry.uri, digest: entry.report.facts.digest }));
+    const summary = summaries.get(scopeKey(scope));
+    summary.update(parts);
+    return { resolved, parts, summary };
+  }
+
+  /** `findings/summary`: counts and tallies of a scope. */
   connection.onRequest(SummaryRequest, guard(connection, SummaryRequest.method, { scope: scopeShape }, async (params: SummaryParams, token: CancellationToken): Promise<SummaryResult> => {
     const generation = changes.generation;
-    const scope = await resolveScope(workspace, params?.scope, token);
-    const collected: ReportSummaryPart[] = [];
-    for await (const { entry, path } of cooperative(countedReports(scope, context.settings().datasetCopies), token, 200)) {
-      let cached = parts.get(entry.report);
-      if (!cached || cached.path !== path) {
-        cached = { path, part: summarizeReport({ path, uri: entry.uri, document: entry.report.document, diagnostics: entry.report.diagnostics, codebook: entry.folder.codebook.codebook, lines: entry.lines }) };
-        parts.set(entry.report, cached);
-      }
-      collected.push(cached.part);
-    }
-    return { scope: params.scope, generation, ...combineReportSummaries(collected), codebook: codebookSummary(scope.codebook) };
+    const { resolved, parts, summary } = await summaryOf(params.scope, token);
+    let codebook = codebooks.get(resolved.codebook);
+    if (!codebook) codebooks.set(resolved.codebook, (codebook = codebookSummary(resolved.codebook)));
+    const report = params.scope.kind === 'document' && parts.length === 1 ? summaryReportData(parts[0]) : null;
+    return { scope: params.scope, generation, ...summary.aggregates(), report, codebook };
+  }));
+
+  /** `findings/findingsPage`: a page of a scope's findings, filtered, searched and sorted, with each filter's counts. */
+  const pageShape = { scope: scopeShape, filters: filtersShape, sort: optional(oneOf(...FINDINGS_SORTS)), offset: uinteger, limit: limitShape };
+  connection.onRequest(FindingsPageRequest, guard(connection, FindingsPageRequest.method, pageShape, async (params: FindingsPageParams, token: CancellationToken): Promise<FindingsPageResult> => {
+    const generation = changes.generation;
+    const { summary } = await summaryOf(params.scope, token);
+    const { filters: { code, theme, area, text }, offset, limit } = params;
+    const page = summary.page({ filters: { code, theme, area, text }, sort: params.sort ?? 'report', offset, limit }, PAGE_TEXT_LIMIT);
+    return { scope: params.scope, generation, ...page };
   }));
 
   /** `findings/documentCounts`: one report's spans and problems, for the status bar. */
@@ -36,4 +70,27 @@ export function registerSummary(context: ServerContext, changes: IndexChanges): 
     const entry = workspace.report(params.uri);
     return entry ? documentSummary(entry.report.document, entry.report.diagnostics, entry.folder.codebook.codebook) : null;
   }));
+}
+
+/** A scope as a key: its kind and URI as asked. */
+function scopeKey(scope: FindingsScope): string {
+  return scope.kind === 'workspace' ? 'workspace' : `${scope.kind} ${scope.uri}`;
+}
+
+/** The summaries of the scopes asked about last, the least recently asked let go beyond `size`. */
+class KeptSummaries {
+  private readonly summaries = new Map<string, ScopeSummary>();
+
+  constructor(private readonly size: number) {}
+
+  get(key: string): ScopeSummary {
+    const summary = this.summaries.get(key) ?? new ScopeSummary();
+    this.summaries.delete(key);
+    this.summaries.set(key, summary);
+    for (const oldest of this.summaries.keys()) {
+      if (this.summaries.size <= this.size) break;
+      this.summaries.delete(oldest);
+    }
+    return summary;
+  }
 }

@@ -71,7 +71,7 @@ describe('themes of a span with two theme-valued attributes', () => {
     const counts = countDocument('a.report.md', report.document, book);
     assert.deepEqual(counts.byTheme, { education: 1, health: 2, leadership: 1, outcomes: 1, workforce: 1 });
     const summary = summarizeReport({ path: 'a.report.md', uri: 'file:///a.report.md', codebook: book, ...report });
-    assert.deepEqual(summary.findings.map((f) => [f.text, f.themes]), EXPECTED);
+    assert.deepEqual(summary.digest.findings.map((f) => [f.text, f.themes]), EXPECTED);
   });
 
   it('hovers and finds references on themes in either attribute, and not in free text', () => {

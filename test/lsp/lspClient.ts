@@ -47,6 +47,8 @@ export interface StartOptions {
   /** Whether the client answers workspace/configuration (default true). */
   readonly configuration?: boolean;
   readonly hierarchicalSymbols?: boolean;
+  /** Advertise window.workDoneProgress: the server then reports the scan's progress. */
+  readonly workDoneProgress?: boolean;
 }
 
 export const uriOf = (file: string): string => URI.file(file).toString();
@@ -57,6 +59,9 @@ export const uriOf = (file: string): string => URI.file(file).toString();
  */
 export class LspClient {
   readonly published = new Map<string, PublishDiagnosticsParams[]>();
+  /** The work-done progress the server created (`window/workDoneProgress/create`) and reported (`$/progress`), in order. */
+  readonly progress: Array<{ readonly token: unknown; readonly value: { readonly kind: string; readonly title?: string; readonly message?: string; readonly percentage?: number } }> = [];
+  readonly progressTokens: unknown[] = [];
   readonly logs: string[] = [];
   refreshes = 0;
   /** The capabilities the server registered (`client/registerCapability`), e.g. its file watchers. */
@@ -90,7 +95,14 @@ export class LspClient {
       return null;
     });
     connection.onRequest('client/unregisterCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('window/workDoneProgress/create', (params: { token: unknown }) => {
+      this.progressTokens.push(params.token);
+      return null;
+    });
+    connection.onNotification('$/progress', (params: LspClient['progress'][number]) => {
+      this.progress.push(params);
+      this.wake();
+    });
     connection.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;
       this.wake();
@@ -109,6 +121,7 @@ export class LspClient {
     const client = new LspClient(connection, child, options);
     connection.listen();
     const capabilities: ClientCapabilities = {
+      ...(options.workDoneProgress ? { window: { workDoneProgress: true } } : {}),
       workspace: {
         configuration: options.configuration ?? true,
         workspaceFolders: true,

@@ -1,0 +1,39 @@
+import { copyFactsOf, type CopyFacts } from '../agreement/countedCopies';
+import { sourcedTextOf, type SourcedText } from '../agreement/annotations';
+import type { Codebook } from '../codebook/types';
+import type { FrontMatter, ReportDocument } from '../document/types';
+import { digestReport, type ReportDigest } from '../summary/reportDigest';
+import type { LineIndex } from '../text/lineIndex';
+import type { Diagnostic } from '../validate/diagnostic';
+
+/**
+ * What the corpus-wide features read of every report, computed once per
+ * report version while its parse is at hand, so that an index can let the
+ * parse go: a summary, the copies counted once, the reports naming one
+ * source, the article's other copies and the values other reports give a
+ * field are all answered from these facts without parsing a report again.
+ * Paths are left empty: a report's path depends on the scope asking.
+ */
+export interface ReportFacts {
+  /** The article's fingerprint (articleFingerprint of the clean text). */
+  readonly fingerprint: string;
+  /** The article's fingerprint, annotator and status (copyFactsOf). */
+  readonly copy: CopyFacts;
+  /** The fingerprint, clean text and source fields (sourcedTextOf). */
+  readonly sourced: SourcedText;
+  /** The front matter as parsed (the fields other reports lend to completions). */
+  readonly frontMatter: FrontMatter | undefined;
+  /** What the report gives a summary and its findings list. */
+  readonly digest: ReportDigest;
+}
+
+export function reportFacts(document: ReportDocument, diagnostics: readonly Diagnostic[], codebook: Codebook, lines?: LineIndex): ReportFacts {
+  const sourced = sourcedTextOf('', document);
+  return {
+    fingerprint: sourced.fingerprint,
+    copy: copyFactsOf('', document),
+    sourced,
+    frontMatter: document.frontMatter,
+    digest: digestReport(document, diagnostics, codebook, lines),
+  };
+}
