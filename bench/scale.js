@@ -424,7 +424,14 @@ function findFiles(dir, pattern) {
   return found;
 }
 
+/** Steps of the panel part on stderr, with SCALE_BENCH_VERBOSE=1. */
+const started = Date.now();
+function step(text) {
+  if (process.env.SCALE_BENCH_VERBOSE) console.error(`[scale ${((Date.now() - started) / 1000).toFixed(1)} s] ${text}`);
+}
+
 async function until(what, check, timeoutMs, pauseMs = 250) {
+  step(`waiting for ${what}`);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check().catch(() => undefined);
@@ -508,6 +515,7 @@ async function measurePanel(root, dir, count, totals) {
     const page = await h.openWorkbench(browser.browser, h.buildWorkbenchUrl({ ...codeServer, workspace: dir, extensionDevelopmentPath: root }), { consoleLogFile: path.join(tmp.logs, 'browser-console.log') });
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
 
+    step('workbench loaded');
     // A report in the editor, from quick open.
     const name = 'report-00000.report.md';
     await until('quick open', async () => {
@@ -535,6 +543,7 @@ async function measurePanel(root, dir, count, totals) {
       return shown ? found : undefined;
     }, 120_000);
 
+    step('panel shown on the report');
     const figures = {};
     const clicked = await watchPanel(frame, totals, { click: true });
     const painted = await paintedIn(frame, PANEL_TIMEOUT_MS);

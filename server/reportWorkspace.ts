@@ -26,6 +26,8 @@ import { baseName, fileUri, fsPathOf, isUnder, normalizeUri, relativePath } from
 import type { Folder, ReportEntry, WorkspaceChange, WorkspaceOptions } from './workspaceTypes';
 
 const lineIndexes = new WeakMap<IndexedReport, LineIndex>();
+/** How many files a scan reads at once. */
+const READ_BATCH = 32;
 
 /**
  * The corpus: every `*.report.md` under the workspace folders (ignored by a
@@ -364,19 +366,27 @@ export class ReportWorkspace {
       const progress = this.options.scanProgress?.(folder.name, files.length);
       let done = 0;
       try {
-        for await (const file of cooperative(files, undefined, 25)) {
+        // Files are read a batch at a time (the reads overlap; one by one the scan would mostly wait)
+        // and analysed one by one, yielding between slices so that the open reports' requests go first.
+        for (let start = 0; start < files.length; start += READ_BATCH) {
           if (!this.folders.includes(folder)) return changed;
-          progress?.report(done++);
-          const key = fileUri(path.join(root, file));
-          // A report in a nested workspace folder belongs to that folder.
-          if (this.folderFor(key) !== folder) continue;
-          found.add(key);
-          if (this.isOpen(key)) continue;
-          const text = await this.readText(path.join(root, file));
-          const before = folder.index.get(key);
-          if (text === undefined) folder.index.remove(key);
-          else folder.index.update(key, text);
-          if (folder.index.get(key) !== before) changed.push(key);
+          const batch = files.slice(start, start + READ_BATCH).map((file) => ({ key: fileUri(path.join(root, file)), fsPath: path.join(root, file) }))
+            // A report in a nested workspace folder belongs to that folder.
+            .filter(({ key }) => this.folderFor(key) === folder);
+          const texts = await Promise.all(batch.map(({ key, fsPath }) => (this.isOpen(key) ? undefined : this.readText(fsPath))));
+          for await (const [i, { key }] of cooperative(batch.entries(), undefined, 25)) {
+            if (!this.folders.includes(folder)) return changed;
+            found.add(key);
+            // Opened while the batch was read: the editor's text is the report's.
+            if (this.isOpen(key)) continue;
+            const text = texts[i];
+            const before = folder.index.get(key);
+            if (text === undefined) folder.index.remove(key);
+            else folder.index.update(key, text);
+            if (folder.index.get(key) !== before) changed.push(key);
+          }
+          done = Math.min(files.length, start + READ_BATCH);
+          progress?.report(done);
         }
       } finally {
         progress?.end();

@@ -449,7 +449,3 @@ function safely<T>(read: () => T): T | null {
 export function parseState(raw: unknown): PanelState | null {
   return raw === null || raw === undefined ? null : safely(() => state(raw));
 }
-
-export function sameRange(a: LspRange, b: LspRange): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}

@@ -3,25 +3,34 @@
 // index changed (`findings/indexChanged`), when another report becomes the
 // active editor and when the server restarts: the client parses nothing.
 //
+// The summary carries counts only; the webview's list asks for its findings
+// a page at a time (`page`), which the panel asks of the server with its
+// scope (findingsPageForwarder.ts).
+//
 // The webview is untrusted: every message from it is checked
-// (messages.ts), and it can only open spans of the last summary it was sent.
+// (messages.ts), and it can only open spans it was sent in a page of the
+// current generation (revealableFindings.ts).
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Commands, IndexChangedNotification, SummaryRequest, SUMMARY_VIEW_TYPE, type FindingsScope, type IndexChangedParams, type SummaryResult } from '../../protocol';
-import { hasFilters, queryFindings } from '../../core/summary/findingsQuery';
+import { Commands, FindingsPageRequest, IndexChangedNotification, SummaryRequest, SUMMARY_VIEW_TYPE, type FindingsScope, type IndexChangedParams, type SummaryResult } from '../../protocol';
+import { hasFilters } from '../../core/summary/findingsQuery';
 import type { ExportFindingsOptions, ExportFindingsResult } from '../commands/exportFindings';
 import type { FindingsServer } from '../languageClient';
 import { isReport } from '../settings';
 import { takePanelExportAnswers } from '../testing/panelExportAnswers';
 import { PanelProbe } from '../testing/panelProbe';
 import { askExportExtent, type ShownFindings } from './exportExtent';
+import { FindingsPageForwarder } from './findingsPageForwarder';
 import { summaryHtml, webviewOptions } from './html';
+import { RevealableFindings } from './revealableFindings';
 import { workspaceAgreement } from './workspaceAgreement';
-import { NO_FILTERS, parseFromWebview, parseState, sameRange, type FromWebview, type LspRange, type PanelFilters, type PanelScope, type PanelState, type ToWebview, type UpdateMessage } from './messages';
+import { DEFAULT_SORT, NO_FILTERS, parseFromWebview, parseState, type FindingsSort, type FromWebview, type LspRange, type PanelFilters, type PanelScope, type PanelState, type ToWebview, type UpdateMessage } from './messages';
 
 /** Delay after an index notification before asking (the server already debounces edits). */
 const NOTIFICATION_DELAY_MS = 50;
 const KEEP_REJECTED = 20;
+/** Findings the webview may open: many more than it keeps (20 pages of 100). */
+const MAX_REVEALABLE = 10_000;
 export const NO_REPORT_NOTICE = 'Open an inspection report (a *.report.md file) to see its summary, or switch to Workspace.';
 
 /** What the panel holds, for the extension's API (tests). */
@@ -60,6 +69,7 @@ export class SummaryPanel implements vscode.Disposable {
   private scope: PanelScope;
   private documentUri: string | null;
   private filters: PanelFilters;
+  private sort: FindingsSort;
   private ready = false;
   private stale = true;
   private last: UpdateMessage | null = null;
@@ -72,6 +82,8 @@ export class SummaryPanel implements vscode.Disposable {
   private forceNext = false;
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
+  private readonly revealable = new RevealableFindings(MAX_REVEALABLE);
+  private readonly pages: FindingsPageForwarder;
 
   /** Test builds only: reads the webview's DOM and drives it. */
   readonly probe: PanelProbe | undefined;
@@ -81,6 +93,8 @@ export class SummaryPanel implements vscode.Disposable {
     this.scope = state.scope;
     this.documentUri = state.documentUri;
     this.filters = state.filters;
+    this.sort = state.sort;
+    this.pages = new FindingsPageForwarder(deps.server, (message) => this.post(message), this.revealable);
     panel.webview.options = webviewOptions(deps.extensionUri);
     panel.iconPath = {
       light: vscode.Uri.joinPath(deps.extensionUri, 'media', 'summary-light.svg'),
@@ -97,7 +111,10 @@ export class SummaryPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       deps.server.onNotification(IndexChangedNotification, (params) => this.onIndexChanged(params)),
       // A restarted server counts its generations from the start again: always redraw.
-      deps.server.onDidStart(() => this.schedule(0, true)),
+      deps.server.onDidStart(() => {
+        this.revealable.reset();
+        this.schedule(0, true);
+      }),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
       // Renamed or moved in the editor: follow it. Deleted: fall back to another report.
       vscode.workspace.onDidRenameFiles((event) => {
@@ -148,6 +165,7 @@ export class SummaryPanel implements vscode.Disposable {
     clearTimeout(this.timer);
     this.cancel?.cancel();
     this.cancel?.dispose();
+    this.pages.dispose();
     for (const disposable of this.disposables) disposable.dispose();
     this.panel.dispose();
     this.deps.disposed(this);
@@ -212,6 +230,7 @@ export class SummaryPanel implements vscode.Disposable {
     // Equal generations mean equal results: nothing new to draw.
     if (!force && this.last && update.summary && this.last.summary && sameView(this.last, update)) return;
     this.last = { ...update, seq: ++this.seq };
+    if (update.summary) this.revealable.advance(update.summary.generation);
     this.post(this.last);
     this.deps.changed(this);
   }
@@ -281,8 +300,11 @@ export class SummaryPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        if (message.state) this.filters = message.state.filters;
-        this.post({ type: 'init', state: { scope: this.scope, filters: this.filters, documentUri: this.documentUri } });
+        if (message.state) {
+          this.filters = message.state.filters;
+          this.sort = message.state.sort;
+        }
+        this.post({ type: 'init', state: { scope: this.scope, filters: this.filters, sort: this.sort, documentUri: this.documentUri } });
         if (this.stale || !this.last) void this.refresh(true);
         else this.post(this.last);
         break;
@@ -297,6 +319,11 @@ export class SummaryPanel implements vscode.Disposable {
         break;
       case 'refresh':
         void this.refresh(true);
+        break;
+      case 'page':
+        this.filters = message.filters;
+        this.sort = message.sort;
+        void this.pages.forward(this.requestScope(), message);
         break;
       case 'export':
         void this.exportFindings(message.filters);
@@ -322,21 +349,20 @@ export class SummaryPanel implements vscode.Disposable {
     this.deps.changed(this);
   }
 
-  /** Opens the report of a finding listed in the last summary, with its span selected. */
+  /** Opens the report of a finding the webview was sent in a page of the current generation, with its span selected. */
   private async reveal(uri: string, range: LspRange): Promise<void> {
-    const finding = this.last?.summary?.findings.find((f) => f.uri === uri && sameRange(f.range, range));
-    if (!finding) {
-      this.reject('reveal: not a finding of the summary shown');
+    if (!this.revealable.has(uri, range)) {
+      this.reject('reveal: not a finding of a page shown');
       return;
     }
     try {
-      const target = vscode.Uri.parse(finding.uri, true);
+      const target = vscode.Uri.parse(uri, true);
       const document = await vscode.workspace.openTextDocument(target);
       const selection = document.validateRange(new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character));
       const editor = await vscode.window.showTextDocument(document, { viewColumn: this.editorColumn(target), selection: new vscode.Selection(selection.start, selection.end) });
       editor.revealRange(selection, vscode.TextEditorRevealType.InCenter);
     } catch (error) {
-      void vscode.window.showErrorMessage(`Could not open ${finding.path}: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(`Could not open ${vscode.Uri.parse(uri).path}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
@@ -359,10 +385,14 @@ export class SummaryPanel implements vscode.Disposable {
     const given = FINDINGS_TEST_SEAMS ? takePanelExportAnswers() : undefined;
     const scope = this.requestScope();
     let options: ExportFindingsOptions = { ...(scope ? { scope } : {}), ...given?.answers.options };
-    const findings = this.last?.summary?.findings;
     let asked: ShownFindings | null = null;
-    if (findings && hasFilters(filters)) {
-      asked = { shown: queryFindings(findings, filters).matching.length, total: findings.length };
+    if (scope && this.last?.summary && hasFilters(filters)) {
+      const counted = await this.countShown(scope, filters);
+      if (!counted) {
+        given?.settle({ asked, filters: undefined, result: undefined });
+        return;
+      }
+      asked = counted;
       const extent = given ? given.answers.extent : await askExportExtent(asked, filters);
       if (extent === undefined) {
         given?.settle({ asked, filters: undefined, result: undefined });
@@ -377,6 +407,17 @@ export class SummaryPanel implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Export findings: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       given?.settle({ asked, filters: options.filters, result });
+    }
+  }
+
+  /** How many findings the filters show, of how many: the server counts them (a page of none). */
+  private async countShown(scope: FindingsScope, filters: PanelFilters): Promise<ShownFindings | undefined> {
+    try {
+      const counts = await this.deps.server.request(FindingsPageRequest, { scope, filters, offset: 0, limit: 0 });
+      return { shown: counts.matching, total: counts.total };
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Export findings: the findings the filters show could not be counted: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
     }
   }
 }
@@ -444,7 +485,7 @@ export class SummaryPanels implements vscode.Disposable {
     const scope = options.scope ?? (uri ? 'document' : 'workspace');
     const column = active ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
     const webviewPanel = vscode.window.createWebviewPanel(SUMMARY_VIEW_TYPE, 'Summary', { viewColumn: column, preserveFocus: options.preserveFocus ?? false }, webviewOptions(this.context.extensionUri));
-    this.panel = this.create(webviewPanel, { scope, filters: NO_FILTERS, documentUri: uri?.toString() ?? null });
+    this.panel = this.create(webviewPanel, { scope, filters: NO_FILTERS, sort: DEFAULT_SORT, documentUri: uri?.toString() ?? null });
     return this.panel;
   }
 
@@ -453,7 +494,7 @@ export class SummaryPanels implements vscode.Disposable {
     const state = parseState(rawState);
     const active = vscode.window.activeTextEditor;
     const documentUri = state?.documentUri ?? (isReport(active?.document) ? active.document.uri.toString() : null);
-    const restored: PanelState = { scope: state?.scope ?? 'workspace', filters: state?.filters ?? NO_FILTERS, documentUri };
+    const restored: PanelState = { scope: state?.scope ?? 'workspace', filters: state?.filters ?? NO_FILTERS, sort: state?.sort ?? DEFAULT_SORT, documentUri };
     // A second restored panel (two windows' state) replaces nothing: only one is kept.
     if (this.panel) {
       webviewPanel.dispose();

@@ -3,13 +3,14 @@
 // installed extension returns nothing; its bundle has none of this
 // (test/client/productionBundles.test.ts and test/vscode/checkVsix.js check).
 import * as vscode from 'vscode';
-import { CodebookRequest, DocumentCountsRequest, ExportCheckRequest, IndexChangedNotification, SummaryRequest, type CodebookSummary, type DocumentCountsResult, type ExportCheckResult, type FindingsScope, type IndexChangedParams, type SummaryResult } from '../../protocol';
+import { CodebookRequest, DocumentCountsRequest, ExportCheckRequest, FindingsPageRequest, IndexChangedNotification, SummaryRequest, type CodebookSummary, type DocumentCountsResult, type ExportCheckResult, type FindingsPageParams, type FindingsPageResult, type FindingsScope, type IndexChangedParams, type SummaryResult } from '../../protocol';
 import { exportFindings, type ExportFindingsOptions, type ExportFindingsResult } from '../commands/exportFindings';
 import { MODAL_PROMPTS, type ExportPrompts } from '../export/exportPrompts';
 import type { FindingsServer } from '../languageClient';
 import type { CountsStatusBar, StatusBarState } from '../statusBar';
-import type { PanelFilters, PanelScope, RenderedFacts } from '../summary/messages';
+import type { FindingsSort, ListKey, PanelFilters, PanelScope, RenderedFacts } from '../summary/messages';
 import type { SummaryPanel, SummaryPanelInfo, SummaryPanels } from '../summary/summaryPanel';
+import type { PanelProbe } from './panelProbe';
 import type { CodeDecorations } from '../decorations/codeDecorations';
 import type { MemosView } from '../memos/memosView';
 import type { ReaderPanels } from '../reader/readerPanels';
@@ -33,8 +34,10 @@ export interface FindingsApi {
     refresh(): Promise<StatusBarState>;
     readonly onDidUpdate: vscode.Event<StatusBarState>;
   };
-  /** `findings/summary`: counts, tallies and findings of a scope, from the server's index. */
+  /** `findings/summary`: counts and tallies of a scope, from the server's index. */
   summary(scope: FindingsScope, token?: vscode.CancellationToken): Promise<SummaryResult>;
+  /** `findings/findingsPage`: a page of a scope's findings, filtered and ordered, with the counts. */
+  findingsPage(params: FindingsPageParams, token?: vscode.CancellationToken): Promise<FindingsPageResult>;
   /** `findings/exportCheck`: how many reports in a scope have errors. */
   exportCheck(scope: FindingsScope): Promise<ExportCheckResult>;
   /**
@@ -53,8 +56,12 @@ export interface FindingsApi {
     inspect(): Promise<RenderedFacts>;
     /** Clicks the n-th finding row. */
     testClick(index: number): Promise<void>;
-    /** Sets the filter controls; resolves with what the panel then shows. */
-    testFilter(filters: Partial<PanelFilters>): Promise<RenderedFacts>;
+    /** Sets the filter controls (and the order); resolves with what the panel then shows, once the list has its rows. */
+    testFilter(filters: Partial<PanelFilters>, sort?: FindingsSort): Promise<RenderedFacts>;
+    /** Scrolls the findings list so that the finding at `index` is at its top; resolves with what the panel then shows. */
+    testScroll(index: number): Promise<RenderedFacts>;
+    /** Presses a key on the list's row at `index` (focused first), else on the focused row; resolves with what the panel then shows. */
+    testKey(key: ListKey, index?: number): Promise<RenderedFacts>;
     /** Clicks a scope button. */
     testScope(scope: PanelScope): Promise<void>;
     /** Has the webview post `message` to the extension, as if it were its own. */
@@ -108,6 +115,7 @@ export function createTestApi({ context, server, statusBar, summaryPanels, reade
       onDidUpdate: statusBar.onDidUpdate,
     },
     summary: (scope, token) => server.request(SummaryRequest, { scope }, token),
+    findingsPage: (params, token) => server.request(FindingsPageRequest, params, token),
     exportCheck: (scope) => server.request(ExportCheckRequest, { scope }),
     exportFindings: ({ confirmUnsaved, confirmErrors, ...options } = {}) => exportFindings(server, context.workspaceState, options, {
       aboutUnsaved: confirmUnsaved ?? MODAL_PROMPTS.aboutUnsaved,
@@ -128,6 +136,11 @@ function summaryPanelApi(panels: SummaryPanels): FindingsApi['summaryPanel'] {
     if (!current?.probe) throw new Error('the summary panel is not open');
     return current.probe;
   };
+  const facts = async (build: Parameters<PanelProbe['ask']>[0]): Promise<RenderedFacts> => {
+    const answer = await probe().ask(build);
+    if (!answer) throw new Error('the webview sent no facts');
+    return answer;
+  };
   return {
     get current() {
       return panels.current?.info;
@@ -136,11 +149,9 @@ function summaryPanelApi(panels: SummaryPanels): FindingsApi['summaryPanel'] {
     show: (options) => void panels.show(options),
     inspect: () => probe().inspect(),
     testClick: async (index) => void (await probe().ask((id) => ({ type: 'test:click', id, index }))),
-    testFilter: async (filters) => {
-      const facts = await probe().ask((id) => ({ type: 'test:filter', id, filters }));
-      if (!facts) throw new Error('the webview sent no facts');
-      return facts;
-    },
+    testFilter: (filters, sort) => facts((id) => ({ type: 'test:filter', id, filters, ...(sort ? { sort } : {}) })),
+    testScroll: (index) => facts((id) => ({ type: 'test:scroll', id, index })),
+    testKey: (key, index) => facts((id) => ({ type: 'test:key', id, key, ...(index === undefined ? {} : { index }) })),
     testScope: async (scope) => void (await probe().ask((id) => ({ type: 'test:scope', id, scope }))),
     testPost: async (message) => void (await probe().ask((id) => ({ type: 'test:post', id, message }))),
     testExport: async (answers) => {

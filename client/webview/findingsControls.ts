@@ -17,7 +17,7 @@ export class FindingsControls {
   private readonly code = h('select', { id: 'filter-code', 'data-filter': 'code' });
   private readonly theme = h('select', { id: 'filter-theme', 'data-filter': 'theme' });
   private readonly area = h('select', { id: 'filter-area', 'data-filter': 'area' });
-  private readonly order = h('select', { id: 'findings-sort', 'data-sort': '' }, ...FINDINGS_SORTS.map((sort) => h('option', { value: sort }, SORT_LABELS[sort])));
+  private readonly order = h('select', { id: 'findings-sort' }, ...FINDINGS_SORTS.map((sort) => h('option', { value: sort }, SORT_LABELS[sort])));
   private readonly text = h('input', { id: 'filter-text', type: 'search', placeholder: 'Filter by text, memo or file', spellcheck: 'false', autocomplete: 'off', 'data-filter': 'text' });
   private readonly clearButton = h('button', { type: 'button', class: 'secondary', id: 'clear-filters' }, icon('clear-all'), ' Clear');
   private filtersHeld: PanelFilters;
@@ -86,14 +86,14 @@ export class FindingsControls {
     fillSelect(this.area, 'All areas', facets?.area ?? null, this.filtersHeld.area);
   }
 
-  /** "N of M findings match the filters", or "M findings"; `counting` while the answer for the filters is awaited. */
-  showCounts(matching: number, total: number, counting: boolean): void {
+  /** "N of M findings match the filters", or "M findings"; `matching` is null while the answer for the filters is awaited. */
+  showCounts(matching: number | null, total: number): void {
     const filtered = hasFilters(this.filtersHeld);
     const totalText = h('span', { 'data-count': 'total' }, formatNumber(total));
     const noun = total === 1 ? ' finding' : ' findings';
-    replaceChildren(this.count, ...(filtered ? [h('span', { 'data-count': 'matching' }, formatNumber(matching)), ' of ', totalText, noun, ' match the filters'] : [totalText, noun]));
-    this.count.setAttribute('aria-busy', String(counting));
-    this.count.dataset.matching = String(matching);
+    const matchingText = matching === null ? h('span', { 'data-count': 'counting' }, 'Counting the findings that match') : h('span', { 'data-count': 'matching' }, formatNumber(matching));
+    replaceChildren(this.count, ...(filtered ? [matchingText, matching === null ? ' among ' : ' of ', totalText, noun, matching === null ? '…' : ' match the filters'] : [totalText, noun]));
+    this.count.setAttribute('aria-busy', String(matching === null));
   }
 
   private read(): void {

@@ -1,169 +1,385 @@
-// The findings of a summary as a list of buttons (Enter or a click opens the
-// report with the span selected; arrow keys move between them), filtered by
-// code, theme, area and free text.
-import { areaOf, hasFilters, queryFindings, type FindingsQueryResult } from '../../core/summary/findingsQuery';
-import type { SummaryFinding, SummaryResult } from '../../protocol';
-import type { PanelFilters } from '../summary/messages';
-import { swatch } from './charts';
-import { formatNumber, h, icon, replaceChildren } from './dom';
+// The findings of a scope as a virtual list: a scrolling box whose content
+// stands for every finding the filters match, at a fixed row height, with
+// only the rows in view (and a few around them) in the DOM. Their pages are
+// asked of the extension, which asks the server with the panel's scope; the
+// server filters, searches, orders and counts. Enter or a click opens a
+// finding; the arrow keys, Home, End, PageUp and PageDown move the focus
+// across rows, fetching what they reach. The focus stays on its finding when
+// an edit moves it.
+import type { FindingsPageResult, SummaryFinding, SummaryResult } from '../../protocol';
+import { MAX_PAGE_FINDINGS } from '../../protocol/findingsPaging';
+import type { FindingsSort, ListKey, PageRequest, PanelFilters } from '../summary/messages';
+import { h } from './dom';
+import { FindingsControls } from './findingsControls';
+import { FindingsPages } from './findingsPages';
+import { findingIdentity, rowItem, sameRow, type RowModel } from './findingRow';
+import { fullHeight, listOffset, offsetShowing, rowsInView, rowWindow, scrollHeight, scrollTopFor, type ListGeometry, type RowWindow } from './listGeometry';
 import { codeColors } from './overview';
 
-/** Rows rendered at once; "Show more" adds as many again. */
-const PAGE = 200;
+/** Findings asked for at once. */
+const PAGE_SIZE = Math.min(100, MAX_PAGE_FINDINGS);
+/** Pages kept; those in view are never dropped. */
+const MAX_PAGES = 20;
+/** Rows drawn beyond each edge of the view. */
+const OVERSCAN = 8;
+/** Rows drawn at most, however tall the view. */
+const MAX_ROWS = 100;
+/** The view's height in rows while the box has none (a panel not laid out yet). */
+const FALLBACK_ROWS = 10;
+
+export interface FindingsListHost {
+  /** Sends a `page` request (its requestId is the list's). */
+  request(message: PageRequest): void;
+  reveal(finding: SummaryFinding): void;
+  /** The filters or order changed (to keep them with setState). */
+  changed(filters: PanelFilters, sort: FindingsSort): void;
+}
+
+interface DrawnRow {
+  readonly model: RowModel;
+  readonly item: HTMLLIElement;
+}
 
 export class FindingsList {
   readonly element: HTMLElement;
-  private readonly code = h('select', { id: 'filter-code', 'data-filter': 'code' });
-  private readonly theme = h('select', { id: 'filter-theme', 'data-filter': 'theme' });
-  private readonly area = h('select', { id: 'filter-area', 'data-filter': 'area' });
-  private readonly text = h('input', { id: 'filter-text', type: 'search', placeholder: 'Filter by text, memo or file', spellcheck: 'false', autocomplete: 'off', 'data-filter': 'text' });
-  private readonly clearButton = h('button', { type: 'button', class: 'secondary', id: 'clear-filters' }, icon('clear-all'), ' Clear');
-  private readonly count = h('p', { class: 'count', id: 'findings-count', role: 'status' });
-  private readonly list = h('ol', { class: 'findings', id: 'findings-list', 'aria-labelledby': 'findings-title' });
-  private readonly more = h('button', { type: 'button', class: 'secondary more', id: 'more-findings', hidden: true });
+  private readonly controls: FindingsControls;
+  private readonly viewport = h('div', { class: 'findings-viewport', id: 'findings-viewport' });
+  private readonly spacer = h('div', { class: 'findings-spacer' });
+  private readonly list = h('ol', { class: 'findings', id: 'findings-list', 'aria-labelledby': 'findings-title', tabindex: -1 });
+  private readonly empty = h('p', { class: 'muted empty', id: 'findings-empty', hidden: true });
+  /** An empty row-high box: the stylesheet's row height, read in whole pixels. */
+  private readonly gauge = h('div', { class: 'row-gauge', 'aria-hidden': 'true' });
+  private readonly pages = new FindingsPages(PAGE_SIZE, MAX_PAGES);
+  private readonly drawn = new Map<number, DrawnRow>();
   private summary: SummaryResult | null = null;
-  private filters: PanelFilters;
-  private limit = PAGE;
-  private textTimer: ReturnType<typeof setTimeout> | undefined;
+  private colors = new Map<string, string | undefined>();
+  /** Bumped when generations start again (a restarted server): its pages are another query's. */
+  private epoch = 0;
+  private rowHeight = 0;
+  private geometry: ListGeometry = { count: 0, rowHeight: 0, viewportHeight: 0 };
+  private window: RowWindow = { first: 0, end: 0, top: 0 };
+  /** A scroll position the list set itself, with the exact list offset it stands for (positions are rounded). */
+  private pinned: { readonly scrollTop: number; readonly offset: number } | null = null;
+  /** The row the keyboard is on (the list's one tab stop), and which finding it showed. */
+  private active = -1;
+  private activeIdentity: string | null = null;
+  private tabStop: HTMLButtonElement | null = null;
+  private frame = 0;
+  private nextRequestId = 1;
+  private waiters: Array<() => void> = [];
 
-  constructor(filters: PanelFilters, private readonly reveal: (finding: SummaryFinding) => void, private readonly filtersChanged: (filters: PanelFilters) => void) {
-    this.filters = filters;
-    this.text.value = filters.text;
-    const field = (label: string, control: HTMLElement, id: string): HTMLElement => h('div', { class: 'field' }, h('label', { for: id }, label), control);
+  constructor(filters: PanelFilters, sort: FindingsSort, private readonly host: FindingsListHost) {
+    this.controls = new FindingsControls(filters, sort, () => this.queryChanged());
+    this.spacer.append(this.list);
+    this.viewport.append(this.spacer);
     this.element = h('section', { class: 'card wide findings-card', id: 'findings', 'aria-labelledby': 'findings-title' },
       h('h2', { id: 'findings-title' }, 'Findings'),
-      h('div', { class: 'filters', role: 'search', 'aria-label': 'Filter the findings' },
-        field('Code', this.code, 'filter-code'),
-        field('Theme', this.theme, 'filter-theme'),
-        field('Area', this.area, 'filter-area'),
-        h('div', { class: 'field grow' }, h('label', { for: 'filter-text' }, 'Text'), this.text),
-        h('div', { class: 'field end' }, this.clearButton)),
-      this.count,
-      this.list,
-      this.more);
-    for (const select of [this.code, this.theme, this.area]) select.addEventListener('change', () => this.readControls());
-    this.text.addEventListener('input', () => {
-      clearTimeout(this.textTimer);
-      this.textTimer = setTimeout(() => this.readControls(), 120);
-    });
-    this.clearButton.addEventListener('click', () => {
-      this.code.value = this.theme.value = this.area.value = this.text.value = '';
-      this.readControls();
-      this.text.focus();
-    });
-    this.more.addEventListener('click', () => {
-      const first = this.limit;
-      this.limit += PAGE;
-      this.renderRows();
-      this.rows()[first]?.focus();
+      this.controls.element,
+      this.controls.count,
+      this.viewport,
+      this.empty,
+      this.gauge);
+    this.viewport.addEventListener('scroll', () => this.schedule(), { passive: true });
+    window.addEventListener('resize', () => {
+      this.rowHeight = 0;
+      this.schedule();
     });
     this.list.addEventListener('keydown', (event) => this.onKey(event));
+    this.list.addEventListener('click', (event) => this.onClick(event));
+    this.list.addEventListener('focusin', (event) => {
+      const index = indexOf(event.target);
+      if (index !== undefined) this.setActive(index);
+    });
   }
 
-  get currentFilters(): PanelFilters {
-    return this.filters;
+  get filters(): PanelFilters {
+    return this.controls.filters;
   }
 
-  /** Sets the controls as a user would, then filters (tests). */
-  applyFilters(filters: Partial<PanelFilters>): void {
-    if (filters.code !== undefined) this.code.value = filters.code;
-    if (filters.theme !== undefined) this.theme.value = filters.theme;
-    if (filters.area !== undefined) this.area.value = filters.area;
-    if (filters.text !== undefined) this.text.value = filters.text;
-    this.readControls();
+  get sort(): FindingsSort {
+    return this.controls.sort;
   }
 
+  /** Sets the controls as a user would (tests). */
+  applyFilters(filters: Partial<PanelFilters>, sort?: FindingsSort): void {
+    this.controls.apply(filters, sort);
+  }
+
+  /** A new summary: another scope starts at the top; a newer generation asks again for the rows in view. */
   update(summary: SummaryResult): void {
+    const previous = this.summary;
+    // Summaries come in order: an older generation is a restarted server's, whose pages are another query's.
+    if (previous && summary.generation < previous.generation) this.epoch++;
     this.summary = summary;
-    this.renderRows();
+    this.colors = codeColors(summary);
+    this.pages.retry();
+    if (!previous || JSON.stringify(previous.scope) !== JSON.stringify(summary.scope)) this.toTop();
+    this.pages.setQuery(this.query(), summary.generation);
+    this.draw();
   }
 
+  /** The answer to one of the list's requests. */
+  page(requestId: number, answer: FindingsPageResult): void {
+    if (!this.summary || !this.pages.isPending(requestId)) return;
+    // Asked with the scope shown, answered for another: the summary of that scope is on its way.
+    if (JSON.stringify(answer.scope) !== JSON.stringify(this.summary.scope)) {
+      this.pages.dropped(requestId, null);
+      return;
+    }
+    const accepted = this.pages.accept(requestId, this.query(), answer, (page) => this.inView(page));
+    if (accepted === 'dropped') return;
+    this.followFocus();
+    this.draw();
+  }
+
+  pageDropped(requestId: number, error: string | null): void {
+    if (this.pages.dropped(requestId, error)) this.draw();
+  }
+
+  /** Resolves once the rows in view are drawn from answers (or their failure) for the current query. */
+  whenSettled(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      this.settle();
+    });
+  }
+
+  /** The rows drawn with a finding of the current generation, in order. */
   rows(): HTMLButtonElement[] {
     return [...this.list.querySelectorAll<HTMLButtonElement>('button.finding')];
   }
 
-  private readControls(): void {
-    const next: PanelFilters = { code: this.code.value, theme: this.theme.value, area: this.area.value, text: this.text.value };
-    if (JSON.stringify(next) === JSON.stringify(this.filters)) return;
-    this.filters = next;
-    this.limit = PAGE;
-    this.renderRows();
-    this.filtersChanged(next);
+  /** Scrolls so that the row at `index` is at the top, as the scroll bar would (tests). */
+  scrollTo(index: number): void {
+    this.pinned = null;
+    this.viewport.scrollTop = scrollTopFor(this.geometry, index * this.geometry.rowHeight);
+    this.draw();
   }
 
-  /**
-   * Each filter lists every value of the summary, with the number of
-   * findings it would match beside the other filters as set: the counts
-   * add up with the "N of M findings match" line.
-   */
-  private fillFilters(summary: SummaryResult, counts: FindingsQueryResult<SummaryFinding>['counts']): void {
-    fillSelect(this.code, 'All codes', Object.keys(summary.byCode).sort(), this.filters.code, (key) => counts.code.get(key) ?? 0);
-    fillSelect(this.theme, 'All themes', Object.keys(summary.byTheme).sort(), this.filters.theme, (key) => counts.theme.get(key) ?? 0);
-    fillSelect(this.area, 'All areas', allAreas(summary), this.filters.area, (key) => counts.area.get(key) ?? 0);
+  /** Presses a key on the row at `index` (focused first), else on the one focused (tests). */
+  press(key: ListKey, index?: number): void {
+    if (index !== undefined) this.moveTo(index);
+    const target = document.activeElement instanceof HTMLElement && this.list.contains(document.activeElement) ? document.activeElement : this.list;
+    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
   }
 
-  private renderRows(): void {
+  // ------------------------------------------------------------ drawing
+
+  private query(): string {
+    return JSON.stringify([this.epoch, this.summary?.scope ?? null, this.controls.filters, this.controls.sort]);
+  }
+
+  private queryChanged(): void {
+    this.host.changed(this.controls.filters, this.controls.sort);
+    if (!this.summary) return;
+    this.toTop();
+    this.pages.setQuery(this.query(), this.summary.generation);
+    this.draw();
+  }
+
+  private toTop(): void {
+    this.pinned = null;
+    this.viewport.scrollTop = 0;
+    this.active = -1;
+    this.activeIdentity = null;
+  }
+
+  private schedule(): void {
+    if (this.frame === 0) this.frame = requestAnimationFrame(() => this.draw());
+  }
+
+  private measureRow(): number {
+    if (this.rowHeight <= 0) {
+      this.rowHeight = Math.max(1, Math.round(this.gauge.getBoundingClientRect().height));
+      this.list.style.setProperty('--row-height', `${this.rowHeight}px`);
+    }
+    return this.rowHeight;
+  }
+
+  /** How many rows the list has: the answer's count, else (before one) the summary's, or a page of rows still loading while filtered. */
+  private count(): number {
+    const counts = this.pages.counts;
+    if (counts) return counts.matching;
+    const total = this.summary?.totals.findings ?? 0;
+    const { code, theme, area, text } = this.controls.filters;
+    return code || theme || area || text.trim() ? Math.min(total, PAGE_SIZE) : total;
+  }
+
+  private draw(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
     const summary = this.summary;
     if (!summary) return;
-    // Keep the focus on the same finding across live updates.
-    const focused = document.activeElement instanceof HTMLElement && this.list.contains(document.activeElement) ? document.activeElement.dataset.key : undefined;
-    const { matching, counts } = queryFindings(summary.findings, this.filters);
-    this.fillFilters(summary, counts);
-    const shown = matching.slice(0, this.limit);
-    const colors = codeColors(summary);
-    replaceChildren(this.list, ...shown.map((finding, i) => h('li', {}, row(finding, i, colors, () => this.reveal(finding)))));
-    const filtered = hasFilters(this.filters);
-    const total = h('span', { 'data-count': 'total' }, formatNumber(summary.findings.length));
-    const noun = summary.findings.length === 1 ? ' finding' : ' findings';
-    replaceChildren(this.count,
-      ...(filtered ? [h('span', { 'data-count': 'matching' }, formatNumber(matching.length)), ' of ', total, noun, ' match the filters'] : [total, noun]),
-      shown.length < matching.length ? ` (showing the first ${formatNumber(shown.length)})` : '');
-    this.count.dataset.matching = String(matching.length);
-    this.clearButton.disabled = !filtered && this.filters.text === '';
-    this.more.hidden = shown.length >= matching.length;
-    this.more.textContent = `Show ${formatNumber(Math.min(PAGE, matching.length - shown.length))} more`;
-    if (focused) this.rows().find((button) => button.dataset.key === focused)?.focus();
+    const rowHeight = this.measureRow();
+    const count = this.count();
+    const height = scrollHeight({ count, rowHeight, viewportHeight: 0 });
+    this.spacer.style.height = `${height}px`;
+    const viewportHeight = this.viewport.clientHeight > 0 ? this.viewport.clientHeight : FALLBACK_ROWS * rowHeight;
+    this.geometry = { count, rowHeight, viewportHeight };
+    const scrollTop = this.viewport.scrollTop;
+    const offset = this.pinned && Math.abs(this.pinned.scrollTop - scrollTop) < 1 ? this.pinned.offset : listOffset(this.geometry, scrollTop);
+    this.window = rowWindow(this.geometry, scrollTop, offset, OVERSCAN, MAX_ROWS);
+    this.requestMissing();
+    this.drawRows();
+    this.list.style.transform = `translateY(${this.window.top}px)`;
+    const counts = this.pages.counts;
+    this.controls.showFacets(counts?.facets ?? null);
+    this.controls.showCounts(counts?.matching ?? null, counts?.total ?? summary.totals.findings);
+    const none = counts !== null && counts.matching === 0;
+    this.viewport.hidden = none;
+    this.empty.hidden = !none;
+    if (none) this.empty.textContent = counts.total === 0 ? 'No findings.' : 'No findings match the filters.';
+    this.settle();
+  }
+
+  /** Asks for the pages of the rows drawn (every answer brings the counts, so an empty list asks for its first page). */
+  private requestMissing(): void {
+    for (const page of this.pages.missing(this.window.first, this.window.end)) {
+      const requestId = this.nextRequestId++;
+      this.pages.requested(requestId, page);
+      this.host.request({ type: 'page', requestId, filters: this.controls.filters, sort: this.controls.sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+    }
+  }
+
+  private inView(page: number): boolean {
+    return page * PAGE_SIZE < this.window.end && (page + 1) * PAGE_SIZE > this.window.first;
+  }
+
+  /** Keeps the rows still in the window, draws the others, and leaves the focus where it was. */
+  private drawRows(): void {
+    const { first, end } = this.window;
+    const focused = document.activeElement instanceof HTMLElement && this.list.contains(document.activeElement);
+    for (const [index, row] of this.drawn) {
+      if (index >= first && index < end) continue;
+      row.item.remove();
+      this.drawn.delete(index);
+    }
+    let next: HTMLLIElement | null = null;
+    for (let index = end - 1; index >= first; index--) {
+      const model: RowModel = { index, count: this.geometry.count, content: this.pages.content(index) };
+      const row = this.drawn.get(index);
+      if (row && sameRow(row.model, model)) {
+        next = row.item;
+        continue;
+      }
+      const item = rowItem(model, this.colors);
+      if (row) row.item.replaceWith(item);
+      else this.list.insertBefore(item, next);
+      this.drawn.set(index, { model, item });
+      next = item;
+    }
+    this.placeTabStop(focused);
+  }
+
+  /** The active row (else the first drawn) is the list's tab stop; the focus goes back to it after a redraw took it. */
+  private placeTabStop(hadFocus: boolean): void {
+    const row = this.drawn.get(this.active) ?? this.drawn.get(this.window.first);
+    const button = row?.item.firstElementChild instanceof HTMLButtonElement ? row.item.firstElementChild : null;
+    if (this.tabStop !== button) {
+      this.tabStop?.setAttribute('tabindex', '-1');
+      button?.setAttribute('tabindex', '0');
+      this.tabStop = button;
+    }
+    if (!hadFocus) return;
+    const activeButton = this.drawn.get(this.active)?.item.firstElementChild;
+    const target = activeButton instanceof HTMLButtonElement ? activeButton : this.list;
+    if (document.activeElement !== target) target.focus({ preventScroll: true });
+  }
+
+  private settle(): void {
+    if (this.waiters.length === 0 || this.frame !== 0 || !this.summary || !this.pages.settled(this.window.first, this.window.end)) return;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  // ------------------------------------------------------------ focus and keys
+
+  private setActive(index: number): void {
+    this.active = index;
+    const content = this.pages.content(index);
+    if (content.kind === 'finding') this.activeIdentity = findingIdentity(content.finding);
+  }
+
+  /** Moves the keyboard to row `index`, scrolling it into view; its page is asked for if it is not held. */
+  private moveTo(index: number): void {
+    const count = this.geometry.count;
+    if (count === 0) return;
+    const to = Math.max(0, Math.min(count - 1, index));
+    this.active = to;
+    this.activeIdentity = null;
+    const current = this.pinned && Math.abs(this.pinned.scrollTop - this.viewport.scrollTop) < 1 ? this.pinned.offset : listOffset(this.geometry, this.viewport.scrollTop);
+    const offset = offsetShowing(this.geometry, current, to);
+    if (offset !== current) this.scrollToOffset(offset);
+    this.draw();
+    const button = this.drawn.get(to)?.item.firstElementChild;
+    if (button instanceof HTMLButtonElement) button.focus({ preventScroll: true });
+    this.setActive(to);
+  }
+
+  private scrollToOffset(offset: number): void {
+    this.viewport.scrollTop = scrollTopFor(this.geometry, offset);
+    this.pinned = { scrollTop: this.viewport.scrollTop, offset: Math.min(offset, Math.max(0, fullHeight(this.geometry) - this.geometry.viewportHeight)) };
+  }
+
+  /** After an edit the focused finding may sit elsewhere: follow it (keeping it where it was on screen), or stay at its position when it is gone. */
+  private followFocus(): void {
+    if (this.active < 0 || this.activeIdentity === null) return;
+    const here = this.pages.content(this.active);
+    if (here.kind !== 'finding' || findingIdentity(here.finding) === this.activeIdentity) return;
+    let found = -1;
+    for (const [index, finding] of this.pages.held()) {
+      if (findingIdentity(finding) === this.activeIdentity && (found < 0 || Math.abs(index - this.active) < Math.abs(found - this.active))) found = index;
+    }
+    if (found < 0) {
+      this.activeIdentity = findingIdentity(here.finding);
+      return;
+    }
+    const moved = found - this.active;
+    this.active = found;
+    if (this.list.contains(document.activeElement)) {
+      const current = this.pinned && Math.abs(this.pinned.scrollTop - this.viewport.scrollTop) < 1 ? this.pinned.offset : listOffset(this.geometry, this.viewport.scrollTop);
+      this.scrollToOffset(current + moved * this.geometry.rowHeight);
+    }
   }
 
   private onKey(event: KeyboardEvent): void {
-    const rows = this.rows();
-    const at = rows.indexOf(event.target as HTMLButtonElement);
-    if (at < 0) return;
-    const to = event.key === 'ArrowDown' ? at + 1 : event.key === 'ArrowUp' ? at - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? rows.length - 1 : undefined;
+    const from = indexOf(event.target) ?? this.active;
+    const page = rowsInView(this.geometry);
+    const to = event.key === 'ArrowDown' ? from + 1
+      : event.key === 'ArrowUp' ? from - 1
+        : event.key === 'PageDown' ? from + page
+          : event.key === 'PageUp' ? from - page
+            : event.key === 'Home' ? 0
+              : event.key === 'End' ? this.geometry.count - 1
+                : undefined;
+    if (event.key === 'Enter') {
+      if (from < 0) return;
+      event.preventDefault();
+      this.open(from);
+      return;
+    }
     if (to === undefined) return;
     event.preventDefault();
-    rows[Math.max(0, Math.min(rows.length - 1, to))]?.focus();
+    this.moveTo(from < 0 && (event.key === 'ArrowDown' || event.key === 'ArrowUp') ? this.window.first : to);
+  }
+
+  private onClick(event: MouseEvent): void {
+    const index = indexOf(event.target);
+    if (index !== undefined) this.open(index);
+  }
+
+  /** Opens a row's finding; a stand-in of an older generation, or a row still loading, opens nothing. */
+  private open(index: number): void {
+    const content = this.drawn.get(index)?.model.content;
+    if (content?.kind === 'finding') this.host.reveal(content.finding);
   }
 }
 
-/** Every area of the summary's findings, sorted. */
-function allAreas(summary: SummaryResult): string[] {
-  return [...new Set(summary.findings.map(areaOf))].sort();
-}
-
-function fillSelect(select: HTMLSelectElement, all: string, keys: readonly string[], selected: string, count: (key: string) => number): void {
-  // A filter set before an edit removed its last finding stays selectable, at 0.
-  const values = selected !== '' && !keys.includes(selected) ? [...keys, selected] : keys;
-  replaceChildren(select, h('option', { value: '' }, all), ...values.map((key) => h('option', { value: key }, `${key} (${formatNumber(count(key))})`)));
-  select.value = selected;
-}
-
-function row(finding: SummaryFinding, i: number, colors: Map<string, string | undefined>, open: () => void): HTMLButtonElement {
-  const line = finding.range.start.line + 1;
-  const button = h('button', { type: 'button', class: 'finding', 'data-index': i, 'data-key': `${finding.uri}#${finding.index}`, title: `Open ${finding.path} at line ${line}` },
-    h('span', { class: 'finding-head' },
-      ...finding.codes.map((code) => h('span', { class: 'chip', 'data-code': code }, swatch(colors.get(code)), code)),
-      finding.themes.length ? h('span', { class: 'finding-themes' }, finding.themes.join(' · ')) : null,
-      h('span', { class: 'finding-where' }, `${finding.path}:${line}`, finding.area ? ` · ${finding.area}` : '')),
-    h('span', { class: 'finding-text' }, finding.text),
-    // A blank memo is no memo (the Memos view lists none either).
-    finding.memo && finding.memo.trim() !== '' ? memoLine(finding.memo) : null);
-  button.addEventListener('click', open);
-  return button;
-}
-
-/** The passage's memo under its text: a memo icon and the memo on one line (the stylesheet cuts it with an ellipsis), the whole memo its tooltip. */
-function memoLine(memo: string): HTMLElement {
-  const flat = memo.replace(/\s+/g, ' ').trim();
-  return h('span', { class: 'finding-memo', title: memo }, icon('note'), h('span', { class: 'finding-memo-text' }, flat));
+/** The position of the row an event target is in (its button carries it). */
+function indexOf(target: EventTarget | null): number | undefined {
+  if (!(target instanceof Element)) return undefined;
+  const button = target.closest('button.row-button');
+  const value = button instanceof HTMLElement ? Number(button.dataset.index) : NaN;
+  return Number.isInteger(value) && value >= 0 ? value : undefined;
 }

@@ -1,9 +1,10 @@
 // The summary panel's webview: a fixed toolbar (scope, refresh, export), the
 // counts and the findings list, rendered from the `update` messages of the
-// extension with DOM APIs only. State (scope, filters) is kept with
-// setState so that the panel comes back as it was after a reload.
+// extension with DOM APIs only; the list asks for its pages (`page`) as it
+// scrolls. State (scope, filters, order) is kept with setState so that the
+// panel comes back as it was after a reload.
 import type { SummaryFinding } from '../../protocol';
-import { NO_FILTERS, parseState, type PanelFilters, type PanelScope, type PanelState, type ToWebview, type UpdateMessage } from '../summary/messages';
+import { DEFAULT_SORT, NO_FILTERS, parseState, type FindingsPageMessage, type PanelFilters, type PanelScope, type PanelState, type ToWebview, type UpdateMessage } from '../summary/messages';
 import { h, icon, replaceChildren } from './dom';
 import { agreementSection } from './agreementSection';
 import { FindingsList } from './findingsList';
@@ -18,7 +19,7 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-let state: PanelState = parseState(vscode.getState()) ?? { scope: 'document', filters: NO_FILTERS, documentUri: null };
+let state: PanelState = parseState(vscode.getState()) ?? { scope: 'document', filters: NO_FILTERS, sort: DEFAULT_SORT, documentUri: null };
 let current: UpdateMessage | null = null;
 let matrixOpen = false;
 
@@ -45,7 +46,11 @@ const toolbar = h('div', { class: 'toolbar' },
   h('div', { class: 'segmented', role: 'group', 'aria-label': 'Scope' }, scopeButtons.document, scopeButtons.workspace),
   h('div', { class: 'actions' }, refreshButton, exportButton));
 const overview = h('div', { id: 'overview' });
-const findings = new FindingsList(state.filters, reveal, (filters) => save({ filters }));
+const findings = new FindingsList(state.filters, state.sort, {
+  request: (message) => post(message),
+  reveal,
+  changed: (filters, sort) => save({ filters, sort }),
+});
 const content = h('div', { id: 'content' });
 replaceChildren(app, progress, toolbar, content);
 app.removeAttribute('aria-busy');
@@ -64,7 +69,7 @@ refreshButton.addEventListener('click', () => {
   post({ type: 'refresh' });
 });
 // The filters go along: the extension offers to export just the findings the list shows.
-exportButton.addEventListener('click', () => post({ type: 'export', filters: findings.currentFilters }));
+exportButton.addEventListener('click', () => post({ type: 'export', filters: findings.filters }));
 
 function showScope(scope: PanelScope): void {
   for (const key of ['document', 'workspace'] as const) scopeButtons[key].setAttribute('aria-pressed', String(key === scope));
@@ -105,9 +110,22 @@ function render(update: UpdateMessage): void {
     agreementSection(update.agreement),
     h('div', { class: 'grid' }, codes(summary), themes(summary), ...tallies(summary)),
     matrix);
-  findings.update(summary);
   if (content.firstChild !== overview || content.lastChild !== findings.element) replaceChildren(content, overview, findings.element);
-  post({ type: 'rendered', seq: update.seq, scope: update.scope, generation: summary.generation });
+  findings.update(summary);
+  // Drawn once the rows in view are (their pages come from the server): unless a newer update came meanwhile.
+  void findings.whenSettled().then(() => {
+    if (current === update) post({ type: 'rendered', seq: update.seq, scope: update.scope, generation: summary.generation });
+  });
+}
+
+/** The host's answer to a page request, if it has the shape of one (else dropped, with the reason on the console). */
+function pageAnswer(message: FindingsPageMessage): FindingsPageMessage | null {
+  const counts = [message.requestId, message.generation, message.total, message.matching, message.offset];
+  const facets = message.facets as Partial<FindingsPageMessage['facets']> | undefined;
+  const ok = counts.every((n) => Number.isInteger(n) && n >= 0) && Array.isArray(message.findings)
+    && typeof facets === 'object' && facets !== null && Array.isArray(facets.code) && Array.isArray(facets.theme) && Array.isArray(facets.area);
+  if (!ok) console.warn('summary panel: a findings page was dropped: it is not one');
+  return ok ? message : null;
 }
 
 // ------------------------------------------------------------------ messages
@@ -126,26 +144,42 @@ function onMessage(message: ToWebview): void {
     case 'update':
       render(message);
       break;
+    case 'findingsPage': {
+      const answer = pageAnswer(message);
+      if (answer) findings.page(answer.requestId, answer);
+      break;
+    }
+    case 'pageDropped':
+      if (Number.isInteger(message.requestId)) findings.pageDropped(message.requestId, typeof message.error === 'string' ? message.error : null);
+      break;
     default:
       // Test builds only: compiled out of the production bundle.
       if (FINDINGS_TEST_SEAMS) onTestMessage(message);
   }
 }
 
-/** Test seams: read the DOM, or act on it as a user would, then answer. */
+/** Test seams: read the DOM, or act on it as a user would, then answer (once the list has drawn what the action asked for). */
 function onTestMessage(message: ToWebview): void {
-  const facts = () => inspect(current?.scope ?? state.scope, current?.summary?.generation ?? null, findings.currentFilters);
+  const answer = (id: number, withFacts: boolean) => void settledList().then(() => post({ type: 'inspected', id, facts: withFacts ? facts() : null }));
   switch (message.type) {
     case 'inspect':
-      post({ type: 'inspected', id: message.id, facts: facts() });
+      answer(message.id, true);
       break;
     case 'test:click':
       findings.rows()[message.index]?.click();
       post({ type: 'inspected', id: message.id, facts: null });
       break;
     case 'test:filter':
-      findings.applyFilters(message.filters as Partial<PanelFilters>);
-      post({ type: 'inspected', id: message.id, facts: facts() });
+      findings.applyFilters(message.filters as Partial<PanelFilters>, message.sort);
+      answer(message.id, true);
+      break;
+    case 'test:scroll':
+      findings.scrollTo(message.index);
+      answer(message.id, true);
+      break;
+    case 'test:key':
+      findings.press(message.key, message.index);
+      answer(message.id, true);
       break;
     case 'test:scope':
       scopeButtons[message.scope]?.click();
@@ -162,6 +196,16 @@ function onTestMessage(message: ToWebview): void {
     default:
       break;
   }
+}
+
+function facts() {
+  return inspect(current?.scope ?? state.scope, current?.summary?.generation ?? null, findings.filters);
+}
+
+/** The list settled, or a few seconds gone (a test then reads what is there and fails on it). */
+function settledList(): Promise<void> {
+  if (!current?.summary) return Promise.resolve();
+  return Promise.race([findings.whenSettled(), new Promise<void>((resolve) => setTimeout(resolve, 10_000))]);
 }
 
 window.addEventListener('message', (event: MessageEvent) => {

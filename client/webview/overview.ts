@@ -1,7 +1,7 @@
 // The counts of a summary: heading, totals, codes and themes (chart and
 // table), codes by theme, and the reports by area, framework, outcome,
 // status and annotator. Everything from the server's summary, as text.
-import type { SummaryResult, Tally } from '../../protocol';
+import type { FindingsScope, SummaryResult, Tally } from '../../protocol';
 import type { PanelScope } from '../summary/messages';
 import { barChart, swatch, type Bar } from './charts';
 import { formatNumber, h, plural, safeColor } from './dom';
@@ -27,18 +27,28 @@ function share(n: number, total: number): string {
 }
 
 export function heading(scope: PanelScope, summary: SummaryResult): HTMLElement {
-  if (scope === 'document' && summary.reports.length === 1) {
-    const report = summary.reports[0];
+  const report = summary.report;
+  if (scope === 'document' && report) {
     const facts = [report.area, report.framework && `${report.framework} framework`, report.outcome, report.status, report.annotator && `annotated by ${report.annotator}`]
       .filter((fact): fact is string => typeof fact === 'string' && fact !== '');
     return h('header', { class: 'heading' },
       h('h1', { id: 'heading', title: report.path }, report.path),
       h('p', { class: 'subtitle' }, facts.join(' · ')));
   }
-  const folders = summary.scope.kind === 'workspace' ? 'Workspace' : summary.reports[0]?.path ?? 'Reports';
   return h('header', { class: 'heading' },
-    h('h1', { id: 'heading' }, folders),
+    h('h1', { id: 'heading' }, scopeName(summary.scope)),
     h('p', { class: 'subtitle' }, `${plural(summary.totals.reports, 'report')} · codebook ${summary.codebook.name} ${summary.codebook.version}`));
+}
+
+/** The workspace, or a folder by its name (the last segment of its URI). */
+function scopeName(scope: FindingsScope): string {
+  if (scope.kind === 'workspace') return 'Workspace';
+  const last = scope.uri.split('/').filter((segment) => segment !== '').pop() ?? '';
+  try {
+    return decodeURIComponent(last) || 'Reports';
+  } catch {
+    return last || 'Reports';
+  }
 }
 
 export function totals(summary: SummaryResult): HTMLElement {

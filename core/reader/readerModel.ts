@@ -22,7 +22,11 @@ export const UNKNOWN_CODE_COLOR = FALLBACK_CODE_COLOR;
 
 /** The passages of a report with the codes and themes of its codebook. */
 export function readerPassages(document: ReportDocument, codebook: Codebook, lines: LineIndex): ReaderPassages {
-  const passages = document.spans.map((span) => readerPassage(span, codebook, lines));
+  return passagesWithCounts(document.spans.map((span) => readerPassage(span, codebook, lines)), codebook);
+}
+
+/** Passages with the codebook's codes and themes, each counted in them. */
+export function passagesWithCounts(passages: readonly ReaderPassage[], codebook: Codebook): ReaderPassages {
   return { passages, codes: readerCodes(passages, codebook), themes: readerThemes(passages, codebook) };
 }
 
@@ -59,11 +63,16 @@ export function readerPassage(span: Span, codebook: Codebook, lines: LineIndex):
     id: span.ids[0]?.value ?? null,
     parent: span.parent ?? null,
     depth: span.depth,
-    source: {
-      span: lines.range(span.range),
-      text: lines.range(span.textRange),
-      close: lines.range({ start: span.textRange.end, end: span.range.end }),
-    },
+    source: passageSource(span, lines),
+  };
+}
+
+/** Where a passage lies in the report's source: the whole span, its tagged text, and the `]{…}` that closes it. */
+export function passageSource(span: Span, lines: LineIndex): ReaderPassage['source'] {
+  return {
+    span: lines.range(span.range),
+    text: lines.range(span.textRange),
+    close: lines.range({ start: span.textRange.end, end: span.range.end }),
   };
 }
 

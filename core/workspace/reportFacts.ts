@@ -2,6 +2,7 @@ import { copyFactsOf, type CopyFacts } from '../agreement/countedCopies';
 import { sourcedTextOf, type SourcedText } from '../agreement/annotations';
 import type { Codebook } from '../codebook/types';
 import type { FrontMatter, ReportDocument } from '../document/types';
+import { memosOfReport } from '../memos/reportMemos';
 import { digestReport, type ReportDigest } from '../summary/reportDigest';
 import type { LineIndex } from '../text/lineIndex';
 import type { Diagnostic } from '../validate/diagnostic';
@@ -25,6 +26,8 @@ export interface ReportFacts {
   readonly frontMatter: FrontMatter | undefined;
   /** What the report gives a summary and its findings list. */
   readonly digest: ReportDigest;
+  /** Whether the report holds a memo (its own or a passage's): a list of memos parses only the reports that do. */
+  readonly hasMemos: boolean;
 }
 
 export function reportFacts(document: ReportDocument, diagnostics: readonly Diagnostic[], codebook: Codebook, lines?: LineIndex): ReportFacts {
@@ -35,5 +38,6 @@ export function reportFacts(document: ReportDocument, diagnostics: readonly Diag
     sourced,
     frontMatter: document.frontMatter,
     digest: digestReport(document, diagnostics, codebook, lines),
+    hasMemos: memosOfReport('', document, codebook).length > 0,
   };
 }

@@ -38,7 +38,8 @@ const RECENT_PARSES = 64;
  * fingerprint is compared with its source file (read then only).
  *
  * Memory grows with the facts of each report, not with its parse: only the
- * kept reports (`keepParsed`) and the last RECENT_PARSES used hold theirs.
+ * kept reports (`keepParsed`) and the last RECENT_PARSES used hold theirs
+ * (a report just analysed holds none until a feature asks for it).
  */
 export class ReportIndex {
   private readonly reports = new Map<string, Entry>();
@@ -113,11 +114,12 @@ export class ReportIndex {
     return count;
   }
 
+  /** A new entry keeps its parse only when kept: the facts hold what a scan of thousands needs, and a parse dropped at once dies young (cheap to collect). */
   private store(path: string, entry: Entry): void {
     const previous = this.reports.get(path);
     if (previous) this.recent.delete(previous);
     this.reports.set(path, entry);
-    this.used(entry);
+    if (!this.kept.has(path)) entry.release();
   }
 
   /** An entry's parse was used: it becomes the most recent; the least recent beyond the limit let theirs go. */

@@ -60,6 +60,8 @@ export function registerMemos(context: ServerContext): void {
 }
 
 function reportMemos(entry: ReportEntry, path: string): readonly MemoOfReport[] {
+  // Most reports hold none: those are never parsed again for the list.
+  if (!entry.report.facts.hasMemos) return [];
   let memos = memosOf.get(entry.report);
   if (!memos) {
     memos = memosOfReport(path.slice(path.lastIndexOf('/') + 1), entry.report.document, entry.folder.codebook.codebook);

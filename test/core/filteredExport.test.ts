@@ -8,7 +8,8 @@ import { comparePaths, defaultCodebook, EXPORT_FORMATS, writeExport, type Export
 import { analyzeReport } from '../../core/workspace/analyzeReport';
 import type { FindingFilters } from '../../core/summary/findingsQuery';
 import { queryFindings } from '../../core/summary/findingsQuery';
-import { summarizeReports } from '../../core/summary/summarizeReports';
+import { ScopeSummary } from '../../core/summary/scopeSummary';
+import { summarizeReport, summarizeReports } from '../../core/summary/summarizeReports';
 import type { SummaryInput } from '../../core/summary/types';
 import { reportFilesIn } from '../helpers/repo';
 import { buildReport } from '../helpers/report';
@@ -25,6 +26,18 @@ const files = [
 const inputs: SummaryInput[] = files.map((file) => ({ path: file.path, uri: `file:///corpus/${file.path}`, codebook, ...analyzeReport(file.text, codebook) }));
 const reports: ExportableReport[] = inputs.map((input) => ({ path: input.path, document: input.document }));
 const summary = summarizeReports(inputs);
+/** The findings list as the panel reads it: a page at a time from the scope's summary. */
+const scope = new ScopeSummary();
+scope.update(inputs.map(summarizeReport));
+
+function listed(filters: FindingFilters): Array<{ path: string; index: number }> {
+  const found: Array<{ path: string; index: number }> = [];
+  for (let offset = 0; ; offset += 3) {
+    const page = scope.page({ filters, sort: 'report', offset, limit: 3 }, 600);
+    found.push(...page.findings);
+    if (page.findings.length < 3) return found;
+  }
+}
 
 async function exportText(format: ExportFormat, filters?: FindingFilters): Promise<{ text: string; totals: { documents: number; findings: number } }> {
   let text = '';
@@ -70,8 +83,10 @@ describe('core/export writeExport with the summary panel\'s filters', () => {
   for (const partial of FILTERS) {
     const filters = { ...ANY, ...partial };
     it(`keeps what the findings list shows for ${JSON.stringify(partial)}, rows as in the whole export`, async () => {
-      const shown = queryFindings(summary.findings, filters).matching;
-      const keys = new Set(shown.map((finding) => `${finding.path}#${finding.index}`));
+      const shown = listed(filters);
+      const key = (finding: { path: string; index: number }) => `${finding.path}#${finding.index}`;
+      assert.deepEqual(shown.map(key), queryFindings(summary.findings, filters).matching.map(key), 'the pages list what the one predicate keeps');
+      const keys = new Set(shown.map(key));
       const withFindings = new Set(shown.map((finding) => finding.path));
       assert.equal(shown.length === 0, filters.code === 'no-such-code', `${shown.length} findings shown`);
 
@@ -82,6 +97,7 @@ describe('core/export writeExport with the summary panel\'s filters', () => {
         return keys.has(`${row.path}#${row.index}`);
       });
       assert.equal(jsonl.text, allLines.filter((_, i) => kept[i]).join(''));
+      assert.deepEqual(jsonl.text.split(/(?<=\n)/).filter(Boolean).map((line) => key(JSON.parse(line) as { path: string; index: number })), shown.map(key), 'the rows in the list\'s order');
       assert.deepEqual(jsonl.totals, { documents: withFindings.size, findings: shown.length });
 
       const csv = await exportText('csv', filters);

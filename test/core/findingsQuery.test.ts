@@ -36,6 +36,26 @@ describe('core/summary queryFindings (the findings list filters and their counts
     assert.deepEqual(queryFindings(findings, { ...ANY, text: 'null' }).matching, []);
   });
 
+  it('takes the searched text literally: characters a pattern would read as operators are text', () => {
+    const priced = [
+      finding(['weakness'], [], 'X', 'costs (in £) rose'),
+      finding(['weakness'], [], 'X', 'a+b or a|b [sic] \\ end?'),
+      finding(['weakness'], [], 'X', 'plain words'),
+    ];
+    const shown = (text: string) => queryFindings(priced, { ...ANY, text }).matching;
+    assert.deepEqual(shown('(IN £)'), [priced[0]]);
+    for (const text of ['a+b', 'a|b', '[sic]', '\\ end?']) assert.deepEqual(shown(text), [priced[1]], text);
+    assert.deepEqual(shown('.*'), []);
+    assert.deepEqual(shown('^plain'), []);
+  });
+
+  it('ignores case beyond ASCII, the same way for the list and the export', () => {
+    const greek = [finding(['quote'], [], 'X', 'ΟΔΥΣΣΕΥΣ'), finding(['quote'], [], 'X', 'Ödön')];
+    assert.deepEqual(queryFindings(greek, { ...ANY, text: 'οδυσσευς' }).matching, [greek[0]]);
+    assert.deepEqual(queryFindings(greek, { ...ANY, text: 'οδυσσευσ' }).matching, [greek[0]]);
+    assert.deepEqual(greek.filter(findingMatcher({ ...ANY, text: 'ÖDÖN' })), [greek[1]]);
+  });
+
   it('a blank text sets no filter; any other value does', () => {
     assert.equal(hasFilters(ANY), false);
     assert.equal(hasFilters({ ...ANY, text: ' \t ' }), false);

@@ -43,7 +43,8 @@ describe('core/workspace ReportIndex: facts kept, parses let go', () => {
     for (let i = 0; i < 200; i++) index.update(`r${i}.report.md`, reportNumbered(i));
     assert.equal(index.get('open.report.md')!.document, document, 'the very same parse');
     index.keepParsed('open.report.md', false);
-    for (let i = 200; i < 400; i++) index.update(`r${i}.report.md`, reportNumbered(i));
+    // Now one of the recently used: others used after it push it out.
+    for (let i = 0; i < 100; i++) assert.ok(index.get(`r${i}.report.md`)!.document);
     assert.notEqual(index.get('open.report.md')!.document, document, 'let go once no longer kept');
   });
 
@@ -60,6 +61,9 @@ describe('core/workspace ReportIndex: facts kept, parses let go', () => {
     assert.deepEqual(report.facts.frontMatter, document.frontMatter);
     assert.equal(report.facts.digest.findings.length, 2);
     assert.equal(report.facts.digest.findings[1].memo, 'seen 7');
+    assert.equal(report.facts.hasMemos, true);
+    assert.equal(index.update('plain.report.md', buildReport('[waits]{.weakness theme=health}\n')).facts.hasMemos, false);
+    assert.equal(index.update('own.report.md', buildReport('[waits]{.weakness theme=health}\n', { extraYaml: 'memo: |\n  Read twice.' })).facts.hasMemos, true);
   });
 
   it('a new codebook gives every report new facts', () => {

@@ -1,10 +1,12 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { analyzeReport, createDatasetFilter, defaultCodebook, IGNORE_FILE, ignoreFilesUnder, LineIndex, type IgnoreFile } from '../../core';
 import { parseReport } from '../../core/document/parseReport';
-import { summarizeReports } from '../../core/summary/summarizeReports';
-import { NO_VALUE, type SummaryInput } from '../../core/summary/types';
+import { combineReportSummaries, summarizeReport, summarizeReports, type ReportSummaryPart } from '../../core/summary/summarizeReports';
+import { SummaryAggregate } from '../../core/summary/summaryAggregate';
+import { NO_VALUE, type ReportsAggregates, type ReportsSummary, type SummaryInput } from '../../core/summary/types';
 import { findReportFiles } from '../../cli/files';
 import { runCli } from '../helpers/cli';
 import { repoPath, reportFilesIn } from '../helpers/repo';
@@ -17,9 +19,10 @@ function input(relative: string, text: string): SummaryInput {
   return { path: relative, uri: `file:///corpus/${relative}`, codebook, ...analyzeReport(text, codebook) };
 }
 
+const samples = reportFilesIn('samples').map((file) => input(file.name, file.text));
+const broken = reportFilesIn('samples', 'broken').map((file) => input(`broken/${file.name}`, file.text));
+
 describe('core/summary', () => {
-  const samples = reportFilesIn('samples').map((file) => input(file.name, file.text));
-  const broken = reportFilesIn('samples', 'broken').map((file) => input(`broken/${file.name}`, file.text));
 
   it('counts the samples as `findings stats . --format json` does', async () => {
     const run = await runCli(['stats', '.', '--format', 'json'], repoPath('samples'));
@@ -108,6 +111,116 @@ describe('core/summary', () => {
     const summary = summarizeReports([]);
     assert.deepEqual(summary.totals, { reports: 0, findings: 0, errors: 0, warnings: 0, reportsWithErrors: 0 });
     assert.deepEqual([summary.byCode, summary.byArea, summary.findings], [{}, {}, []]);
+  });
+});
+
+/** The aggregates of a summary counted naively from its report rows and findings: an oracle written apart from the product's sums. */
+function countedApart(summary: Pick<ReportsSummary, 'reports' | 'findings'>): ReportsAggregates {
+  const increment = (record: Record<string, number>, key: string) => void (record[key] = (record[key] ?? 0) + 1);
+  const byCode: Record<string, number> = {};
+  const byTheme: Record<string, number> = {};
+  const byCodeAndTheme: Record<string, Record<string, number>> = {};
+  for (const finding of summary.findings) {
+    for (const code of finding.codes) {
+      increment(byCode, code);
+      for (const theme of finding.themes) increment((byCodeAndTheme[code] ??= {}), theme);
+      byCodeAndTheme[code] ??= {};
+    }
+    for (const theme of finding.themes) increment(byTheme, theme);
+  }
+  const sorted = <T>(record: Record<string, T>, last?: string): Record<string, T> =>
+    Object.fromEntries(Object.keys(record).sort((a, b) => (a === last ? 1 : b === last ? -1 : a < b ? -1 : a > b ? 1 : 0)).map((key) => [key, record[key]]));
+  const tally = (field: 'area' | 'framework' | 'outcome' | 'status' | 'annotator') => {
+    const rows: Record<string, { reports: number; findings: number }> = {};
+    for (const report of summary.reports) {
+      const row = (rows[report[field] ?? NO_VALUE] ??= { reports: 0, findings: 0 });
+      row.reports++;
+      row.findings += report.findings;
+    }
+    return sorted(rows, NO_VALUE);
+  };
+  return {
+    totals: {
+      reports: summary.reports.length,
+      findings: summary.findings.length,
+      errors: summary.reports.reduce((sum, report) => sum + report.errors, 0),
+      warnings: summary.reports.reduce((sum, report) => sum + report.warnings, 0),
+      reportsWithErrors: summary.reports.filter((report) => report.errors > 0).length,
+    },
+    byCode: sorted(byCode),
+    byTheme: sorted(byTheme),
+    byCodeAndTheme: sorted(Object.fromEntries(Object.entries(byCodeAndTheme).map(([code, row]) => [code, sorted(row)]))),
+    byArea: tally('area'),
+    byFramework: tally('framework'),
+    byOutcome: tally('outcome'),
+    byStatus: tally('status'),
+    byAnnotator: tally('annotator'),
+  };
+}
+
+/** The aggregates of a whole summary, in their order (JSON keeps the order of keys, which the panel shows). */
+function aggregatesText(summary: ReportsAggregates): string {
+  const { totals, byCode, byTheme, byCodeAndTheme, byArea, byFramework, byOutcome, byStatus, byAnnotator } = summary;
+  return JSON.stringify({ totals, byCode, byTheme, byCodeAndTheme, byArea, byFramework, byOutcome, byStatus, byAnnotator });
+}
+
+describe('core/summary SummaryAggregate (a summary kept up to date report by report)', () => {
+  const spec = fc.record({
+    fields: fc.record({
+      area: fc.constantFrom('Darlington', 'Hartlepool', '2023', undefined),
+      framework: fc.constantFrom('"2016"', '2023', '[a, b]', undefined),
+      status: fc.constantFrom('draft', 'reviewed', ''),
+      annotator: fc.constantFrom('jd', 'mk', undefined),
+    }),
+    spans: fc.array(fc.record({
+      codes: fc.subarray(['weakness', 'strength', 'quote', 'made-up', 'weakness']),
+      themes: fc.subarray(['health', 'leadership', 'not-a-theme']),
+      text: fc.constantFrom('x', 'two words', 'é 😀'),
+    }), { maxLength: 5 }),
+  });
+  const part = (report: typeof spec extends fc.Arbitrary<infer T> ? T : never, i: number): ReportSummaryPart => {
+    const body = report.spans.map((span) => `[${span.text}]{${[...span.codes.map((code) => `.${code}`), ...(span.themes.length ? [`theme="${span.themes.join(' ')}"`] : [])].join(' ')}}`).join(' and ');
+    return summarizeReport(input(`r${i}.report.md`, buildReport(`${body}\n`, { fields: report.fields })));
+  };
+
+  it('after any sequence of reports added and removed equals the reports present summed anew, and an oracle counting apart', () => {
+    const ops = fc.array(fc.record({ add: fc.boolean(), which: fc.nat(7) }), { maxLength: 25 });
+    fc.assert(fc.property(fc.array(spec, { minLength: 1, maxLength: 8 }), ops, (specs, steps) => {
+      const pool = specs.map(part);
+      const aggregate = new SummaryAggregate();
+      const present: ReportSummaryPart[] = [];
+      for (const step of steps) {
+        const chosen = pool[step.which % pool.length];
+        if (step.add) {
+          aggregate.add(chosen.digest);
+          present.push(chosen);
+        } else if (present.includes(chosen)) {
+          aggregate.remove(chosen.digest);
+          present.splice(present.indexOf(chosen), 1);
+        }
+        const whole = combineReportSummaries(present);
+        assert.equal(aggregatesText(aggregate.aggregates()), aggregatesText(whole));
+        assert.equal(aggregatesText(whole), aggregatesText(countedApart(whole)));
+      }
+    }), { numRuns: 150 });
+  });
+
+  it('counts the samples and the broken reports as an oracle counting apart, and gives an answer that later changes leave alone', () => {
+    for (const reports of [samples, broken, [...samples, ...broken]]) {
+      const whole = summarizeReports(reports);
+      assert.equal(aggregatesText(whole), aggregatesText(countedApart(whole)));
+    }
+    const aggregate = new SummaryAggregate();
+    const parts = broken.map(summarizeReport);
+    for (const p of parts) aggregate.add(p.digest);
+    const given = aggregate.aggregates();
+    const text = aggregatesText(given);
+    assert.equal(aggregate.aggregates(), given, 'unchanged: the same answer');
+    aggregate.remove(parts[0].digest);
+    assert.equal(aggregatesText(given), text);
+    assert.notEqual(aggregatesText(aggregate.aggregates()), text);
+    for (const p of parts.slice(1)) aggregate.remove(p.digest);
+    assert.equal(aggregatesText(aggregate.aggregates()), aggregatesText(summarizeReports([])));
   });
 });
 

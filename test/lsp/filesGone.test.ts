@@ -7,7 +7,9 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DocumentDiagnosticReport, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import { SummaryRequest, type FindingsScope } from '../../protocol';
 import { TempDir } from '../helpers/tempDir';
+import { listFindings } from './findingsPages';
 import { LspClient, repoPath, uriOf } from './lspClient';
 
 const CREATED = 1;
@@ -106,7 +108,13 @@ describe('lsp: reports that go from disk', function () {
     const client = await LspClient.start({ folders: [dir.path], settings: { dataset: { copies: 'all' } } });
     try {
       await client.open(uri, valid);
-      const paths = async (scope: object): Promise<string[]> => (await client.request<{ reports: Array<{ path: string }> }>('findings/summary', { scope })).reports.map((r) => r.path);
+      // The reports a scope counts: as many as its summary says, named by the findings its pages list (each report here has some).
+      const paths = async (scope: FindingsScope): Promise<string[]> => {
+        const reports = (await client.request(SummaryRequest, { scope })).totals.reports;
+        const named = [...new Set((await listFindings(client, scope)).findings.map((finding) => finding.path))];
+        assert.equal(named.length, reports);
+        return named;
+      };
       assert.deepEqual(await paths({ kind: 'workspace' }), ['kept.report.md', 'lingering.report.md']);
       fs.rmSync(file);
       await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: DELETED }] });

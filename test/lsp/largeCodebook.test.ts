@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import type { CompletionList } from 'vscode-languageserver-protocol';
-import type { CodebookSummary, SummaryResult } from '../../protocol';
+import { FindingsPageRequest, MAX_PAGE_FINDINGS, type CodebookSummary, type SummaryResult } from '../../protocol';
 import { TempDir } from '../helpers/tempDir';
 import { LspClient, uriOf } from './lspClient';
 
@@ -54,6 +54,10 @@ describe('lsp: a large workspace codebook', function () {
 
       const panel = await client.request<SummaryResult>('findings/summary', { scope: { kind: 'workspace' } });
       assert.ok(JSON.stringify(panel).length < 2 * text.length + 10_000, 'the summary likewise');
+      // A page's filters offer the values of the findings, not every code and theme of the codebook.
+      const page = await client.request(FindingsPageRequest, { scope: { kind: 'workspace' }, filters: { code: '', theme: '', area: '', text: '' }, offset: 0, limit: MAX_PAGE_FINDINGS });
+      assert.deepEqual([page.facets.code.map((facet) => facet.value), page.facets.theme.map((facet) => facet.value)], [['code-5'], ['theme-7']]);
+      assert.ok(JSON.stringify(page).length < 2_000, `a page of one finding (${JSON.stringify(page).length} characters)`);
 
       await client.open(uri, REPORT);
       const position = { line: 8, character: REPORT.split('\n')[8].indexOf('topic=') + 'topic='.length };

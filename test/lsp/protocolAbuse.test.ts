@@ -47,6 +47,7 @@ function requests(uri: string, target: string): ReadonlyArray<{ method: string; 
     { method: 'findings/documentCounts', params: { uri }, required: ['uri'] },
     { method: 'findings/cleanText', params: { uri }, required: ['uri'] },
     { method: 'findings/summary', params: { scope: { kind: 'document', uri } }, required: ['scope'] },
+    { method: 'findings/findingsPage', params: { scope: { kind: 'document', uri }, filters: { code: '', theme: '', area: '', text: '' }, sort: 'code', offset: 0, limit: 5 }, required: ['scope', 'filters', 'offset', 'limit'] },
     { method: 'findings/exportCheck', params: { scope: { kind: 'folder', uri: uri.slice(0, uri.lastIndexOf('/')) } }, required: ['scope'] },
     { method: 'findings/export', params: { scope: { kind: 'document', uri }, format: 'jsonl', target }, required: ['scope', 'format', 'target'] },
     { method: 'findings/tag', params: { textDocument: { uri, version: 1 }, selections: [range], code: 'weakness', themes: ['health'], attributes: { speaker: 'a' } }, required: ['textDocument', 'selections', 'code'] },
@@ -223,6 +224,7 @@ describe('lsp: protocol abuse', function () {
       ['workspace/symbol', { query: '' }],
       ['workspace/diagnostic', { previousResultIds: [] }],
       ['findings/summary', { scope: { kind: 'workspace' } }],
+      ['findings/findingsPage', { scope: { kind: 'workspace' }, filters: { code: '', theme: '', area: '', text: 'x' }, offset: 0, limit: 200 }],
       ['findings/exportCheck', { scope: { kind: 'workspace' } }],
       ['findings/export', { scope: { kind: 'workspace' }, format: 'json', target }],
       ['textDocument/documentSymbol', { textDocument: { uri: other } }],
@@ -269,6 +271,8 @@ describe('lsp: protocol abuse', function () {
       ['findings/summary', { scope: { kind: 'document', uri: 'file:///nowhere.report.md' } }, INVALID_PARAMS],
       ['findings/exportCheck', { scope: { kind: 'folder', uri: 'file:///elsewhere' } }, INVALID_PARAMS],
       ['findings/summary', { scope: 'workspace' }, INVALID_PARAMS],
+      ['findings/findingsPage', { scope: { kind: 'workspace' }, filters: { code: '', theme: '', area: '', text: '' }, offset: 0, limit: 201 }, INVALID_PARAMS],
+      ['findings/findingsPage', { scope: { kind: 'document', uri: 'file:///nowhere.report.md' }, filters: { code: '', theme: '', area: '', text: '' }, offset: 0, limit: 1 }, INVALID_PARAMS],
     ];
     for (const [method, params, code] of expectations) {
       const answer = await attempt(client, method, params);

@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ResponseError } from 'vscode-jsonrpc/node';
 import type { CodeAction, Diagnostic, DocumentDiagnosticReport, Position, Range, TextDocumentContentChangeEvent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { MAX_PAGE_FINDINGS, type FindingsPageResult } from '../../protocol';
 import { TempDir } from '../helpers/tempDir';
 import { rangesIn } from './answerRanges';
 import { asCli, cliDiagnostics } from './cliCheck';
@@ -207,6 +208,17 @@ class Campaign {
     { method: 'workspace/diagnostic', params: () => ({ previousResultIds: [] }) },
     { method: 'findings/documentCounts', params: () => ({ uri: this.uri }) },
     { method: 'findings/summary', params: () => ({ scope: this.random.pick([{ kind: 'document', uri: this.uri }, { kind: 'workspace' }]) }) },
+    {
+      method: 'findings/findingsPage',
+      params: () => ({
+        scope: this.random.pick([{ kind: 'document', uri: this.uri }, { kind: 'workspace' }]),
+        filters: { code: this.random.chance(0.5) ? '' : this.random.pick(CODES), theme: this.random.chance(0.7) ? '' : this.random.pick(THEMES), area: this.random.chance(0.8) ? '' : this.random.pick(['Darlington', '(none)']), text: this.random.chance(0.6) ? '' : this.random.pick(TOKENS) },
+        sort: this.random.pick(['report', 'code', 'area']),
+        offset: this.random.int(40),
+        limit: this.random.int(MAX_PAGE_FINDINGS + 1),
+      }),
+      after: (answer) => this.checkPage(answer as FindingsPageResult),
+    },
     { method: 'findings/exportCheck', params: () => ({ scope: { kind: 'document', uri: this.uri } }) },
     { method: 'findings/codebook', params: () => ({ uri: this.uri }) },
     { method: 'findings/codebookText', params: () => ({ path: 'builtin:send.codebook.yaml' }) },
@@ -281,6 +293,14 @@ class Campaign {
     for (const range of ranges ?? []) {
       if (!(range.startLine >= 0 && range.startLine < range.endLine && range.endLine < this.model.lineCount)) this.fail(`a folding range outside the text: ${JSON.stringify(range)}`, null);
     }
+  }
+
+  /** A page holds what its counts say, within its bounds. */
+  private checkPage(page: FindingsPageResult): void {
+    const expected = Math.max(0, Math.min(MAX_PAGE_FINDINGS, page.matching - page.offset));
+    if (page.findings.length > expected || page.matching > page.total) this.fail(`a page of ${page.findings.length} findings from ${page.offset}, ${page.matching} of ${page.total} matching`, null);
+    const byArea = page.facets.area.reduce((sum, facet) => sum + facet.count, 0);
+    if (byArea < page.matching) this.fail(`the areas count ${byArea} findings, ${page.matching} match`, null);
   }
 
   private fail(message: string, params: unknown): void {

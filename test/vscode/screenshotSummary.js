@@ -12,13 +12,16 @@
  *   3. screenshots in the light, dark and high-contrast themes (set in the
  *      workspace's settings file, as a person would);
  *   4. "Developer: Reload Window": the panel comes back through its
- *      serializer, still on the workspace, with the same counts;
+ *      serializer, still on the workspace, with the same counts and the
+ *      findings list in the order chosen before (by code);
  *   5. copies a report whose text and annotator hold `<script>` and
  *      `"><img onerror=…>` into the folder: the panel counts it (a change on
  *      disk), shows the markup as text, no `img` element exists and no script
  *      of it ran (`window.__xss` is undefined in every frame);
  *   6. the findings list from the keyboard: arrow keys, then Enter opens the
- *      report with the span selected (the editor's selection status item).
+ *      report with the span selected (the editor's selection status item);
+ *      End reaches the last finding with only a view's worth of rows in the
+ *      DOM (the list is virtual).
  *
  *   node test/vscode/screenshotSummary.js [--out DIR] [--results FILE] [--keep-temp] [--verbose]
  *
@@ -118,6 +121,8 @@ async function displayed(frame) {
       byCode: table('byCode'),
       byTheme: table('byTheme'),
       rows: document.querySelectorAll('#findings-list button.finding').length,
+      sort: document.getElementById('findings-sort')?.value ?? null,
+      firstCodes: [...document.querySelectorAll('#findings-list button.finding')].slice(0, 50).map((row) => row.querySelector('.chip')?.textContent ?? ''),
       bodyClass: document.body.className,
     };
   });
@@ -241,14 +246,24 @@ async function run(opts, page, workspace, passed, failures) {
     });
   }
 
-  await check('the panel comes back after "Reload Window", on the workspace with the counts', async () => {
+  await check('the panel comes back after "Reload Window", on the workspace with the counts and the order chosen', async () => {
     await setTheme(page, workspace, 'light');
+    const before = await summaryFrame(page);
+    if (!before) throw new Error('no summary webview');
+    await before.locator('#findings-sort').selectOption('code');
+    await waitUntil(page, 'the list ordered by code', async () => {
+      const shown = await displayed(before);
+      const ordered = shown.firstCodes.every((code, i, codes) => i === 0 || codes[i - 1].localeCompare(code) <= 0);
+      return { ok: shown.rows > 0 && ordered, detail: shown.firstCodes.join(' ') };
+    });
     await reloadWindow(page);
     const tab = page.locator('.tab', { hasText: 'Summary: Workspace' }).first();
     await tab.waitFor({ timeout: 60_000 });
     // A restored panel that is not the active tab stays unloaded until shown.
     await tab.click();
-    await waitForWorkspaceCounts(page, expected, 'the restored panel');
+    const restored = await waitForWorkspaceCounts(page, expected, 'the restored panel');
+    if (restored.shown.sort !== 'code') throw new Error(`the restored list is in the order "${restored.shown.sort}"`);
+    await restored.frame.locator('#findings-sort').selectOption('report');
     // A reloaded web workbench starts on its default theme whatever the workspace says: set one again.
     await setTheme(page, workspace, 'dark');
   });
@@ -287,6 +302,15 @@ async function run(opts, page, workspace, passed, failures) {
     if (focused !== '1') throw new Error(`ArrowDown focused row ${focused}`);
     await page.keyboard.press('ArrowUp');
     const text = await rows.nth(0).locator('.finding-text').innerText();
+    await page.keyboard.press('End');
+    const end = await panel.evaluate(() => ({
+      focused: document.activeElement?.getAttribute('data-index'),
+      size: document.querySelector('#findings-list > li')?.getAttribute('aria-setsize'),
+      items: document.querySelectorAll('#findings-list > li').length,
+    }));
+    if (end.focused === undefined || Number(end.focused) !== Number(end.size) - 1) throw new Error(`End focused row ${end.focused} of ${end.size}`);
+    if (end.items > 100) throw new Error(`${end.items} rows in the DOM`);
+    await page.keyboard.press('Home');
     await page.keyboard.press('Enter');
     await page.locator('.tab.active', { hasText: 'xss.report.md' }).first().waitFor({ timeout: 20_000 });
     // The editor's status bar item reads e.g. "Ln 12, Col 72 (32 selected)".
