@@ -1,7 +1,7 @@
 const { spawn } = require('child_process'); const fs = require('fs');
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
 const dir = process.argv[2]; const server = process.argv[3] || '/work/main/dist/server.js';
-const child = spawn(process.execPath, [...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/scale/prof'] : []), server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, [...(process.env.MEMLOG ? ['-r', '/tmp/scale/memlog.js'] : []), ...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/scale/prof'] : []), server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const c = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 const mem = () => { const s = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'); return `HWM ${(+/VmHWM:\s+(\d+)/.exec(s)[1] / 1024).toFixed(0)} MB RSS ${(+/VmRSS:\s+(\d+)/.exec(s)[1] / 1024).toFixed(0)} MB`; };
 let t0; let scanned;

@@ -1,5 +1,5 @@
 // The coded reader's speed, end to end: the bundled language server
-// (dist/server.js over stdio) answers `findings/reader` and `findings/tag`,
+// (dist/server.js over stdio) answers `findings/readerUpdate` and `findings/tag`,
 // and the built webview (dist/webview/reader.js and reader.css) draws the
 // model in headless Chromium (playwright-core), in a page with the reader's
 // strict CSP and a stand-in for VS Code's webview API. For a 5 KB report and
@@ -7,13 +7,16 @@
 // median of 5 runs of:
 //   open    asking the server for the model, to the reader's first full
 //           render (highlights and stripes placed, painted);
-//   edit    a one-character edit of the source, to the reader updated;
+//   edit    a one-character edit of the source, to the reader updated (as
+//           the extension does it: it asks for what changed since the model
+//           it holds, applies the delta to its copy, and posts the delta);
 //   tag     a code chosen in the reader for a selection made there, to the
 //           span written in the source (`findings/tag` with cleanSelections,
 //           the edit applied).
 // Each figure adds the time in the server (request to answer, in this
-// process) to the time in the page (the model posted as the extension posts
-// it, `modelJson`, to painted, by the page's clock): the hops between this
+// process, with a delta applied to the model held) to the time in the page
+// (the model or delta posted as the extension posts it, `modelJson` or
+// `modelDelta`, to painted, by the page's clock): the hops between this
 // process and Chromium go through the DevTools protocol, which VS Code does
 // not use, and are left out.
 // Run after a build (`node esbuild.js`): `node bench/reader.js`. Chromium is
@@ -24,6 +27,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
+const esbuild = require('esbuild');
 const { startServer } = require('./lspServer');
 const { CHROMIUM_FLAGS } = require('../test/vscode/runInCodeServer');
 
@@ -63,6 +67,15 @@ function buildReport(bytes) {
   }
   return text;
 }
+
+/** core/reader/readerDelta.ts, bundled in memory: how the extension applies a delta to the model it holds. */
+function loadReaderDelta() {
+  const built = esbuild.buildSync({ entryPoints: [path.join(root, 'core', 'reader', 'readerDelta.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+  const module = { exports: {} };
+  new Function('module', 'exports', built.outputFiles[0].text)(module, module.exports);
+  return module.exports;
+}
+const { applyReaderDelta } = loadReaderDelta();
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -111,12 +124,22 @@ class Server {
     this.connection = server.connection;
   }
 
-  /** The model of the version given, and how long the server took (the server may still be reading an edit: ask again). */
-  async model(uri, version) {
+  /**
+   * The model of the version given, and how long it took: asked as the
+   * extension asks, with the revision of the model it holds (`held`), and
+   * a delta answered applied to that model (`delta`: the answer when it was
+   * one). The server may still be reading an edit: ask again.
+   */
+  async model(uri, version, held = null) {
     const started = now();
     for (;;) {
-      const model = await this.connection.sendRequest('findings/reader', { uri });
-      if (model && model.version === version) return { model, ms: now() - started };
+      const answer = await this.connection.sendRequest('findings/readerUpdate', { uri, since: held?.revision });
+      if (answer && answer.version === version) {
+        if (!('base' in answer)) return { model: answer, delta: null, ms: now() - started };
+        if (!held || answer.base !== held.revision) throw new Error('a delta for a model not held');
+        const model = { ...applyReaderDelta(held, answer), version: answer.version, revision: answer.revision };
+        return { model, delta: answer, ms: now() - started };
+      }
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
@@ -161,9 +184,9 @@ class Source {
   }
 }
 
-/** The model as the extension posts it to the webview: without what only the extension reads (source ranges, lines). */
-function webviewJson(model) {
-  return JSON.stringify(model, (key, value) => (key === 'source' || key === 'lines' ? undefined : value));
+/** A model or a delta as the extension posts it to the webview: without what only the extension reads (source ranges, lines). */
+function webviewJson(modelOrDelta) {
+  return JSON.stringify(modelOrDelta, (key, value) => (key === 'source' || key === 'lines' ? undefined : value));
 }
 
 /** A page with the reader loaded, and the messages it posts. */
@@ -195,19 +218,25 @@ async function openPage(browser) {
   // The shell painted once ("Loading the report…"), as in VS Code while the extension asks the server for the model.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   let seq = 0;
+  /** Posts a message as the extension does; resolves with the page's time from posting it to painted. */
+  const post = async (message) => {
+    const painted = next((m) => m.type === 'painted' && m.seq === message.seq);
+    const refused = next((m) => m.type === 'needModel');
+    await page.evaluate((message) => {
+      window.benchPosted = performance.now();
+      window.postMessage(message, '*');
+    }, message);
+    const { message: answer } = await Promise.race([painted, refused]);
+    if (answer.type === 'needModel') throw new Error('the page could not apply the delta');
+    return answer.ms;
+  };
   return {
     page,
     next,
-    /** Posts a model as the extension does; resolves with the page's time from posting it to painted. */
-    async show(uri, model) {
-      const mine = ++seq;
-      const painted = next((m) => m.type === 'painted' && m.seq === mine);
-      await page.evaluate((message) => {
-        window.benchPosted = performance.now();
-        window.postMessage(message, '*');
-      }, { type: 'modelJson', seq: mine, uri, json: webviewJson(model) });
-      return (await painted).message.ms;
-    },
+    /** Posts a whole model. */
+    show: (uri, model) => post({ type: 'modelJson', seq: ++seq, uri, json: webviewJson(model) }),
+    /** Posts a delta to the model the page holds (the last posted), as the extension does once it holds one. */
+    update: (uri, delta) => post({ type: 'modelDelta', seq: ++seq, uri, base: seq - 1, json: webviewJson(delta) }),
   };
 }
 
@@ -247,6 +276,7 @@ async function measure(browser, server, dir, size) {
 
   const reader = await openPage(browser);
   await reader.show(uri, first);
+  let held = first;
   // Edit: a character typed in a line of article text in the middle, then taken out again.
   const lines = source.text.split('\n');
   let line = Math.floor(lines.length / 2);
@@ -256,15 +286,17 @@ async function measure(browser, server, dir, size) {
     const insert = run % 2 === 0;
     const started = now();
     await source.edit([{ range: { start: { line, character: 0 }, end: { line, character: insert ? 0 : 1 } }, newText: insert ? 'x' : '' }]);
-    const { model } = await server.model(uri, source.version);
+    const { model, delta } = await server.model(uri, source.version, held);
     const inServer = now() - started;
-    const page = await reader.show(uri, model);
+    held = model;
+    const page = delta ? await reader.update(uri, delta) : await reader.show(uri, model);
     if (run > 0) figures.edit.push({ server: inServer, page });
   }
 
   // Tag: select a word in the reader and press its Weakness button; the span is written once the edit is applied.
   const { model } = await server.model(uri, source.version);
   await reader.show(uri, model);
+  held = model;
   // The theme written with the tag (Weakness requires one), ticked in the toolbar's theme picker.
   await reader.page.evaluate(() => document.querySelector('.theme-picker input[value="outcomes"]').click());
   let tagged = 0;
@@ -306,7 +338,8 @@ async function measure(browser, server, dir, size) {
     await source.edit(result.edits);
     const written = now() - started;
     // The server reads the edit: its model of the new version has one more span.
-    const { model: after } = await server.model(uri, source.version);
+    const { model: after } = await server.model(uri, source.version, held);
+    held = after;
     if (after.passages.length !== model.passages.length + ++tagged) throw new Error('the tag did not add a span');
     if (tagged > 1) figures.tag.push({ server: written, page: message.ms });
   }

@@ -46,6 +46,7 @@ export { ScopeSummary, type FindingsPage, type FindingsPageQuery } from './summa
 // Language features: pure functions over a parsed report and the codebook, with offset ranges.
 export type { CorpusReport } from './language/types';
 export { completionsAt, type CompletionProposal, type CompletionKind } from './language/completions';
+export type { FrontMatterOf } from './language/workspaceFieldValues';
 export { hoverAt } from './language/hover';
 export { definitionAt } from './language/definition';
 export { referenceTargetAt, occurrences } from './language/references';

@@ -82,6 +82,12 @@ export type ToReader =
    * checks it as it checks `model`.
    */
   | { readonly type: 'modelJson'; readonly seq: number; readonly uri: string; readonly json: string }
+  /**
+   * What changed since the model of the message `base` (core/reader/readerDelta.ts),
+   * as JSON text. The webview applies it to that model if it holds it, and
+   * says `needModel` if not.
+   */
+  | { readonly type: 'modelDelta'; readonly seq: number; readonly uri: string; readonly base: number; readonly json: string }
   | { readonly type: 'notice'; readonly seq: number; readonly text: string }
   /** The source editor scrolled: bring this clean offset to the top, without answering `scrolled`. */
   | { readonly type: 'reveal'; readonly offset: number }
@@ -94,6 +100,8 @@ export type ToReader =
 
 export type FromReader =
   | { readonly type: 'ready' }
+  /** A `modelDelta` could not be applied (the webview holds another model): send the whole model. */
+  | { readonly type: 'needModel' }
   | { readonly type: 'rendered'; readonly seq: number; readonly passages: number; readonly stripes: number }
   /** Reveal and select the passage in the source. */
   | { readonly type: 'open'; readonly passage: number }
@@ -204,6 +212,7 @@ function fromReader(raw: unknown, bounds: ReaderBounds | null): FromReader {
   const type = o.type;
   switch (type) {
     case 'ready':
+    case 'needModel':
     case 'saveHtml':
       onlyKeys(o, ['type'], type);
       return { type };

@@ -1,13 +1,17 @@
-// One coded reader: a webview beside a report showing `findings/reader` for
-// it. It asks again after each edit of the report (debounced), when the
+// One coded reader: a webview beside a report showing `findings/readerUpdate`
+// for it. It asks again after each edit of the report (debounced), when the
 // server says its index changed and when the server restarts, and follows
-// the report when it is renamed or moved; the client parses nothing.
+// the report when it is renamed or moved; the client parses nothing. Once it
+// holds a model it asks for what changed since (a delta), applies it to its
+// own copy and sends the webview the delta when the webview holds the model
+// it applies to, else the whole model.
 //
 // The webview is untrusted: every message from it is checked against the
 // model it was last sent (readerMessages.ts) before anything is done.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Commands, IndexChangedNotification, ReaderRequest, type IndexChangedParams, type ReaderResult } from '../../protocol';
+import { applyReaderDelta, changesNothing } from '../../core/reader/readerDelta';
+import { Commands, IndexChangedNotification, ReaderUpdateRequest, type IndexChangedParams, type ReaderDeltaResult, type ReaderResult } from '../../protocol';
 import { fileExists, isAtOrUnder, movedUri } from '../fileMoves';
 import type { FindingsServer } from '../languageClient';
 import { WebviewProbe } from '../testing/webviewProbe';
@@ -16,6 +20,7 @@ import { parseFromReader, type FromReader, type ReaderBounds, type ReaderFacts, 
 import { ScrollSync } from './scrollSync';
 import { showInSource } from './sourceEditor';
 import { tagFromReader } from './tagFromReader';
+import { webviewDeltaJson, webviewModelJson } from './webviewModel';
 
 /** The pause after an edit of the report, or the server's notification, before asking again. */
 const UPDATE_DELAY_MS = 50;
@@ -59,8 +64,10 @@ export class ReaderPanel implements vscode.Disposable {
   private ready = false;
   private stale = true;
   private model: ReaderResult | null = null;
-  /** The last model or notice sent; a model goes as JSON text, which crosses to the webview far faster than the object. */
-  private last: Extract<ToReader, { type: 'modelJson' | 'notice' }> | null = null;
+  /** What was last sent: a model (whole or as a delta), or a notice. */
+  private last: { readonly type: 'model'; readonly seq: number; readonly revision: string } | Extract<ToReader, { type: 'notice' }> | null = null;
+  /** The model the webview holds (its message's seq and the model's revision), which a delta may apply to; none after a reload. */
+  private held: { readonly seq: number; readonly revision: string } | null = null;
   private seq = 0;
   private rendered: ReaderPanelInfo['rendered'] = null;
   private lastTag: ReaderPanelInfo['lastTag'] = null;
@@ -125,7 +132,7 @@ export class ReaderPanel implements vscode.Disposable {
   }
 
   get info(): ReaderPanelInfo {
-    const model = this.last?.type === 'modelJson' && this.model ? { seq: this.last.seq, model: this.model } : null;
+    const model = this.last?.type === 'model' && this.model ? { seq: this.last.seq, model: this.model } : null;
     // A disposed panel's properties may no longer be read.
     return {
       uri: this.uriValue,
@@ -184,9 +191,10 @@ export class ReaderPanel implements vscode.Disposable {
     const cancel = new vscode.CancellationTokenSource();
     this.cancel = cancel;
     const uri = this.uriValue;
-    let result: ReaderResult | null;
+    const base = this.model;
+    let result: ReaderResult | ReaderDeltaResult | null;
     try {
-      result = await this.deps.server.request(ReaderRequest, { uri }, cancel.token);
+      result = await this.deps.server.request(ReaderUpdateRequest, { uri, since: base?.revision }, cancel.token);
     } catch (error) {
       // Cancelled (a newer request is under way) or out of date: only the latest request speaks.
       if (sequence !== this.sequence || this.disposed) return;
@@ -211,17 +219,50 @@ export class ReaderPanel implements vscode.Disposable {
       this.schedule(UPDATE_DELAY_MS, force);
       return;
     }
-    const json = JSON.stringify(result);
+    const delta = 'base' in result ? result : null;
+    const applied = delta && base?.revision === delta.base ? applyReaderDelta(base, delta) : null;
+    if (delta && !applied) {
+      // A delta for a model not held (cannot happen with one server): ask for the whole model.
+      this.model = null;
+      this.schedule(0, force);
+      return;
+    }
+    const model: ReaderResult = applied && delta ? { ...applied, version: delta.version, revision: delta.revision } : (result as ReaderResult);
     // The index's notice after an edit already drawn changes nothing (equal versions may still differ: the codebook changed).
-    if (!force && this.last?.type === 'modelJson' && this.last.json === json) return;
-    this.model = result;
-    this.last = { type: 'modelJson', seq: ++this.seq, uri, json };
-    this.post(this.last);
+    const unchanged = base !== null && base.version === model.version && (base.revision === model.revision || (delta !== null && changesNothing(base, delta)));
+    this.model = model;
+    if (unchanged && this.last?.type === 'model') {
+      // The webview's model is this one under another name.
+      if (this.held?.revision === base.revision) this.held = { seq: this.held.seq, revision: model.revision };
+      if (!force) return;
+    }
+    this.postModel(model, delta);
     this.deps.changed(this);
+  }
+
+  /** Sends the model: as the delta when the webview holds the model it applies to. */
+  private postModel(model: ReaderResult, delta: ReaderDeltaResult | null): void {
+    const seq = ++this.seq;
+    this.last = { type: 'model', seq, revision: model.revision };
+    if (!this.ready) return;
+    if (delta && this.held?.revision === delta.base) this.post({ type: 'modelDelta', seq, uri: this.uriValue, base: this.held.seq, json: webviewDeltaJson(delta) });
+    else this.post({ type: 'modelJson', seq, uri: this.uriValue, json: webviewModelJson(model) });
+    this.held = { seq, revision: model.revision };
+  }
+
+  /** Sends again what was last sent, whole (to a webview drawn anew, or one that could not apply a delta). */
+  private repost(): void {
+    const last = this.last;
+    if (last?.type === 'notice') this.post(last);
+    else if (last?.type === 'model' && this.model) {
+      this.post({ type: 'modelJson', seq: last.seq, uri: this.uriValue, json: webviewModelJson(this.model) });
+      this.held = { seq: last.seq, revision: this.model.revision };
+    }
   }
 
   private notice(text: string): void {
     this.model = null;
+    this.held = null;
     this.last = { type: 'notice', seq: ++this.seq, text };
     this.post(this.last);
     this.deps.changed(this);
@@ -274,8 +315,10 @@ export class ReaderPanel implements vscode.Disposable {
         this.ready = true;
         // A webview drawn anew (opened, shown again, restored) takes up the filters and position where they were.
         this.post({ type: 'restore', filters: this.filters, offset: this.scroll.offset });
+        // A webview drawn anew holds no model.
+        this.held = null;
         if (this.stale || !this.last) void this.refresh(true);
-        else this.post(this.last);
+        else this.repost();
         break;
       case 'rendered':
         if (message.seq > this.seq) {
@@ -285,6 +328,11 @@ export class ReaderPanel implements vscode.Disposable {
         if (this.rendered === null) this.followEditorOnce();
         this.rendered = { seq: message.seq, passages: message.passages, stripes: message.stripes };
         this.deps.changed(this);
+        break;
+      case 'needModel':
+        // The webview could not apply a delta (it holds another model): the whole model, as last sent.
+        this.held = null;
+        if (this.ready) this.repost();
         break;
       case 'open':
         void this.open(message.passage);

@@ -1,5 +1,6 @@
 import type { ReportDocument } from '../document/types';
 import type { OffsetRange } from '../text/range';
+import type { FrontMatterOf } from './workspaceFieldValues';
 
 export type CompletionKind = 'field' | 'value' | 'area' | 'date' | 'code' | 'attribute' | 'theme' | 'id' | 'snippet';
 
@@ -32,5 +33,5 @@ export interface CompletionOptions {
    * only when completing such a field; without it they get no completions.
    */
   /** The other reports' front matter (what free-text fields are completed from). */
-  readonly otherReports?: () => Iterable<Pick<ReportDocument, 'frontMatter'>>;
+  readonly otherReports?: () => Iterable<FrontMatterOf>;
 }

@@ -9,8 +9,10 @@ import { quoteIfNeeded } from '../document/yamlScalar';
 import type { OffsetRange } from '../text/range';
 import type { CompletionProposal } from './completionProposal';
 
-/** What is read of another report: its front matter (an index keeps it for every report; a parse fits too). */
-export type FrontMatterOf = Pick<ReportDocument, 'frontMatter'>;
+/** What is read of a report: its front matter's top-level keys and values (an index keeps them for every report; a parse fits too). */
+export interface FrontMatterOf {
+  readonly frontMatter: { readonly fields: readonly Pick<FieldNode, 'key' | 'value'>[] } | undefined;
+}
 
 /** Which reports a field's values are taken from: every report, or the reports of the same area. */
 type Source = 'everyReport' | 'sameArea';
@@ -72,12 +74,12 @@ function areaOf(document: FrontMatterOf, codebook: Codebook): string | undefined
   return undefined;
 }
 
-function fieldNamed(document: FrontMatterOf, key: string): FieldNode | undefined {
+function fieldNamed(document: FrontMatterOf, key: string): Pick<FieldNode, 'key' | 'value'> | undefined {
   return document.frontMatter?.fields.find((field) => field.key === key);
 }
 
 /** A field's text values: its scalar, or its list's scalar items. */
-function textsOf(field: FieldNode): string[] {
+function textsOf(field: Pick<FieldNode, 'value'>): string[] {
   const values = Array.isArray(field.value) ? field.value : [field.value];
   return values.map(scalarFieldText).filter((text): text is string => text !== undefined && text.trim() !== '');
 }

@@ -27,7 +27,12 @@ export interface FacetValue {
   readonly count: number;
 }
 
-/** One pass over the reports' digests, in their order (the summary's: path, then URI), by the findings list's one predicate. */
+/**
+ * One pass over the reports' digests by the findings list's one predicate,
+ * linear in the findings: in the reports' order (the summary's: path, then
+ * URI), or with the reports taken by area, or the findings placed by their
+ * first code (a counting sort over the few codes).
+ */
 export function matchFindings(parts: readonly ReportSummaryPart[], filters: FindingFilters, sort: FindingsSort): MatchedFindings {
   const compiled = compileFilters(filters);
   const counts = emptyFacetCounts();
@@ -35,8 +40,10 @@ export function matchFindings(parts: readonly ReportSummaryPart[], filters: Find
   for (const part of parts) total += part.digest.findings.length;
   const reports = new Uint32Array(total);
   const findings = new Uint32Array(total);
+  const codes = sort === 'code' ? new KeyNumbers() : undefined;
+  const codeOf = codes ? new Uint32Array(total) : undefined;
   let length = 0;
-  for (let r = 0; r < parts.length; r++) {
+  for (const r of sort === 'area' ? reportsByArea(parts) : parts.keys()) {
     const part = parts[r];
     // A report's path and area are its findings': tested once per report.
     const pathHolds = holdsText(compiled, part.path);
@@ -47,16 +54,20 @@ export function matchFindings(parts: readonly ReportSummaryPart[], filters: Find
       if (!passesText(compiled, finding, pathHolds) || !countFacets(compiled, counts, finding.codes, finding.themes, area)) continue;
       reports[length] = r;
       findings[length] = f;
+      if (codes && codeOf) codeOf[length] = codes.of(finding.codes[0]);
       length++;
     }
   }
-  const order = sort === 'report' ? undefined : sortedOrder(length, sort === 'code' ? (i) => parts[reports[i]].digest.findings[findings[i]].codes[0] : (i) => areaOf(parts[reports[i]].digest.fields), sort === 'code' ? undefined : NO_AREA);
-  return {
-    length,
-    reports: order ? order.map((i) => reports[i]) : reports.slice(0, length),
-    findings: order ? order.map((i) => findings[i]) : findings.slice(0, length),
-    counts,
-  };
+  if (!codes || !codeOf) return { length, reports: reports.slice(0, length), findings: findings.slice(0, length), counts };
+  // By first code, findings without a code last; ties keep their order.
+  const start = codes.starts(codeOf, length);
+  const byCode = { reports: new Uint32Array(length), findings: new Uint32Array(length) };
+  for (let i = 0; i < length; i++) {
+    const at = start[codeOf[i]]++;
+    byCode.reports[at] = reports[i];
+    byCode.findings[at] = findings[i];
+  }
+  return { length, ...byCode, counts };
 }
 
 /** The findings from `offset`, at most `limit`, their text and memo cut to `textLimit` UTF-16 units (`cut: true` then). */
@@ -82,23 +93,41 @@ function pageFinding(part: ReportSummaryPart, finding: DigestFinding, textLimit:
   return text === finding.text && memo === finding.memo ? shown : { ...shown, text, memo, cut: true };
 }
 
-/**
- * Positions 0..length-1 ordered by a key, ties in position order, the
- * findings without a key (no code) and those with `lastKey` ("(none)" area)
- * last: grouped by key, then the few keys sorted, so linear in the findings.
- */
-function sortedOrder(length: number, keyOf: (position: number) => string | undefined, lastKey: string | undefined): Uint32Array {
-  const groups = new Map<string | undefined, number[]>();
-  for (let i = 0; i < length; i++) {
-    const key = keyOf(i);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = []));
-    group.push(i);
+/** The positions of the reports ordered by area, "(none)" last; ties keep the reports' order. */
+function reportsByArea(parts: readonly ReportSummaryPart[]): number[] {
+  const areas = parts.map((part) => areaOf(part.digest.fields));
+  return [...parts.keys()].sort((a, b) => compareKeys(areas[a], areas[b], NO_AREA) || a - b);
+}
+
+/** Small numbers for the keys met (undefined too), and where each key's run starts once sorted. */
+class KeyNumbers {
+  private readonly numbers = new Map<string | undefined, number>();
+
+  of(key: string | undefined): number {
+    let number = this.numbers.get(key);
+    if (number === undefined) this.numbers.set(key, (number = this.numbers.size));
+    return number;
   }
-  const rank = (key: string | undefined) => (key === undefined || key === lastKey ? 1 : 0);
-  const keys = [...groups.keys()].sort((a, b) => rank(a) - rank(b) || (a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : a < b ? -1 : 1));
-  const order = new Uint32Array(length);
-  let at = 0;
-  for (const key of keys) for (const position of groups.get(key)!) order[at++] = position;
-  return order;
+
+  /** For each key's number, the position of its first item when the items are ordered by key, undefined last. */
+  starts(numbers: Uint32Array, length: number): Uint32Array {
+    const sizes = new Uint32Array(this.numbers.size);
+    for (let i = 0; i < length; i++) sizes[numbers[i]]++;
+    const starts = new Uint32Array(this.numbers.size);
+    let at = 0;
+    for (const key of [...this.numbers.keys()].sort((a, b) => compareKeys(a, b, undefined))) {
+      const number = this.numbers.get(key)!;
+      starts[number] = at;
+      at += sizes[number];
+    }
+    return starts;
+  }
+}
+
+/** Keys in code-unit order, `last` (and undefined) after every other. */
+function compareKeys(a: string | undefined, b: string | undefined, last: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined || a === last) return 1;
+  if (b === undefined || b === last) return -1;
+  return a < b ? -1 : 1;
 }

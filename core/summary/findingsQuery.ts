@@ -144,7 +144,11 @@ function add(counts: Map<string, number>, key: string): void {
   counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
-/** A finding with a code written twice counts once for it. */
+/** A finding with a code written twice counts once for it (the few values of a finding compared pairwise: no set made per finding). */
 function unique(values: readonly string[]): readonly string[] {
-  return values.length < 2 || new Set(values).size === values.length ? values : [...new Set(values)];
+  if (values.length > 16) return [...new Set(values)];
+  for (let i = 1; i < values.length; i++) {
+    for (let j = 0; j < i; j++) if (values[i] === values[j]) return [...new Set(values)];
+  }
+  return values;
 }

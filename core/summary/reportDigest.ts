@@ -3,6 +3,7 @@ import type { ReportDocument } from '../document/types';
 import { frontMatterFields } from '../export/findingRecords';
 import { countDocument, type Counts } from '../stats/counts';
 import { LineIndex } from '../text/lineIndex';
+import { ownCopy, withOwnStrings } from '../text/ownCopy';
 import type { LineRange } from '../text/range';
 import type { Diagnostic } from '../validate/diagnostic';
 import { reportArea, reportFieldText, spanFindingFacts } from './findingFacts';
@@ -45,7 +46,8 @@ export function digestReport(document: ReportDocument, diagnostics: readonly Dia
   const { spans, byCode, byTheme, byCodeAndTheme } = countDocument('', document, codebook);
   const findings = document.spans.map((span): DigestFinding => {
     const { codes, themes, text, memo } = spanFindingFacts(document, span, codebook);
-    return { index: span.index, codes, themes, text, memo, range: lines.range(span.textRange) };
+    const { start, end } = lines.range(span.textRange);
+    return new KeptFinding(span.index, interned(codes), interned(themes), text, memo === null ? null : ownCopy(memo), start.line, start.character, end.line, end.character);
   });
   let errors = 0;
   let warnings = 0;
@@ -54,16 +56,53 @@ export function digestReport(document: ReportDocument, diagnostics: readonly Dia
     else if (diagnostic.severity === 'warning') warnings++;
   }
   return {
-    fields: {
+    // Copies: an index keeps digests long after the report's text.
+    fields: withOwnStrings({
       area: reportArea(fields),
       framework: reportFieldText(fields.framework),
       outcome: reportFieldText(fields.outcome),
       status: reportFieldText(fields.status),
       annotator: reportFieldText(fields.annotator),
-    },
+    }),
     counts: { spans, byCode, byTheme, byCodeAndTheme },
     findings,
     errors,
     warnings,
   };
+}
+
+/**
+ * A finding as an index keeps it for every report of a corpus: its range as
+ * four numbers (the range object is made when read), its codes and themes
+ * lists shared with every finding that has the same.
+ */
+class KeptFinding implements DigestFinding {
+  constructor(
+    readonly index: number,
+    readonly codes: readonly string[],
+    readonly themes: readonly string[],
+    readonly text: string,
+    readonly memo: string | null,
+    private readonly startLine: number,
+    private readonly startCharacter: number,
+    private readonly endLine: number,
+    private readonly endCharacter: number,
+  ) {}
+
+  get range(): LineRange {
+    return { start: { line: this.startLine, character: this.startCharacter }, end: { line: this.endLine, character: this.endCharacter } };
+  }
+}
+
+/** Lists of names shared by value; bounded, so that a corpus of endless distinct lists costs no more than keeping each. */
+const lists = new Map<string, readonly string[]>();
+const MAX_SHARED_LISTS = 4096;
+
+function interned(names: readonly string[]): readonly string[] {
+  const key = names.join('\u0000');
+  const known = lists.get(key);
+  if (known) return known;
+  const list = Object.freeze(names.map(ownCopy));
+  if (lists.size < MAX_SHARED_LISTS) lists.set(key, list);
+  return list;
 }

@@ -1,10 +1,12 @@
 import { copyFactsOf, type CopyFacts } from '../agreement/countedCopies';
 import { sourcedTextOf, type SourcedText } from '../agreement/annotations';
 import type { Codebook } from '../codebook/types';
-import type { FrontMatter, ReportDocument } from '../document/types';
+import type { ReportDocument } from '../document/types';
+import type { FrontMatterOf } from '../language/workspaceFieldValues';
 import { memosOfReport } from '../memos/reportMemos';
 import { digestReport, type ReportDigest } from '../summary/reportDigest';
 import type { LineIndex } from '../text/lineIndex';
+import { withOwnStrings } from '../text/ownCopy';
 import type { Diagnostic } from '../validate/diagnostic';
 
 /**
@@ -22,8 +24,8 @@ export interface ReportFacts {
   readonly copy: CopyFacts;
   /** The fingerprint, clean text and source fields (sourcedTextOf). */
   readonly sourced: SourcedText;
-  /** The front matter as parsed (the fields other reports lend to completions). */
-  readonly frontMatter: FrontMatter | undefined;
+  /** The front matter's top-level keys and values (what other reports lend to completions). */
+  readonly frontMatter: FrontMatterOf['frontMatter'];
   /** What the report gives a summary and its findings list. */
   readonly digest: ReportDigest;
   /** Whether the report holds a memo (its own or a passage's): a list of memos parses only the reports that do. */
@@ -32,11 +34,17 @@ export interface ReportFacts {
 
 export function reportFacts(document: ReportDocument, diagnostics: readonly Diagnostic[], codebook: Codebook, lines?: LineIndex): ReportFacts {
   const sourced = sourcedTextOf('', document);
+  // Field values are cut from the report's text: copied, so that the facts do not keep the text alive.
+  const own = withOwnStrings({
+    copy: copyFactsOf('', document),
+    source: sourced.source,
+    frontMatter: document.frontMatter && { fields: document.frontMatter.fields.map(({ key, value }) => ({ key, value })) },
+  });
   return {
     fingerprint: sourced.fingerprint,
-    copy: copyFactsOf('', document),
-    sourced,
-    frontMatter: document.frontMatter,
+    copy: own.copy,
+    sourced: { ...sourced, source: own.source },
+    frontMatter: own.frontMatter,
     digest: digestReport(document, diagnostics, codebook, lines),
     hasMemos: memosOfReport('', document, codebook).length > 0,
   };

@@ -2,6 +2,7 @@ import type { Codebook } from '../codebook/types';
 import { parseReport } from '../document/parseReport';
 import type { ReportDocument } from '../document/types';
 import { LineIndex } from '../text/lineIndex';
+import { hasLoneSurrogate } from '../text/ownCopy';
 import type { Diagnostic } from '../validate/diagnostic';
 import { sourceFileToCompare } from '../validate/fingerprintRules';
 import { analyzeReport, compareWithSource, type AnalyzedReport } from './analyzeReport';
@@ -150,19 +151,30 @@ export class ReportIndex {
   }
 }
 
+/** Texts of reports nobody keeps are held as UTF-8, about half their size as strings (articles are rarely all Latin-1). */
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /** An indexed report whose parse may be let go and made again from its text. */
 class Entry implements IndexedReport {
   private parsed: ReportDocument | undefined;
+  private textString: string | undefined;
+  private textBytes: Uint8Array | undefined;
 
   constructor(
     readonly path: string,
-    readonly text: string,
+    text: string,
     document: ReportDocument,
     readonly diagnostics: readonly Diagnostic[],
     readonly facts: ReportFacts,
     private readonly onUse: (entry: Entry) => void,
   ) {
     this.parsed = document;
+    this.textString = text;
+  }
+
+  get text(): string {
+    return this.textString ?? decoder.decode(this.textBytes);
   }
 
   get document(): ReportDocument {
@@ -175,8 +187,13 @@ class Entry implements IndexedReport {
     return this.parsed !== undefined;
   }
 
+  /** Lets the parse go, and keeps the text as UTF-8 when that gives it back exactly (no lone surrogate). */
   release(): void {
     this.parsed = undefined;
+    if (this.textString !== undefined && !hasLoneSurrogate(this.textString)) {
+      this.textBytes = encoder.encode(this.textString);
+      this.textString = undefined;
+    }
   }
 }
 

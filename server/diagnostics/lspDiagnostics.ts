@@ -37,6 +37,8 @@ export function toLspDiagnostics(text: string, diagnostics: readonly Diagnostic[
 export function reportDiagnostics(entry: ReportEntry, settings: Settings, corpus: CorpusDiagnostics): LspDiagnostic[] {
   const withOthers = corpus.diagnosticsOf(entry);
   const all = withOthers.length === 0 ? entry.report.diagnostics : [...entry.report.diagnostics, ...withOthers].sort(compareDiagnostics);
+  // A clean report needs neither its text nor its lines (an index holds neither ready for every report).
+  if (all.length === 0) return [];
   return toLspDiagnostics(entry.report.text, all, entry.lines, settings.maxProblems, entry.version);
 }
 

@@ -1,5 +1,5 @@
 import { CompletionItemKind, CompletionTriggerKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver/node';
-import { completionsAt, type CompletionKind, type CompletionProposal, type LineIndex, type ReportDocument } from '../../core';
+import { completionsAt, type CompletionKind, type CompletionProposal, type FrontMatterOf, type LineIndex } from '../../core';
 import { markup, type ServerContext } from '../context';
 import { documentLines } from '../documentLines';
 import { guard, type VersionOf } from '../guard';
@@ -49,7 +49,7 @@ export function registerCompletion(context: ServerContext, versionOf: VersionOf)
  * such as `annotator` are completed from. Reports a `.findingsignore` lists
  * (broken examples, drafts kept aside) lend no values.
  */
-function* datasetReports(context: ServerContext, entry: ReportEntry): Generator<Pick<ReportDocument, 'frontMatter'>> {
+function* datasetReports(context: ServerContext, entry: ReportEntry): Generator<FrontMatterOf> {
   const folder = entry.folder;
   for (const other of context.workspace.reports(folder)) {
     if (other.uri === entry.uri) continue;

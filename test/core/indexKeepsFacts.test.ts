@@ -58,7 +58,7 @@ describe('core/workspace ReportIndex: facts kept, parses let go', () => {
     assert.deepEqual(report.facts.sourced, sourcedTextOf('', document));
     assert.equal(report.facts.fingerprint, copyFactsOf('', document).fingerprint);
     assert.deepEqual(report.facts.digest, digestReport(document, diagnostics, defaultCodebook()));
-    assert.deepEqual(report.facts.frontMatter, document.frontMatter);
+    assert.deepEqual(report.facts.frontMatter?.fields, document.frontMatter?.fields.map(({ key, value }) => ({ key, value })));
     assert.equal(report.facts.digest.findings.length, 2);
     assert.equal(report.facts.digest.findings[1].memo, 'seen 7');
     assert.equal(report.facts.hasMemos, true);

@@ -35,12 +35,15 @@ type Edit =
 
 const INSERTS = ['x', ' ', '\n', '\r', '\r\n', '\n\n', '[', ']', '{', '}', ']{.quote speaker=a}', '[word]{.strength theme=leadership}', ' memo="a note"', 'é', '😀'];
 
+/** Where in the text, as a fraction of its length: spread evenly (a biased one would mostly edit the first lines). */
+const AT = fc.noBias(fc.integer({ min: 0, max: 1_000_000 })).map((n) => n / 1_000_001);
+
 const EDIT: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.constantFrom(...INSERTS) }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({ kind: fc.constant('insert' as const), at: AT, text: fc.constantFrom(...INSERTS) }),
+  fc.record({ kind: fc.constant('delete' as const), at: AT, length: fc.integer({ min: 1, max: 40 }) }),
   // One character for another: the text keeps its length, so every span keeps its place.
-  fc.record({ kind: fc.constant('replace' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.constantFrom('x', 'e', ' ', '.', '=', '"', '#', '}', ']') }),
-  fc.record({ kind: fc.constant('tag' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 80 }), code: fc.nat(CODES.length - 1) }),
+  fc.record({ kind: fc.constant('replace' as const), at: AT, text: fc.constantFrom('x', 'e', ' ', '.', '=', '"', '#', '}', ']') }),
+  fc.record({ kind: fc.constant('tag' as const), at: AT, length: fc.integer({ min: 1, max: 80 }), code: fc.nat(CODES.length - 1) }),
 );
 
 /** The edit applied anywhere in the report, front matter included (a tag through the reader's tagging; a refused one changes nothing). */
@@ -147,6 +150,27 @@ describe('property: the coded reader\'s deltas', function () {
     const same = checkDelta(after, after);
     assert.ok(changesNothing(after.model, same));
     assert.deepEqual(same.passages.items, []);
+  });
+
+  it('moves, not sends, the passages after an edit on their line and on the lines below', () => {
+    const text = texts[0];
+    const document = parseReport(text);
+    // A line of the article that starts with text and has a span further on: type at its start.
+    const lines = new LineIndex(text);
+    const span = document.spans.find((s) => {
+      const start = lines.lineStart(lines.position(s.range.start).line);
+      return start >= document.bodyStart && s.range.start > start && /[A-Za-z]/.test(text[start]) && s.parent === undefined;
+    });
+    assert.ok(span);
+    const at = lines.lineStart(lines.position(span.range.start).line);
+    for (const typed of ['x', 'two words ', '\n', '\r\n']) {
+      const before = fresh(text);
+      const after = afterEdit(before, `${text.slice(0, at)}${typed}${text.slice(at)}`);
+      const delta = checkDelta(before, after);
+      assert.deepEqual(delta.passages.items, [], JSON.stringify(typed));
+      assert.equal(delta.passages.start, delta.passages.end);
+      assert.ok(delta.passages.end < before.model.passages.length);
+    }
   });
 
   it('refuses a delta that does not fit the model', () => {

@@ -1,7 +1,7 @@
 // The coded reader's webview: the clean article with its coded passages
 // highlighted, coding stripes in the margin, a toolbar to tag a selection
-// and to filter, drawn from the models the extension sends (`modelJson`)
-// with DOM APIs only. Every message is checked first (validate.ts). The view
+// and to filter, drawn from the models the extension sends (`modelJson`,
+// then `modelDelta` with what changed) with DOM APIs only. Every message is checked first (validate.ts). The view
 // keeps its place (a clean-text offset) across redraws and reloads.
 import { h, replaceChildren } from '../../webview/dom';
 import type { FromReader, ReaderFilters, ReaderState, ToReader } from '../readerMessages';
@@ -14,7 +14,7 @@ import { chordLetter, MEMO_KEY, TAG_KEYS } from './shortcuts';
 import { answerProbe } from './testSeams';
 import { Toolbar } from './toolbar';
 import { PassageTooltip } from './tooltip';
-import { filtersOrNone, parseToReader, type CheckedMessage } from './validate';
+import { appliedDelta, filtersOrNone, parseToReader, type CheckedMessage } from './validate';
 import { warmUp } from './warmUp';
 
 interface VsCodeApi {
@@ -108,6 +108,17 @@ function render(message: Extract<CheckedMessage, { type: 'model' }>): void {
   saveState();
   const counts = view.shownCounts();
   post({ type: 'rendered', seq: message.seq, passages: counts.passages, stripes: counts.stripes });
+}
+
+/** A delta to the model drawn; for any other model (one drawn since, none after a reload), or one that does not check, the whole model is asked for. */
+function update(message: Extract<CheckedMessage, { type: 'delta' }>): void {
+  const next = drawn && drawn.seq === message.base ? appliedDelta(drawn.model, message.delta) : null;
+  if (!next || !next.ok) {
+    if (next && !next.ok) console.warn(`coded reader: a delta was dropped: ${next.reason}`);
+    post({ type: 'needModel' });
+    return;
+  }
+  render({ type: 'model', seq: message.seq, uri: message.uri, model: next.message });
 }
 
 function notice(message: Extract<ToReader, { type: 'notice' }>): void {
@@ -245,6 +256,9 @@ function onMessage(message: CheckedMessage): void {
   switch (message.type) {
     case 'model':
       render(message);
+      break;
+    case 'delta':
+      update(message);
       break;
     case 'notice':
       notice(message);

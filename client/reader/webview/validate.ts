@@ -2,10 +2,13 @@
 // webview trusts nothing it is given. A message of the wrong shape is dropped
 // whole. A model is copied field by field into what the reader reads of it
 // (shownModel.ts): the fields only the extension uses are not read at all.
-// Linear in the model's size; the checks are the shared ones.
-import { boolean, boundedString, checkedOrDropped, fail, InvalidMessage, parsed, probeOrUnknown, plainObject, stringList, wholeNumber } from '../../messageChecks';
+// A delta is checked likewise, and the model it gives is checked again once
+// applied (its moved passages must still lie in its text). Linear in the
+// model's size; the checks are the shared ones.
+import { applyReaderDelta } from '../../../core/reader/readerDelta';
+import { boolean, boundedString, checkedOrDropped, fail, InvalidMessage, parsed, probeOrUnknown, plainObject, stringList, wholeNumber, type Parsed } from '../../messageChecks';
 import type { ReaderFilters, ToReader } from '../readerMessages';
-import type { ShownModel, ShownPassage } from './shownModel';
+import type { ShownDelta, ShownModel, ShownPassage } from './shownModel';
 
 const TEXT = Number.MAX_SAFE_INTEGER;
 const ITEMS = Number.MAX_SAFE_INTEGER;
@@ -53,23 +56,68 @@ function passage(o: Record<string, unknown>, length: number): ShownPassage {
   };
 }
 
-function model(value: unknown): ShownModel {
-  const o = plainObject(value, 'model');
-  const cleanText = string(o.cleanText, 'model.cleanText');
-  const header = plainObject(o.header, 'model.header');
+/** What a model and a delta both carry whole: its name, header, fingerprint, codes and themes. */
+function smallParts(o: Record<string, unknown>, what: string): Pick<ShownModel, 'name' | 'fingerprint' | 'header' | 'codes' | 'themes'> {
+  const header = plainObject(o.header, `${what}.header`);
   return {
-    name: string(o.name, 'model.name'),
-    cleanText,
-    fingerprint: string(o.fingerprint, 'model.fingerprint'),
+    name: string(o.name, `${what}.name`),
+    fingerprint: string(o.fingerprint, `${what}.fingerprint`),
     header: {
       title: string(header.title, 'header.title'),
       memo: nullableString(header.memo, 'header.memo'),
       fields: list(header.fields, 'header.fields', (f) => ({ key: string(f.key, 'key'), label: string(f.label, 'label'), value: string(f.value, 'value') })),
     },
-    passages: list(o.passages, 'model.passages', (p) => passage(p, cleanText.length)),
-    codes: list(o.codes, 'model.codes', (c) => ({ name: string(c.name, 'name'), label: string(c.label, 'label'), color: string(c.color, 'color'), passages: wholeNumber(c.passages, 'passages') })),
-    themes: list(o.themes, 'model.themes', (t) => ({ name: string(t.name, 'name'), label: string(t.label, 'label'), passages: wholeNumber(t.passages, 'passages') })),
+    codes: list(o.codes, `${what}.codes`, (c) => ({ name: string(c.name, 'name'), label: string(c.label, 'label'), color: string(c.color, 'color'), passages: wholeNumber(c.passages, 'passages') })),
+    themes: list(o.themes, `${what}.themes`, (t) => ({ name: string(t.name, 'name'), label: string(t.label, 'label'), passages: wholeNumber(t.passages, 'passages') })),
   };
+}
+
+function model(value: unknown): ShownModel {
+  const o = plainObject(value, 'model');
+  const cleanText = string(o.cleanText, 'model.cleanText');
+  const { name, fingerprint, header, codes, themes } = smallParts(o, 'model');
+  return { name, cleanText, fingerprint, header, passages: list(o.passages, 'model.passages', (p) => passage(p, cleanText.length)), codes, themes };
+}
+
+/** A whole number that may be negative (how far something moved). */
+function integer(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) fail(`${what} is not an integer`);
+  return value;
+}
+
+/** A delta's shape; where it lands is checked once applied (appliedDelta). */
+function delta(value: unknown): ShownDelta {
+  const o = plainObject(value, 'delta');
+  const text = plainObject(o.text, 'delta.text');
+  const passages = plainObject(o.passages, 'delta.passages');
+  const shift = plainObject(passages.shift, 'delta.passages.shift');
+  return {
+    base: string(o.base, 'delta.base'),
+    ...smallParts(o, 'delta'),
+    text: { start: wholeNumber(text.start, 'text.start'), end: wholeNumber(text.end, 'text.end'), text: string(text.text, 'text.text') },
+    passages: {
+      start: wholeNumber(passages.start, 'passages.start'),
+      end: wholeNumber(passages.end, 'passages.end'),
+      items: list(passages.items, 'passages.items', (p) => passage(p, Number.MAX_SAFE_INTEGER)),
+      shift: { offset: integer(shift.offset, 'shift.offset'), index: integer(shift.index, 'shift.index'), line: integer(shift.line, 'shift.line'), lines: integer(shift.lines, 'shift.lines'), character: integer(shift.character, 'shift.character') },
+    },
+  };
+}
+
+/**
+ * The model a checked delta gives: refused when it does not fit the model
+ * or leaves a passage outside the new text (or a negative index), so that
+ * what is drawn holds what a checked whole model holds.
+ */
+export function appliedDelta(shown: ShownModel, change: ShownDelta): Parsed<ShownModel> {
+  return parsed(() => {
+    const next = applyReaderDelta(shown, change) ?? fail('the delta does not fit the model shown');
+    const length = next.cleanText.length;
+    for (const p of next.passages) {
+      if (p.start < 0 || p.end < p.start || p.end > length || p.index < 0 || (p.parent !== null && p.parent < 0)) fail(`passage ${p.index} lies outside the text after the delta`);
+    }
+    return next;
+  });
 }
 
 function parseJson(text: string): unknown {
@@ -92,7 +140,10 @@ export function filtersOrNone(value: unknown): ReaderFilters {
 }
 
 /** A message as the reader acts on it: `modelJson` arrives as the `model` it stands for, and a model as what the reader reads of it. */
-export type CheckedMessage = Exclude<ToReader, { type: 'model' | 'modelJson' }> | { readonly type: 'model'; readonly seq: number; readonly uri: string; readonly model: ShownModel };
+export type CheckedMessage =
+  | Exclude<ToReader, { type: 'model' | 'modelJson' | 'modelDelta' }>
+  | { readonly type: 'model'; readonly seq: number; readonly uri: string; readonly model: ShownModel }
+  | { readonly type: 'delta'; readonly seq: number; readonly uri: string; readonly base: number; readonly delta: ShownDelta };
 
 function toReader(raw: unknown): CheckedMessage {
   const o = plainObject(raw, 'the message');
@@ -102,6 +153,8 @@ function toReader(raw: unknown): CheckedMessage {
     case 'modelJson':
       // Read as the object message it stands for, with the same checks.
       return { type: 'model', seq: wholeNumber(o.seq, 'seq'), uri: string(o.uri, 'uri'), model: model(parseJson(string(o.json, 'json'))) };
+    case 'modelDelta':
+      return { type: 'delta', seq: wholeNumber(o.seq, 'seq'), uri: string(o.uri, 'uri'), base: wholeNumber(o.base, 'base'), delta: delta(parseJson(string(o.json, 'json'))) };
     case 'notice':
       return { type: 'notice', seq: wholeNumber(o.seq, 'seq'), text: string(o.text, 'text') };
     case 'reveal':
