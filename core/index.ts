@@ -42,6 +42,7 @@ export { isOneOfTheInputs } from './export/exportTarget';
 export { countDocument, countCorpus, type CorpusCounts } from './stats/counts';
 export { summarizeReport, combineReportSummaries, summaryReportData, type ReportSummaryPart } from './summary/summarizeReports';
 export { ScopeSummary, type FindingsPage, type FindingsPageQuery } from './summary/scopeSummary';
+export { ArticleCopies } from './summary/articleCopies';
 
 // Language features: pure functions over a parsed report and the codebook, with offset ranges.
 export type { CorpusReport } from './language/types';
@@ -53,7 +54,7 @@ export { referenceTargetAt, occurrences } from './language/references';
 export { highlightsAt } from './language/highlights';
 export { prepareRename, renameEdits, type WorkspaceCodebookState } from './language/rename';
 export { documentSymbols, type OutlineSymbol, type OutlineKind } from './language/documentSymbols';
-export { workspaceSymbols } from './language/workspaceSymbols';
+export { matchingSymbols, reportSymbols, workspaceSymbols, type CorpusSymbol } from './language/workspaceSymbols';
 export { foldingRegions } from './language/folding';
 export { tagSelectionActions } from './language/tagSelection';
 export { planTagging, tagRefusalMessage } from './language/tagEdit';

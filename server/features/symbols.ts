@@ -11,8 +11,9 @@ import {
   type SymbolInformation,
   type WorkspaceSymbolParams,
 } from 'vscode-languageserver/node';
-import { documentSymbols, foldingRegions, workspaceSymbols, type LineIndex, type OutlineKind, type OutlineSymbol } from '../../core';
+import { documentSymbols, foldingRegions, matchingSymbols, reportSymbols, type CorpusSymbol, type IndexedReport, type LineIndex, type OutlineKind, type OutlineSymbol } from '../../core';
 import type { ServerContext } from '../context';
+import type { ReportEntry } from '../workspaceTypes';
 import { cooperative, guard, type VersionOf } from '../guard';
 import { string, textDocumentIdentifier } from '../paramShapes';
 
@@ -41,7 +42,7 @@ export function registerSymbols(context: ServerContext, versionOf: VersionOf): v
     await workspace.ready;
     const symbols: SymbolInformation[] = [];
     for await (const entry of cooperative(workspace.reports(), token)) {
-      for (const symbol of workspaceSymbols([{ path: entry.uri, document: entry.report.document }], params.query, WORKSPACE_SYMBOL_LIMIT - symbols.length)) {
+      for (const symbol of matchingSymbols(symbolsOf(entry), params.query, WORKSPACE_SYMBOL_LIMIT - symbols.length)) {
         symbols.push({
           name: symbol.name,
           kind: symbol.kind === 'id' ? SymbolKind.Key : SymbolKind.String,
@@ -84,4 +85,16 @@ function flatten(uri: string, lines: LineIndex, symbol: OutlineSymbol, container
   const own: SymbolInformation = { name: symbol.name, kind: KINDS[symbol.kind], location: { uri, range: lines.range(symbol.range) } };
   if (container !== undefined) own.containerName = container;
   return [own, ...symbol.children.flatMap((child) => flatten(uri, lines, child, symbol.name))];
+}
+
+/** Each report's symbols, made once per report version: a query types a character at a time, and the index keeps few parses. */
+const symbolsOfReport = new WeakMap<IndexedReport, { readonly uri: string; readonly symbols: readonly CorpusSymbol[] }>();
+
+function symbolsOf(entry: ReportEntry): readonly CorpusSymbol[] {
+  let cached = symbolsOfReport.get(entry.report);
+  if (!cached || cached.uri !== entry.uri) {
+    cached = { uri: entry.uri, symbols: reportSymbols({ path: entry.uri, document: entry.report.document }) };
+    symbolsOfReport.set(entry.report, cached);
+  }
+  return cached.symbols;
 }
