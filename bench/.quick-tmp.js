@@ -7,7 +7,8 @@ const mem = () => { const s = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8
 let t0; let scanned;
 const done = new Promise((r) => { scanned = r; });
 c.onNotification('window/logMessage', (m) => { if (/Scanned/.test(m.message)) { console.log('scan', Date.now() - t0, 'ms', m.message); scanned(); } });
-c.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+c.onRequest('workspace/configuration', (p) => p.items.map(() => ({ validate: { debounceMs: 0 } })));
+const diagWaiters = []; c.onNotification('textDocument/publishDiagnostics', (p) => { for (const w of diagWaiters.splice(0)) w(p); });
 c.onRequest('client/registerCapability', () => null);
 c.onRequest('window/workDoneProgress/create', () => null);
 let progress = 0; c.onNotification('$/progress', (p) => { progress++; if (p.value.kind !== 'report' || progress % 10 === 0) console.log('progress', p.value.kind, p.value.message || ''); });
@@ -26,6 +27,22 @@ c.listen();
   console.log('after summary', mem());
   t = Date.now();
   try { const r = await c.sendRequest('findings/findingsPage', { scope: { kind: 'workspace' }, filters: { code: '', theme: '', area: '', text: '' }, offset: 0, limit: 100 }); console.log('page', Date.now() - t, 'ms', JSON.stringify(r).length / 1000, 'KB'); } catch (e) { console.log('page failed', e.message); }
+  const fileUri = 'file://' + dir + '/000/report-00005.report.md';
+  const text = fs.readFileSync(dir + '/000/report-00005.report.md', 'utf8');
+  c.sendNotification('textDocument/didOpen', { textDocument: { uri: fileUri, languageId: 'inspection-report', version: 1, text } });
+  await new Promise((r) => setTimeout(r, 500));
+  const times = [];
+  const line = text.split('\n').length - 2;
+  for (let v = 2; v < 12; v++) {
+    const got = new Promise((r) => diagWaiters.push(r));
+    const t1 = Date.now();
+    c.sendNotification('textDocument/didChange', { textDocument: { uri: fileUri, version: v }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }] });
+    await got; times.push(Date.now() - t1);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  console.log('edit -> diagnostics ms', times.join(' '));
+  const st = []; for (let i = 0; i < 5; i++) { const t2 = Date.now(); await c.sendRequest('findings/summary', { scope: { kind: 'workspace' } }); st.push(Date.now() - t2); c.sendNotification('textDocument/didChange', { textDocument: { uri: fileUri, version: 20 + i }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'y' }] }); await new Promise((r) => setTimeout(r, 400)); }
+  console.log('summary after edit ms', st.join(' '));
   console.log('end', mem());
   await c.sendRequest('shutdown'); c.sendNotification('exit'); await new Promise((r) => setTimeout(r, 1500));
   process.exit(0);

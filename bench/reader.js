@@ -186,7 +186,9 @@ class Source {
 
 /** A model or a delta as the extension posts it to the webview: without what only the extension reads (source ranges, lines). */
 function webviewJson(modelOrDelta) {
-  return JSON.stringify(modelOrDelta, (key, value) => (key === 'source' || key === 'lines' ? undefined : value));
+  return JSON.stringify(modelOrDelta, function leaveOut(key, value) {
+    return key === 'source' || (key === 'lines' && this === modelOrDelta) ? undefined : value;
+  });
 }
 
 /** A page with the reader loaded, and the messages it posts. */

@@ -2,8 +2,11 @@
 // (read files + regular expression) and markdownlint-cli2 on the same corpus,
 // and of `findings export` to JSONL and CSV with each run's peak memory, at
 // 1,000 and 10,000 reports; then the language server's edit-to-diagnostics
-// latency when bench/lsp-latency.js is present, and the coded reader's open,
-// edit and tag times (bench/reader.js). Prints figures, asserts nothing.
+// latency when bench/lsp-latency.js is present, the coded reader's open,
+// edit and tag times (bench/reader.js), and the editor side at 1,000 and
+// 10,000 reports: scan, summaries, pages, memory, the open report during the
+// scan and the summary panel in code-server (bench/scale.js). Prints
+// figures, asserts nothing.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -145,6 +148,13 @@ function main() {
   if (fs.existsSync(reader) && fs.existsSync(path.join(root, 'dist', 'webview', 'reader.js'))) {
     console.log('\nCoded reader: open, edit and tag, through the language server and the webview in headless Chromium');
     const run = spawnSync(process.execPath, [reader], { cwd: root, stdio: 'inherit' });
+    if (run.status !== 0) process.exitCode = run.status ?? 1;
+  }
+
+  const scale = path.join(__dirname, 'scale.js');
+  if (fs.existsSync(scale) && fs.existsSync(path.join(root, 'dist', 'server.js'))) {
+    console.log('\nCorpus scale: the language server and the summary panel at 1,000 and 10,000 reports (the panel when code-server is installed)');
+    const run = spawnSync(process.execPath, [scale], { cwd: root, stdio: 'inherit' });
     if (run.status !== 0) process.exitCode = run.status ?? 1;
   }
 

@@ -1,9 +1,10 @@
 // The findings list's orders and the bounds of a page of `findings/findingsPage`:
-// plain constants, without imports, so that the summary webview's bundle
-// (which validates its saved order and bounds its requests) may import them.
+// plain constants (the order's type is the core's, imported as a type only),
+// so that the summary webview's bundle (which validates its saved order and
+// bounds its requests) may import them.
+import type { FindingsSort } from '../core/summary/findingsSort';
 
-/** The orders of the findings list: by report (path, then span order), by first code, by area; ties keep report order. */
-export type FindingsSort = 'report' | 'code' | 'area';
+export type { FindingsSort };
 export const FINDINGS_SORTS: readonly FindingsSort[] = ['report', 'code', 'area'];
 
 /** The most findings one page holds. */

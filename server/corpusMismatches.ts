@@ -14,6 +14,8 @@ const SETTLE_MS = 250;
 export class CorpusMismatches {
   private byUri = new Map<string, SourceMismatch>();
   private stale = true;
+  /** Whether the corpus was compared once: until then, asking compares it. */
+  private compared = false;
   private timer: NodeJS.Timeout | undefined;
   /** Changes each time some report's mismatch changes: part of the diagnostics' result ids. */
   private generation = 0;
@@ -29,16 +31,21 @@ export class CorpusMismatches {
     this.listeners.push(listener);
   }
 
-  /** The report's mismatch diagnostic, if it has one. */
+  /**
+   * The report's mismatch diagnostic, if it has one, as last compared: a
+   * keystroke's diagnostics never wait for the corpus to be compared again
+   * (the comparison follows once the index settles, and the reports whose
+   * mismatch changed are told to the listeners).
+   */
   diagnosticsOf(entry: ReportEntry): Diagnostic[] {
-    this.update();
+    if (!this.compared) this.update();
     const mismatch = this.byUri.get(entry.uri);
     return mismatch ? [sourceMismatchDiagnostic(entry.report.document, mismatch)] : [];
   }
 
   /** A token that changes whenever a mismatch does. */
   get version(): number {
-    this.update();
+    if (!this.compared) this.update();
     return this.generation;
   }
 
@@ -52,6 +59,7 @@ export class CorpusMismatches {
   private update(): void {
     if (!this.stale) return;
     this.stale = false;
+    this.compared = true;
     clearTimeout(this.timer);
     const next = new Map<string, SourceMismatch>();
     for (const folder of this.workspace.allFolders()) {

@@ -45,6 +45,8 @@ export class ReportWorkspace {
   private readonly open = new Map<string, TextDocument>();
   private readonly codebookTimers = new Map<Folder, NodeJS.Timeout>();
   private nextOrder = 0;
+  /** Each folder's relative paths by URI (they never change while the folder is in the workspace). */
+  private readonly relativePaths = new WeakMap<Folder, Map<string, string | undefined>>();
   private readonly codebookReading: CodebookReading;
 
   constructor(private readonly documents: { get(uri: string): TextDocument | undefined }, private readonly options: WorkspaceOptions) {
@@ -236,11 +238,15 @@ export class ReportWorkspace {
     return entries;
   }
 
-  /** A URI's path relative to a folder, with `/`; undefined outside it or for other schemes. */
+  /** A URI's path relative to a folder, with `/`; undefined outside it or for other schemes. Remembered: walks over the corpus ask for every report's. */
   relativeToFolder(folder: Folder, uri: string): string | undefined {
+    let known = this.relativePaths.get(folder);
+    if (!known) this.relativePaths.set(folder, (known = new Map()));
+    if (known.has(uri)) return known.get(uri);
     const fsPath = fsPathOf(uri);
-    if (!folder.fsPath || !fsPath || !isUnder(normalizeUri(uri), folder.uri)) return undefined;
-    return relativePath(folder.fsPath, fsPath);
+    const relative = !folder.fsPath || !fsPath || !isUnder(normalizeUri(uri), folder.uri) ? undefined : relativePath(folder.fsPath, fsPath);
+    known.set(uri, relative);
+    return relative;
   }
 
   lineIndex(report: IndexedReport): LineIndex {

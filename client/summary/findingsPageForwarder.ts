@@ -57,11 +57,6 @@ export class FindingsPageForwarder implements vscode.Disposable {
     }
   }
 
-  /** Cancels every request in flight (each is answered `pageDropped`). */
-  cancelAll(): void {
-    for (const id of [...this.inFlight.keys()]) this.drop(id, null);
-  }
-
   dispose(): void {
     for (const pending of this.inFlight.values()) pending.cancel.cancel();
     this.inFlight.clear();

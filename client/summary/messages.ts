@@ -52,7 +52,7 @@ export interface UpdateMessage {
   /** Why there is nothing to show (no report open). */
   readonly notice: string | null;
   readonly error: string | null;
-  /** The workspace's agreement figures (`findings/agreement`): workspace scope only; null when no article has two annotators' copies. */
+  /** The workspace's agreement figures (`findings/agreement`): workspace scope only; null when no article has two annotators' copies, absent while they are computed (a later update brings them). */
   readonly agreement?: AgreementDocument | null;
 }
 

@@ -12,7 +12,7 @@
 // current generation (revealableFindings.ts).
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Commands, FindingsPageRequest, IndexChangedNotification, SummaryRequest, SUMMARY_VIEW_TYPE, type FindingsScope, type IndexChangedParams, type SummaryResult } from '../../protocol';
+import { Commands, FindingsPageRequest, IndexChangedNotification, SummaryRequest, SUMMARY_VIEW_TYPE, type AgreementDocument, type FindingsScope, type IndexChangedParams, type SummaryResult } from '../../protocol';
 import { hasFilters } from '../../core/summary/findingsQuery';
 import type { ExportFindingsOptions, ExportFindingsResult } from '../commands/exportFindings';
 import type { FindingsServer } from '../languageClient';
@@ -48,6 +48,8 @@ export interface SummaryPanelInfo {
   readonly rendered: { readonly seq: number; readonly scope: PanelScope; readonly generation: number | null } | null;
   /** Why messages from the webview were rejected (the latest last). */
   readonly rejected: readonly string[];
+  /** True while the workspace's agreement figures are computed (the summary shown has none yet, or those of before). */
+  readonly agreementPending: boolean;
 }
 
 export interface ShowOptions {
@@ -83,6 +85,7 @@ export class SummaryPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
   private readonly revealable = new RevealableFindings(MAX_REVEALABLE);
+  private agreementPending = false;
   private readonly pages: FindingsPageForwarder;
 
   /** Test builds only: reads the webview's DOM and drives it. */
@@ -142,6 +145,7 @@ export class SummaryPanel implements vscode.Disposable {
       postedSeq: this.last?.seq ?? 0,
       rendered: this.rendered,
       rejected: [...this.rejected],
+      agreementPending: this.agreementPending,
     };
   }
 
@@ -202,17 +206,18 @@ export class SummaryPanel implements vscode.Disposable {
     this.cancel = cancel;
     const scope = this.requestScope();
     const base = { type: 'update' as const, seq: 0, scope: this.scope, documentUri: this.documentUri };
+    // The agreement figures take far longer than the counts on a large corpus: the counts are drawn first.
+    const agreement = scope ? workspaceAgreement(this.deps.server, scope, cancel.token, this.deps.output) : Promise.resolve(null);
     let update: UpdateMessage;
     if (!scope) {
       update = { ...base, summary: null, notice: NO_REPORT_NOTICE, error: null };
     } else {
       try {
-        const [summary, agreement] = await Promise.all([
-          this.deps.server.request(SummaryRequest, { scope }, cancel.token),
-          workspaceAgreement(this.deps.server, scope, cancel.token, this.deps.output),
-        ]);
+        const summary = await this.deps.server.request(SummaryRequest, { scope }, cancel.token);
+        // Until the new figures come, the workspace keeps those it showed (an edit seldom changes them).
+        const kept = scope.kind === 'workspace' && this.last?.scope === 'workspace' ? this.last.agreement : undefined;
         update = summary
-          ? { ...base, summary, agreement, notice: null, error: null }
+          ? { ...base, summary, agreement: kept, notice: null, error: null }
           : { ...base, summary: null, notice: 'The language server knows no such report.', error: null };
       } catch (error) {
         if (sequence !== this.sequence) return;
@@ -227,11 +232,29 @@ export class SummaryPanel implements vscode.Disposable {
     }
     if (sequence !== this.sequence || this.disposed) return;
     this.stale = false;
-    // Equal generations mean equal results: nothing new to draw.
-    if (!force && this.last && update.summary && this.last.summary && sameView(this.last, update)) return;
+    // Equal generations mean equal results: nothing new to draw (but the figures still awaited are these).
+    if (!force && this.last && update.summary && this.last.summary && sameView(this.last, update)) {
+      if (this.agreementPending) void this.showAgreement(sequence, agreement);
+      return;
+    }
     this.last = { ...update, seq: ++this.seq };
     if (update.summary) this.revealable.advance(update.summary.generation);
+    this.agreementPending = update.summary !== null && scope?.kind === 'workspace';
     this.post(this.last);
+    this.deps.changed(this);
+    if (this.agreementPending) void this.showAgreement(sequence, agreement);
+  }
+
+  /** The workspace's agreement figures, once computed, drawn into the summary shown (unless a newer one was asked for). */
+  private async showAgreement(sequence: number, figures: Promise<AgreementDocument | null>): Promise<void> {
+    const agreement = await figures;
+    const last = this.last;
+    if (sequence !== this.sequence || this.disposed || !last?.summary) return;
+    this.agreementPending = false;
+    if (last.agreement === undefined || JSON.stringify(last.agreement) !== JSON.stringify(agreement)) {
+      this.last = { ...last, agreement, seq: ++this.seq };
+      this.post(this.last);
+    }
     this.deps.changed(this);
   }
 

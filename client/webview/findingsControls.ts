@@ -24,6 +24,7 @@ export class FindingsControls {
   private sortHeld: FindingsSort;
   /** What the selects list, to leave them alone (and open) when an answer brings the same. */
   private facetsShown = '';
+  private countsShown = '';
   private textTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(filters: PanelFilters, sort: FindingsSort, private readonly changed: () => void) {
@@ -89,6 +90,10 @@ export class FindingsControls {
   /** "N of M findings match the filters", or "M findings"; `matching` is null while the answer for the filters is awaited. */
   showCounts(matching: number | null, total: number): void {
     const filtered = hasFilters(this.filtersHeld);
+    // Drawn again only when it changes: the list asks for it on every scrolled frame.
+    const shown = `${filtered} ${matching} ${total}`;
+    if (shown === this.countsShown) return;
+    this.countsShown = shown;
     const totalText = h('span', { 'data-count': 'total' }, formatNumber(total));
     const noun = total === 1 ? ' finding' : ' findings';
     const matchingText = matching === null ? h('span', { 'data-count': 'counting' }, 'Counting the findings that match') : h('span', { 'data-count': 'matching' }, formatNumber(matching));

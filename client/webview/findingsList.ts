@@ -22,6 +22,12 @@ const PAGE_SIZE = Math.min(100, MAX_PAGE_FINDINGS);
 const MAX_PAGES = 20;
 /** Rows drawn beyond each edge of the view. */
 const OVERSCAN = 8;
+/**
+ * Requests awaited at once: a fast scroll asks for the pages in view when
+ * the last answers come, not for every page it passes (which the server
+ * would answer one after the other).
+ */
+const MAX_PENDING = 2;
 /** Rows drawn at most, however tall the view. */
 const MAX_ROWS = 100;
 /** The view's height in rows while the box has none (a panel not laid out yet). */
@@ -212,8 +218,9 @@ export class FindingsList {
     if (!summary) return;
     const rowHeight = this.measureRow();
     const count = this.count();
-    const height = scrollHeight({ count, rowHeight, viewportHeight: 0 });
-    this.spacer.style.height = `${height}px`;
+    // Touched only when it changes: a style change costs a layout of the page.
+    const height = `${scrollHeight({ count, rowHeight, viewportHeight: 0 })}px`;
+    if (this.spacer.style.height !== height) this.spacer.style.height = height;
     const viewportHeight = this.viewport.clientHeight > 0 ? this.viewport.clientHeight : FALLBACK_ROWS * rowHeight;
     this.geometry = { count, rowHeight, viewportHeight };
     const scrollTop = this.viewport.scrollTop;
@@ -234,7 +241,8 @@ export class FindingsList {
 
   /** Asks for the pages of the rows drawn (every answer brings the counts, so an empty list asks for its first page). */
   private requestMissing(): void {
-    for (const page of this.pages.missing(this.window.first, this.window.end)) {
+    const room = Math.max(0, MAX_PENDING - this.pages.pendingCount);
+    for (const page of this.pages.missing(this.window.first, this.window.end).slice(0, room)) {
       const requestId = this.nextRequestId++;
       this.pages.requested(requestId, page);
       this.host.request({ type: 'page', requestId, filters: this.controls.filters, sort: this.controls.sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE });

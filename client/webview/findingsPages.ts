@@ -90,6 +90,11 @@ export class FindingsPages {
     this.pending.set(requestId, page);
   }
 
+  /** How many answers are awaited. */
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
   /** Whether the answer `requestId` is still awaited. */
   isPending(requestId: number): boolean {
     return this.pending.has(requestId);

@@ -19,7 +19,20 @@ export interface ArticleBlock {
 /** Where each block starts: 0, then the offset after every blank line that follows text. */
 export function blockStarts(text: string): number[] {
   const starts = [0];
-  let i = 0;
+  scanBlockStarts(text, 0, (start) => {
+    starts.push(start);
+    return true;
+  });
+  return starts;
+}
+
+/**
+ * Hands `found` each block start after `from` (itself a block start: what
+ * follows a block start depends only on the text after it), in order, until
+ * `found` returns false or the text ends.
+ */
+export function scanBlockStarts(text: string, from: number, found: (start: number) => boolean): void {
+  let i = from;
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c !== 10 && c !== 13) {
@@ -38,42 +51,51 @@ export function blockStarts(text: string): number[] {
       blank = true;
       end = next;
     }
-    if (blank && end < text.length) starts.push(end);
+    if (blank && end < text.length && !found(end)) return;
     // Without a blank line only the break is consumed; the spaces after it are read again as text (each at most twice).
     i = blank ? end : after;
   }
-  return starts;
 }
 
 /** The blocks of the text with the runs cut at their edges (an empty run at an edge goes to the block after it). */
 export function articleBlocks(text: string, runs: readonly PassageRun[]): ArticleBlock[] {
-  const starts = blockStarts(text);
+  return blocksOf(blockStarts(text), text.length, true, runs);
+}
+
+/**
+ * Blocks at the given starts, the last ending at `end`, with the runs cut
+ * at their edges; runs that end before the first block are left out. An
+ * empty run at `end` belongs to the last block only when `atTextEnd` (else
+ * to the block after these).
+ */
+export function blocksOf(starts: readonly number[], end: number, atTextEnd: boolean, runs: readonly PassageRun[]): ArticleBlock[] {
   const blocks: ArticleBlock[] = [];
   let r = 0;
+  while (r < runs.length && (runs[r].start === runs[r].end ? runs[r].start < starts[0] : runs[r].end <= starts[0])) r++;
   for (let b = 0; b < starts.length; b++) {
     const start = starts[b];
-    const end = b + 1 < starts.length ? starts[b + 1] : text.length;
-    const last = b + 1 === starts.length;
+    const blockEnd = b + 1 < starts.length ? starts[b + 1] : end;
+    const last = b + 1 === starts.length && atTextEnd;
     const inside: PassageRun[] = [];
     while (r < runs.length) {
       const run = runs[r];
       if (run.start === run.end) {
-        if (run.start < end || last) {
+        if (run.start < blockEnd || last) {
           inside.push(run);
           r++;
           continue;
         }
         break;
       }
-      if (run.start >= end) break;
+      if (run.start >= blockEnd) break;
       const cutStart = Math.max(run.start, start);
-      const cutEnd = Math.min(run.end, end);
+      const cutEnd = Math.min(run.end, blockEnd);
       inside.push(cutStart === run.start && cutEnd === run.end ? run : { start: cutStart, end: cutEnd, passages: run.passages });
       // A run across the edge continues in the next block.
-      if (run.end > end) break;
+      if (run.end > blockEnd) break;
       r++;
     }
-    blocks.push({ start, end, runs: inside });
+    blocks.push({ start, end: blockEnd, runs: inside });
   }
   return blocks;
 }

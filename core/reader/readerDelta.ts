@@ -20,10 +20,10 @@ export interface PassageShift {
   /**
    * Their source positions: `line` is the old source line where the text
    * after the edit begins; positions on it move by `character`, and every
-   * position moves down by `lines`.
+   * position moves down by `addedLines`.
    */
   readonly line: number;
-  readonly lines: number;
+  readonly addedLines: number;
   readonly character: number;
 }
 
@@ -72,9 +72,14 @@ export function shiftPassage<P extends MovablePassage>(passage: P, shift: Passag
   const index = passage.index + shift.index;
   const start = passage.start + shift.offset;
   const end = passage.end + shift.offset;
-  if (!passage.source) return { ...passage, index, start, end, parent };
+  if (!passage.source || keepsSource(passage.source, shift)) return { ...passage, index, start, end, parent };
   const { span, text, close } = passage.source;
   return { ...passage, index, start, end, parent, source: { span: shiftRange(span, shift), text: shiftRange(text, shift), close: shiftRange(close, shift) } };
+}
+
+/** Whether the shift leaves a passage's source positions as they are (no line added or removed, none on the edited line): they are then shared. */
+export function keepsSource(source: ReaderPassage['source'], shift: PassageShift): boolean {
+  return shift.addedLines === 0 && (shift.character === 0 || source.span.start.line > shift.line);
 }
 
 function shiftRange(range: ReaderRange, shift: PassageShift): ReaderRange {
@@ -84,7 +89,7 @@ function shiftRange(range: ReaderRange, shift: PassageShift): ReaderRange {
 /** A source position after the edit (positions after it only: those before it never move). */
 export function shiftPosition(position: ReaderPosition, shift: PassageShift): ReaderPosition {
   const character = position.line === shift.line ? position.character + shift.character : position.character;
-  return { line: position.line + shift.lines, character };
+  return { line: position.line + shift.addedLines, character };
 }
 
 /**
@@ -132,7 +137,7 @@ function spliced<T>(list: readonly T[], splice: Splice<T>, move: (item: T) => T)
 export function changesNothing<P extends MovablePassage>(model: DeltaTarget<P>, delta: DeltaFor<P>): boolean {
   const { text, passages, lines } = delta;
   const still = (splice: Splice<unknown>) => splice.start === splice.end && splice.items.length === 0;
-  const moved = passages.end < model.passages.length && (passages.shift.offset !== 0 || passages.shift.index !== 0 || passages.shift.lines !== 0 || passages.shift.character !== 0);
+  const moved = passages.end < model.passages.length && (passages.shift.offset !== 0 || passages.shift.index !== 0 || passages.shift.addedLines !== 0 || passages.shift.character !== 0);
   return text.start === text.end && text.text === '' && still(passages) && !moved
     && (!lines || !model.lines || (lines.firstLine === model.lines.firstLine && still(lines)))
     && delta.name === model.name && delta.fingerprint === model.fingerprint

@@ -10,7 +10,7 @@
  */
 import { textChange } from '../text/commonAffixes';
 import type { LineIndex } from '../text/lineIndex';
-import { shiftPosition, type PassageShift, type ReaderDelta } from './readerDelta';
+import { keepsSource, type PassageShift, type ReaderDelta } from './readerDelta';
 import type { ReaderAttribute, ReaderModel, ReaderPassage, ReaderPosition, ReaderRange } from './readerTypes';
 
 /** A model with the source it was built from (its passages' source ranges are in it). */
@@ -30,7 +30,7 @@ export function readerDelta(base: string, before: ReaderSnapshot, after: ReaderS
     offset: b.cleanText.length - a.cleanText.length,
     index: b.passages.length - a.passages.length,
     line: from.line,
-    lines: to.line - from.line,
+    addedLines: to.line - from.line,
     character: to.character - from.character,
   };
   const [p0, p1] = [a.passages, b.passages];
@@ -65,15 +65,19 @@ function linesSplice(a: ReaderModel['lines'], b: ReaderModel['lines'], offset: n
 }
 
 function samePassage(a: ReaderPassage, b: ReaderPassage): boolean {
-  return a === b || (a.index === b.index && a.start === b.start && a.end === b.end && a.parent === b.parent && saysTheSame(a, b)
-    && sameRange(a.source.span, b.source.span) && sameRange(a.source.text, b.source.text) && sameRange(a.source.close, b.source.close));
+  return a === b || (a.index === b.index && a.start === b.start && a.end === b.end && a.parent === b.parent && saysTheSame(a, b) && sameSource(a.source, b.source));
+}
+
+function sameSource(a: ReaderPassage['source'], b: ReaderPassage['source']): boolean {
+  return a === b || (sameRange(a.span, b.span) && sameRange(a.text, b.text) && sameRange(a.close, b.close));
 }
 
 /** Whether moving `a` by the shift (readerDelta.ts, shiftPassage) gives `b`, without building the moved passage. */
 function movedPassage(a: ReaderPassage, b: ReaderPassage, shift: PassageShift, from: number): boolean {
   const parent = a.parent !== null && a.parent >= from ? a.parent + shift.index : a.parent;
-  return b.index === a.index + shift.index && b.start === a.start + shift.offset && b.end === a.end + shift.offset && b.parent === parent && saysTheSame(a, b)
-    && movedRange(a.source.span, b.source.span, shift) && movedRange(a.source.text, b.source.text, shift) && movedRange(a.source.close, b.source.close, shift);
+  if (b.index !== a.index + shift.index || b.start !== a.start + shift.offset || b.end !== a.end + shift.offset || b.parent !== parent || !saysTheSame(a, b)) return false;
+  if (keepsSource(a.source, shift)) return a.source === b.source || sameSource(a.source, b.source);
+  return movedRange(a.source.span, b.source.span, shift) && movedRange(a.source.text, b.source.text, shift) && movedRange(a.source.close, b.source.close, shift);
 }
 
 /** Everything but where the passage lies. */
@@ -94,7 +98,12 @@ function sameRange(a: ReaderRange, b: ReaderRange): boolean {
 }
 
 function movedRange(a: ReaderRange, b: ReaderRange, shift: PassageShift): boolean {
-  return samePosition(shiftPosition(a.start, shift), b.start) && samePosition(shiftPosition(a.end, shift), b.end);
+  return movedPosition(a.start, b.start, shift) && movedPosition(a.end, b.end, shift);
+}
+
+/** Whether shiftPosition(a) is b (readerDelta.ts), without building it. */
+function movedPosition(a: ReaderPosition, b: ReaderPosition, shift: PassageShift): boolean {
+  return b.line === a.line + shift.addedLines && b.character === (a.line === shift.line ? a.character + shift.character : a.character);
 }
 
 function samePosition(a: ReaderPosition, b: ReaderPosition): boolean {

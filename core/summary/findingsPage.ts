@@ -1,11 +1,11 @@
 import { cutText } from './cutText';
-import { areaOf, compileFilters, countFacets, emptyFacetCounts, holdsText, NO_AREA, passesText, type FacetCounts, type FindingFilters } from './findingsQuery';
+import { areaOf, compileFilters, countFacets, emptyFacetCounts, holdsText, NO_AREA, passesText, type CompiledFilters, type FacetCounts, type FindingFilters } from './findingsQuery';
 import type { DigestFinding } from './reportDigest';
 import { summaryFinding, type ReportSummaryPart } from './summarizeReports';
+import type { FindingsSort } from './findingsSort';
 import type { SummaryFindingData } from './types';
 
-/** The orders of the findings list: by report (path, then span order), by first code, by area; ties keep report order. */
-export type FindingsSort = 'report' | 'code' | 'area';
+export type { FindingsSort };
 
 /**
  * The findings of a list of reports that the filters match, in a sort
@@ -44,19 +44,12 @@ export function matchFindings(parts: readonly ReportSummaryPart[], filters: Find
   const codeOf = codes ? new Uint32Array(total) : undefined;
   let length = 0;
   for (const r of sort === 'area' ? reportsByArea(parts) : parts.keys()) {
-    const part = parts[r];
-    // A report's path and area are its findings': tested once per report.
-    const pathHolds = holdsText(compiled, part.path);
-    const area = areaOf(part.digest.fields);
-    const list = part.digest.findings;
-    for (let f = 0; f < list.length; f++) {
-      const finding = list[f];
-      if (!passesText(compiled, finding, pathHolds) || !countFacets(compiled, counts, finding.codes, finding.themes, area)) continue;
+    matchReport(compiled, parts[r], counts, (f, finding) => {
       reports[length] = r;
       findings[length] = f;
       if (codes && codeOf) codeOf[length] = codes.of(finding.codes[0]);
       length++;
-    }
+    });
   }
   if (!codes || !codeOf) return { length, reports: reports.slice(0, length), findings: findings.slice(0, length), counts };
   // By first code, findings without a code last; ties keep their order.
@@ -68,6 +61,56 @@ export function matchFindings(parts: readonly ReportSummaryPart[], filters: Find
     byCode.findings[at] = findings[i];
   }
   return { length, ...byCode, counts };
+}
+
+/**
+ * The matches of a query after some reports got new digests (at the same
+ * positions, their paths unchanged), walking those reports alone and copying
+ * the positions of the others; for the orders in which a report's findings
+ * stay together (by report; by area while those reports keep theirs).
+ * Undefined when the query must be made again.
+ */
+export function rematchFindings(matched: MatchedFindings, before: readonly ReportSummaryPart[], after: readonly ReportSummaryPart[], changed: readonly number[], filters: FindingFilters, sort: FindingsSort): MatchedFindings | undefined {
+  if (sort === 'code' || (sort === 'area' && changed.some((r) => areaOf(before[r].digest.fields) !== areaOf(after[r].digest.fields)))) return undefined;
+  const compiled = compileFilters(filters);
+  const counts = { code: new Map(matched.counts.code), theme: new Map(matched.counts.theme), area: new Map(matched.counts.area) };
+  const found = new Map<number, number[]>();
+  let added = 0;
+  for (const r of new Set(changed)) {
+    const gone = emptyFacetCounts();
+    matchReport(compiled, before[r], gone, () => undefined);
+    for (const facet of ['code', 'theme', 'area'] as const) subtract(counts[facet], gone[facet]);
+    const positions: number[] = [];
+    matchReport(compiled, after[r], counts, (f) => void positions.push(f));
+    found.set(r, positions);
+    added += positions.length;
+  }
+  // Where each report stands in the order: its position, or its place among the reports taken by area.
+  const rank = sort === 'area' ? new Uint32Array(after.length) : undefined;
+  if (rank) reportsByArea(after).forEach((r, place) => (rank[r] = place));
+  const rankOf = (r: number) => (rank ? rank[r] : r);
+  const pending = [...found.keys()].sort((a, b) => rankOf(a) - rankOf(b));
+  const reports = new Uint32Array(matched.length + added);
+  const findings = new Uint32Array(matched.length + added);
+  let length = 0;
+  let next = 0;
+  const emitUpTo = (limit: number) => {
+    for (; next < pending.length && rankOf(pending[next]) <= limit; next++) {
+      for (const f of found.get(pending[next])!) {
+        reports[length] = pending[next];
+        findings[length++] = f;
+      }
+    }
+  };
+  for (let i = 0; i < matched.length; i++) {
+    const r = matched.reports[i];
+    emitUpTo(rankOf(r));
+    if (found.has(r)) continue;
+    reports[length] = r;
+    findings[length++] = matched.findings[i];
+  }
+  emitUpTo(Infinity);
+  return { length, reports: reports.slice(0, length), findings: findings.slice(0, length), counts };
 }
 
 /** The findings from `offset`, at most `limit`, their text and memo cut to `textLimit` UTF-16 units (`cut: true` then). */
@@ -91,6 +134,27 @@ function pageFinding(part: ReportSummaryPart, finding: DigestFinding, textLimit:
   const text = cutText(finding.text, textLimit);
   const memo = finding.memo === null ? null : cutText(finding.memo, textLimit);
   return text === finding.text && memo === finding.memo ? shown : { ...shown, text, memo, cut: true };
+}
+
+/** A report's findings the filters match, each counted under the other filters (findingsQuery) and handed to `found`. */
+function matchReport(compiled: CompiledFilters, part: ReportSummaryPart, counts: FacetCounts, found: (position: number, finding: DigestFinding) => void): void {
+  // A report's path and area are its findings': tested once per report.
+  const pathHolds = holdsText(compiled, part.path);
+  const area = areaOf(part.digest.fields);
+  const list = part.digest.findings;
+  for (let f = 0; f < list.length; f++) {
+    const finding = list[f];
+    if (passesText(compiled, finding, pathHolds) && countFacets(compiled, counts, finding.codes, finding.themes, area)) found(f, finding);
+  }
+}
+
+/** Takes counts away, dropping the values left at none (as if never counted). */
+function subtract(counts: Map<string, number>, taken: ReadonlyMap<string, number>): void {
+  for (const [value, count] of taken) {
+    const left = (counts.get(value) ?? 0) - count;
+    if (left > 0) counts.set(value, left);
+    else counts.delete(value);
+  }
 }
 
 /** The positions of the reports ordered by area, "(none)" last; ties keep the reports' order. */

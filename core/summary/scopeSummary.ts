@@ -1,4 +1,4 @@
-import { facetValues, matchFindings, pageOf, type FacetValue, type FindingsSort, type MatchedFindings } from './findingsPage';
+import { facetValues, matchFindings, pageOf, rematchFindings, type FacetValue, type FindingsSort, type MatchedFindings } from './findingsPage';
 import { NO_AREA, searchedText, type FindingFilters } from './findingsQuery';
 import { compareSummaryParts, type ReportSummaryPart } from './summarizeReports';
 import { SummaryAggregate } from './summaryAggregate';
@@ -26,38 +26,38 @@ export interface FindingsPage {
 
 /**
  * The summary of one scope (a report, a folder, the workspace), kept from
- * answer to answer: told the scope's reports each time, it takes away and
- * adds again only those whose digest or path changed, so that a summary
- * after an edit costs that report and a walk comparing identities. The last
- * findings query is kept too, so that scrolling through its pages costs a
- * page each.
+ * answer to answer: told the scope's reports, it takes away and adds again
+ * only those whose digest or path changed, or told just the reports that
+ * changed, only those; so that a summary after an edit costs that report.
+ * The last findings query is kept too, so that scrolling through its pages
+ * costs a page each.
  */
 export class ScopeSummary {
+  /** By URI: a report is once in a scope. */
   private parts = new Map<string, ReportSummaryPart>();
   private readonly aggregate = new SummaryAggregate();
-  /** The parts in the summary's order, made again after a change. */
-  private ordered: readonly ReportSummaryPart[] | undefined;
-  private last: { readonly ordered: readonly ReportSummaryPart[]; readonly key: string; readonly matched: MatchedFindings } | undefined;
+  /** The parts in the summary's order and each URI's position there; made again when the reports change, patched when only digests do. */
+  private ordered: { readonly parts: readonly ReportSummaryPart[]; readonly positions: ReadonlyMap<string, number> } | undefined;
+  private last: { readonly parts: readonly ReportSummaryPart[]; readonly key: string; readonly filters: FindingFilters; readonly sort: FindingsSort; readonly matched: MatchedFindings } | undefined;
 
-  /** Brings the summary to these reports (each report once); whether anything changed. */
+  /** Brings the summary to these reports, the whole scope (a URI given twice counts once); whether anything changed. */
   update(parts: Iterable<ReportSummaryPart>): boolean {
     const next = new Map<string, ReportSummaryPart>();
     let changed = false;
     for (const part of parts) {
-      const key = `${part.path}\n${part.uri}`;
-      if (next.has(key)) continue;
-      const previous = this.parts.get(key);
-      if (previous !== undefined && previous.digest === part.digest) {
-        next.set(key, previous);
+      if (next.has(part.uri)) continue;
+      const previous = this.parts.get(part.uri);
+      if (previous !== undefined && previous.digest === part.digest && previous.path === part.path) {
+        next.set(part.uri, previous);
         continue;
       }
       if (previous !== undefined) this.aggregate.remove(previous.digest);
       this.aggregate.add(part.digest);
-      next.set(key, part);
+      next.set(part.uri, part);
       changed = true;
     }
-    for (const [key, previous] of this.parts) {
-      if (next.has(key)) continue;
+    for (const [uri, previous] of this.parts) {
+      if (next.has(uri)) continue;
       this.aggregate.remove(previous.digest);
       changed = true;
     }
@@ -66,22 +66,60 @@ export class ScopeSummary {
     return changed;
   }
 
+  /**
+   * Gives reports of the scope new digests, each at the URI and path it has
+   * in the summary already; false, changing nothing, when one is not there
+   * (the caller then updates the whole scope).
+   */
+  patch(parts: readonly ReportSummaryPart[]): boolean {
+    if (!parts.every((part) => this.parts.get(part.uri)?.path === part.path)) return false;
+    // A report given twice has the last digest given.
+    const changed = [...new Map(parts.map((part) => [part.uri, part])).values()].filter((part) => this.parts.get(part.uri)!.digest !== part.digest);
+    if (changed.length === 0) return true;
+    // The order stays (the paths do): the ordered list is copied with the new parts in place, and the kept query follows.
+    const before = this.ordered;
+    const ordered = before && { parts: [...before.parts], positions: before.positions };
+    for (const part of changed) {
+      this.aggregate.remove(this.parts.get(part.uri)!.digest);
+      this.aggregate.add(part.digest);
+      this.parts.set(part.uri, part);
+      if (ordered) ordered.parts[ordered.positions.get(part.uri)!] = part;
+    }
+    this.ordered = ordered;
+    const last = this.last;
+    if (last && before && ordered && last.parts === before.parts) {
+      const changedAt = changed.map((part) => ordered.positions.get(part.uri)!);
+      const matched = rematchFindings(last.matched, before.parts, ordered.parts, changedAt, last.filters, last.sort);
+      this.last = matched && { ...last, parts: ordered.parts, matched };
+    }
+    return true;
+  }
+
   aggregates(): ReportsAggregates {
     return this.aggregate.aggregates();
   }
 
+  /** The scope's reports in the summary's order (path, then URI). */
+  reports(): readonly ReportSummaryPart[] {
+    if (!this.ordered) {
+      const parts = [...this.parts.values()].sort(compareSummaryParts);
+      this.ordered = { parts, positions: new Map(parts.map((part, position) => [part.uri, position])) };
+    }
+    return this.ordered.parts;
+  }
+
   page(query: FindingsPageQuery, textLimit: number): FindingsPage {
-    const ordered = (this.ordered ??= [...this.parts.values()].sort(compareSummaryParts));
+    const parts = this.reports();
     const { filters, sort } = query;
     const key = JSON.stringify([filters.code, filters.theme, filters.area, searchedText(filters), sort]);
-    if (this.last?.ordered !== ordered || this.last.key !== key) this.last = { ordered, key, matched: matchFindings(ordered, filters, sort) };
-    const { matched } = this.last;
+    const last = this.last?.parts === parts && this.last.key === key ? this.last : (this.last = { parts, key, filters, sort, matched: matchFindings(parts, filters, sort) });
+    const { matched } = last;
     const aggregates = this.aggregates();
     return {
       total: aggregates.totals.findings,
       matching: matched.length,
       offset: query.offset,
-      findings: pageOf(ordered, matched, query.offset, query.limit, textLimit),
+      findings: pageOf(parts, matched, query.offset, query.limit, textLimit),
       facets: {
         code: facetValues(sortedValues(Object.keys(aggregates.byCode)), matched.counts.code),
         theme: facetValues(sortedValues(Object.keys(aggregates.byTheme)), matched.counts.theme),

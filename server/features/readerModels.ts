@@ -73,7 +73,7 @@ export class ReaderModels {
     const lines = entry.lines;
     const before = this.latest.get(entry.uri);
     const passages = before && before.codebook === codebook
-      ? readerPassagesAfterEdit({ document: before.document, passages: before.passages.passages }, document, codebook, lines)
+      ? readerPassagesAfterEdit(before, document, codebook, lines)
       : readerPassages(document, codebook, lines);
     const built: Built = { codebook, document, lines, passages };
     this.built.set(entry.report, built);

@@ -27,6 +27,7 @@ describe('client/reader messages from the webview', () => {
   it('accepts each well-formed message and returns a fresh copy', () => {
     const messages: unknown[] = [
       { type: 'ready' },
+      { type: 'needModel' },
       { type: 'saveHtml' },
       { type: 'rendered', seq: 4, passages: 3, stripes: 4 },
       { type: 'open', passage: 0 },
@@ -52,7 +53,7 @@ describe('client/reader messages from the webview', () => {
   });
 
   it('rejects what is not a message of ours', () => {
-    for (const raw of [null, undefined, 1, 'ready', [], { type: 'nope' }, { type: 7 }, { type: 'ready', extra: 1 }, Object.create({ type: 'ready' }), { type: 'test:other', id: 1 }]) rejected(raw);
+    for (const raw of [null, undefined, 1, 'ready', [], { type: 'nope' }, { type: 7 }, { type: 'ready', extra: 1 }, { type: 'needModel', seq: 1 }, Object.create({ type: 'ready' }), { type: 'test:other', id: 1 }]) rejected(raw);
     assert.match(rejected({ type: 'inspected', id: 1, facts: null }), /unknown message type "inspected"/);
   });
 

@@ -1,7 +1,8 @@
 /**
  * The coded reader plans an edited report again only near the edit and takes
  * the rest of the old plan over: whatever the edit, that plan is the one a
- * plan from scratch gives.
+ * plan from scratch gives, whether the reader compared the models or was
+ * told what changed (a delta).
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -11,8 +12,12 @@ import { defaultCodebook, LineIndex, planTagging } from '../../core';
 import { parseReport } from '../../core/document/parseReport';
 import { applyInsertions } from '../../core/language/tagEdit';
 import { sourceRangeOfCleanSelection } from '../../core/reader/cleanSelection';
+import { applyReaderDelta } from '../../core/reader/readerDelta';
+import { readerDelta } from '../../core/reader/readerDiff';
 import { readerModel } from '../../core/reader/readerModel';
+import type { ReaderModel } from '../../core/reader/readerTypes';
 import { planArticle, type ArticlePlan } from '../../client/reader/webview/articlePlan';
+import { applyEdit, EDIT as ANY_EDIT } from '../helpers/readerEdits';
 import { repoRoot } from '../helpers/repo';
 
 const RUNS = Number(process.env.FINDINGS_FC_RUNS) || 60;
@@ -71,6 +76,24 @@ describe('client/reader planning an edited report again', function () {
     }), { numRuns: RUNS });
   });
 
+  it('gives the plan a plan from scratch gives when told what changed, after any run of edits anywhere', () => {
+    fc.assert(fc.property(fc.nat(texts.length - 1), fc.boolean(), fc.array(ANY_EDIT, { minLength: 1, maxLength: 5 }), (which, crlf, edits) => {
+      let text = crlf ? texts[which].replace(/\n/g, '\r\n') : texts[which];
+      let model: ReaderModel = modelOf(text);
+      let plan = planArticle(model, null);
+      for (const edit of edits) {
+        const edited = applyEdit(text, edit);
+        const next = modelOf(edited);
+        const delta = readerDelta('r', { model, text, lines: new LineIndex(text) }, { model: next, text: edited, lines: new LineIndex(edited) });
+        const applied = applyReaderDelta(model, delta);
+        assert.ok(applied);
+        plan = planArticle(applied, plan, delta);
+        assert.deepEqual(drawn(plan), drawn(planArticle(next, null)), JSON.stringify(edit));
+        [text, model] = [edited, applied];
+      }
+    }), { numRuns: RUNS });
+  });
+
   it('takes over the blocks away from a one-character edit', () => {
     const text = texts[0];
     const before = planArticle(modelOf(text), null);
@@ -79,5 +102,21 @@ describe('client/reader planning an edited report again', function () {
     const taken = after.blocks.filter((block) => before.blocks.some((old) => old.runs === block.runs)).length;
     // Replanned: the edited block, and those within the first words (a label quotes them) before the edit.
     assert.ok(taken >= after.blocks.length - 3, `${taken} of ${after.blocks.length} blocks taken over`);
+  });
+
+  it('takes over the blocks away from a one-character edit it is told of, and plans no block far from it', () => {
+    const text = texts[0];
+    const model = modelOf(text);
+    const before = planArticle(model, null);
+    const at = text.indexOf('The joint inspection');
+    const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+    const delta = readerDelta('r', { model, text, lines: new LineIndex(text) }, { model: modelOf(edited), text: edited, lines: new LineIndex(edited) });
+    const after = planArticle(applyReaderDelta(model, delta)!, before, delta);
+    const taken = after.blocks.filter((block) => before.blocks.some((old) => old.runs === block.runs)).length;
+    assert.ok(taken >= after.blocks.length - 3, `${taken} of ${after.blocks.length} blocks taken over`);
+    // The blocks before the edit are the old plans themselves.
+    const edit = before.blocks.findIndex((block) => block.end > model.cleanText.indexOf('The joint inspection') - 300);
+    assert.ok(edit > 0);
+    for (let b = 0; b < edit; b++) assert.equal(after.blocks[b], before.blocks[b]);
   });
 });

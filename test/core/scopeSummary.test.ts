@@ -6,6 +6,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { analyzeReport, defaultCodebook } from '../../core';
+import { selectCopies, type CopyFacts } from '../../core/agreement/countedCopies';
+import { ArticleCopies } from '../../core/summary/articleCopies';
 import { cutText } from '../../core/summary/cutText';
 import type { FindingsSort } from '../../core/summary/findingsPage';
 import { NO_AREA, queryFindings, type FindingFilters } from '../../core/summary/findingsQuery';
@@ -196,6 +198,43 @@ describe('core/summary ScopeSummary', () => {
     assert.equal(after.total, total + 1);
   });
 
+  it('patched with new digests for some of its reports, answers pages and aggregates as a summary made anew, the kept query followed', () => {
+    const base = corpus.slice(0, 9);
+    const step = fc.record({
+      patches: fc.array(fc.record({ at: fc.nat(base.length - 1), from: fc.nat(corpus.length - 1) }), { maxLength: 3 }),
+      filters: fc.constantFrom(...FILTERS),
+      sort: fc.constantFrom(...SORTS),
+      offset: fc.nat(40),
+      size: fc.integer({ min: 0, max: 12 }),
+    });
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 8 }), (steps) => {
+      const summary = new ScopeSummary();
+      summary.update(base);
+      let current = [...base];
+      for (const { patches, filters, sort, offset, size } of steps) {
+        // Another report's digest at this report's URI and path: its findings, fields and counts change at once.
+        const parts = patches.map(({ at, from }) => ({ ...current[at], digest: corpus[from].digest }));
+        assert.equal(summary.patch(parts), true);
+        for (const part of parts) current = current.map((p) => (p.uri === part.uri ? part : p));
+        const fresh = new ScopeSummary();
+        fresh.update(current);
+        const query = { filters: { ...ANY, ...filters }, sort, offset, limit: size };
+        assert.deepEqual(summary.page(query, LIMIT), fresh.page(query, LIMIT));
+        assert.equal(aggregatesOf(summary.aggregates()), aggregatesOf(fresh.aggregates()));
+      }
+    }), { numRuns: 150 });
+  });
+
+  it('refuses a patch for a report it does not hold, or at another path, changing nothing', () => {
+    const summary = new ScopeSummary();
+    summary.update(corpus.slice(0, 3));
+    const before = aggregatesOf(summary.aggregates());
+    assert.equal(summary.patch([{ ...corpus[0], digest: corpus[4].digest }, corpus[3]]), false);
+    assert.equal(summary.patch([{ ...corpus[1], path: 'elsewhere.report.md', digest: corpus[4].digest }]), false);
+    assert.equal(aggregatesOf(summary.aggregates()), before);
+    assert.equal(summary.patch([]), true);
+  });
+
   it('pages generated scopes as a filter of the whole list would, whatever the order of updates', () => {
     const pool = corpus.slice(0, 8);
     fc.assert(fc.property(fc.array(fc.subarray(pool), { minLength: 1, maxLength: 4 }), fc.constantFrom(...FILTERS), fc.constantFrom(...SORTS), fc.integer({ min: 1, max: 9 }), (scopes, partial, sort, size) => {
@@ -206,5 +245,35 @@ describe('core/summary ScopeSummary', () => {
       const expected = stableSorted(queryFindings(combineReportSummaries(last).findings, filters).matching, sort).map(asPaged);
       assert.deepEqual(allPages(summary, filters, sort, size).findings, expected);
     }), { numRuns: 60 });
+  });
+});
+
+describe('core/summary ArticleCopies (when an edit leaves the copies counted as they were)', () => {
+  it('says so only when choosing the copies again would choose the same', () => {
+    const facts = fc.record({
+      fingerprint: fc.constantFrom('f1', 'f2', 'f3', undefined),
+      annotator: fc.constantFrom('jd', 'mk', 'adjudicated', undefined),
+      status: fc.constantFrom('draft', 'reviewed', undefined),
+    });
+    let kept = 0;
+    const named = (list: ReadonlyArray<typeof facts extends fc.Arbitrary<infer T> ? T : never>): CopyFacts[] => list.map((report, i) => ({ ...report, path: `r${i}.report.md` }));
+    const leftOut = (list: Parameters<typeof named>[0]) => [...selectCopies(named(list), 'one').leftOut.keys()].sort();
+    fc.assert(fc.property(fc.array(facts, { minLength: 1, maxLength: 6 }), fc.array(fc.record({ which: fc.nat(5), after: facts }), { maxLength: 6 }), (first, changes) => {
+      let reports = first;
+      let copies = new ArticleCopies(reports);
+      for (const { which, after } of changes) {
+        const at = which % reports.length;
+        const changed = reports.map((report, i) => (i === at ? after : report));
+        if (copies.replace(reports[at], after)) {
+          kept++;
+          assert.deepEqual(leftOut(changed), leftOut(reports));
+        } else {
+          // As the server does: the scope is resolved again.
+          copies = new ArticleCopies(changed);
+        }
+        reports = changed;
+      }
+    }), { numRuns: 500 });
+    assert.ok(kept > 100, `${kept} changes kept the choice`);
   });
 });

@@ -488,6 +488,58 @@ describe('lsp: the index changes', function () {
     }
   });
 
+  it('follows edits that change which copies of an article count, and edits of a report the scope leaves out', async () => {
+    // Two annotators' copies of an article the folder does not hold otherwise.
+    const article = fs.readFileSync(path.join(samples, 'hartlepool-2017.report.md'), 'utf8').replace(/^text_sha256:.*\n/m, '');
+    const copy = (annotator: string) => article.replace('annotator: findings-team', `annotator: ${annotator}`).replace('status: reviewed', 'status: draft');
+    dir.write('copy-jd.report.md', copy('jd'));
+    dir.write('copy-mk.report.md', copy('mk'));
+    const client = await LspClient.start({ folders: [dir.path] });
+    try {
+      const changes = recordChanges(client);
+      const counted = async () => {
+        const result = await summary(client, { kind: 'workspace' });
+        const listed = [...new Set((await listFindings(client, { kind: 'workspace' })).findings.map((finding) => finding.path))];
+        assert.equal(listed.length, result.totals.reports);
+        return listed;
+      };
+      // Two drafts of one article: neither counts yet.
+      assert.deepEqual(await counted(), ['darlington.report.md', 'middlesbrough.report.md']);
+      const uri = uriOf(path.join(dir.path, 'copy-mk.report.md'));
+      let text = copy('mk');
+      let version = 1;
+      await client.open(uri, text, version);
+      /** Replaces the first `from` (in the article once past the front matter, for anything but the status). */
+      const edit = async (from: string, to: string) => {
+        const at = text.indexOf(from, from.startsWith('status:') ? 0 : text.indexOf('\n---\n', 4) + 5);
+        const lines = text.slice(0, at).split('\n');
+        const start = { line: lines.length - 1, character: lines[lines.length - 1].length };
+        const seen = changes.length;
+        await client.change(uri, ++version, [{ range: { start, end: { line: start.line, character: start.character + from.length } }, text: to }]);
+        text = text.slice(0, at) + to + text.slice(at + from.length);
+        await client.until(() => changes.slice(seen).find((c) => c.uris.includes(uri)), 'findings/indexChanged');
+      };
+      // Reviewed: that copy counts for the article.
+      await edit('status: draft', 'status: reviewed');
+      assert.deepEqual(await counted(), ['copy-mk.report.md', 'darlington.report.md', 'middlesbrough.report.md']);
+      // Its article text changed: no longer a copy of the other, each counts on its own.
+      await edit('Hartlepool', 'Hartlepool, again,');
+      assert.deepEqual(await counted(), ['copy-jd.report.md', 'copy-mk.report.md', 'darlington.report.md', 'middlesbrough.report.md']);
+      // A span added to it shows in its counts at once.
+      const before = await summary(client, { kind: 'workspace' });
+      await edit('Hartlepool, again,', '[Hartlepool, again,]{.strength theme=health}');
+      const after = await summary(client, { kind: 'workspace' });
+      assert.equal(after.totals.findings, before.totals.findings + 1);
+      assert.equal(after.byCode.strength, before.byCode.strength + 1);
+      // Back to the other's text: a draft copy again beside a draft, neither counts.
+      await edit('[Hartlepool, again,]{.strength theme=health}', 'Hartlepool');
+      await edit('status: reviewed', 'status: draft');
+      assert.deepEqual(await counted(), ['darlington.report.md', 'middlesbrough.report.md']);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('a .findingsignore written on disk takes reports out of the dataset, and tells', async () => {
     const client = await LspClient.start({ folders: [dir.path] });
     try {

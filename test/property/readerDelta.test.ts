@@ -12,59 +12,18 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { defaultCodebook, LineIndex, planTagging } from '../../core';
+import { defaultCodebook, LineIndex } from '../../core';
 import { parseReport } from '../../core/document/parseReport';
-import { applyInsertions } from '../../core/language/tagEdit';
-import { sourceRangeOfCleanSelection } from '../../core/reader/cleanSelection';
 import { readerPassagesAfterEdit } from '../../core/reader/passagesAfterEdit';
 import { applyReaderDelta, changesNothing, type ReaderDelta } from '../../core/reader/readerDelta';
 import { readerDelta, type ReaderSnapshot } from '../../core/reader/readerDiff';
 import { readerModel, readerPassages } from '../../core/reader/readerModel';
 import type { ReaderModel } from '../../core/reader/readerTypes';
+import { applyEdit, EDIT } from '../helpers/readerEdits';
 import { repoRoot } from '../helpers/repo';
 
 const RUNS = Number(process.env.FINDINGS_FC_RUNS) || 60;
 const codebook = defaultCodebook();
-const CODES = ['strength', 'weakness', 'quote', 'wsoa'];
-
-type Edit =
-  | { kind: 'insert'; at: number; text: string }
-  | { kind: 'delete'; at: number; length: number }
-  | { kind: 'replace'; at: number; text: string }
-  | { kind: 'tag'; at: number; length: number; code: number };
-
-const INSERTS = ['x', ' ', '\n', '\r', '\r\n', '\n\n', '[', ']', '{', '}', ']{.quote speaker=a}', '[word]{.strength theme=leadership}', ' memo="a note"', 'é', '😀'];
-
-/** Where in the text, as a fraction of its length: spread evenly (a biased one would mostly edit the first lines). */
-const AT = fc.noBias(fc.integer({ min: 0, max: 1_000_000 })).map((n) => n / 1_000_001);
-
-const EDIT: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: AT, text: fc.constantFrom(...INSERTS) }),
-  fc.record({ kind: fc.constant('delete' as const), at: AT, length: fc.integer({ min: 1, max: 40 }) }),
-  // One character for another: the text keeps its length, so every span keeps its place.
-  fc.record({ kind: fc.constant('replace' as const), at: AT, text: fc.constantFrom('x', 'e', ' ', '.', '=', '"', '#', '}', ']') }),
-  fc.record({ kind: fc.constant('tag' as const), at: AT, length: fc.integer({ min: 1, max: 80 }), code: fc.nat(CODES.length - 1) }),
-);
-
-/** The edit applied anywhere in the report, front matter included (a tag through the reader's tagging; a refused one changes nothing). */
-function apply(text: string, edit: Edit): string {
-  const at = Math.floor(edit.at * text.length);
-  switch (edit.kind) {
-    case 'insert':
-      return text.slice(0, at) + edit.text + text.slice(at);
-    case 'delete':
-      return text.slice(0, at) + text.slice(Math.min(text.length, at + edit.length));
-    case 'replace':
-      return text.slice(0, at) + edit.text + text.slice(at + 1);
-    case 'tag': {
-      const document = parseReport(text);
-      const start = Math.floor(edit.at * document.cleanText.length);
-      const range = sourceRangeOfCleanSelection(document, { start, end: Math.min(document.cleanText.length, start + edit.length) });
-      const plan = planTagging(document, codebook, [range], [CODES[edit.code]]);
-      return plan && plan.refused.length === 0 ? applyInsertions(text, plan.insertions) : text;
-    }
-  }
-}
 
 interface Step {
   readonly text: string;
@@ -84,7 +43,8 @@ function fresh(text: string): Step {
 function afterEdit(before: Step, text: string): Step {
   const document = parseReport(text);
   const lines = new LineIndex(text);
-  const passages = readerPassagesAfterEdit({ document: before.document, passages: before.model.passages }, document, codebook, lines);
+  const { passages: list, codes, themes } = before.model;
+  const passages = readerPassagesAfterEdit({ document: before.document, lines: before.lines, passages: { passages: list, codes, themes } }, document, codebook, lines);
   return { text, document, lines, model: readerModel('x.report.md', document, codebook, lines, passages) };
 }
 
@@ -121,7 +81,7 @@ describe('property: the coded reader\'s deltas', function () {
       let step = fresh(crlf ? texts[which].replace(/\n/g, '\r\n') : texts[which]);
       const first = step;
       for (const edit of edits) {
-        const text = apply(step.text, edit);
+        const text = applyEdit(step.text, edit);
         const next = afterEdit(step, text);
         const scratch = fresh(text);
         assert.deepStrictEqual(next.model, scratch.model, JSON.stringify(edit));

@@ -10,7 +10,9 @@
  *   2. reads the panel's numbers inside the webview frame and compares them
  *      with `findings stats . --format json` run on the same folder;
  *   3. screenshots in the light, dark and high-contrast themes (set in the
- *      workspace's settings file, as a person would);
+ *      workspace's settings file, as a person would), of the counts and of
+ *      the findings list (its rows one height, none overlapping another or
+ *      overflowing its row);
  *   4. "Developer: Reload Window": the panel comes back through its
  *      serializer, still on the workspace, with the same counts and the
  *      findings list in the order chosen before (by code);
@@ -27,6 +29,7 @@
  *
  *   --out DIR      screenshots (default .test-artifacts/screenshots):
  *                  summary-light.png, summary-dark.png, summary-high-contrast.png,
+ *                  the findings list in each: summary-list-light.png …,
  *                  summary-document-light.png, summary-xss.png
  *   --results FILE the checks passed and failed (JSON { passed, failures })
  *
@@ -241,8 +244,20 @@ async function run(opts, page, workspace, passed, failures) {
   for (const theme of ['light', 'dark', 'high-contrast']) {
     await check(`the counts in the ${theme} theme (screenshot)`, async () => {
       await setTheme(page, workspace, theme);
-      await waitForWorkspaceCounts(page, expected, `the counts in the ${theme} theme`);
+      const { frame: panel } = await waitForWorkspaceCounts(page, expected, `the counts in the ${theme} theme`);
       await shot(`summary-${theme}.png`);
+      // The findings list in view: rows of one height, texts cut to two lines, nothing overlapping.
+      await panel.evaluate(() => document.getElementById('findings')?.scrollIntoView());
+      const rows = await panel.evaluate(() => {
+        const items = [...document.querySelectorAll('#findings-list > li')];
+        const heights = new Set(items.map((item) => Math.round(item.getBoundingClientRect().height)));
+        const overlapping = items.filter((item, i) => i > 0 && item.getBoundingClientRect().top < items[i - 1].getBoundingClientRect().bottom - 1).length;
+        const overflowing = items.filter((item) => [...item.querySelectorAll('.finding-head, .finding-text, .finding-memo')].some((part) => part.getBoundingClientRect().bottom > item.getBoundingClientRect().bottom + 1)).length;
+        return { count: items.length, heights: [...heights], overlapping, overflowing };
+      });
+      if (rows.count === 0 || rows.heights.length !== 1 || rows.overlapping > 0 || rows.overflowing > 0) throw new Error(`the list's rows: ${JSON.stringify(rows)}`);
+      await shot(`summary-list-${theme}.png`);
+      await panel.evaluate(() => window.scrollTo(0, 0));
     });
   }
 

@@ -2,10 +2,12 @@
 // the change are planned again: the text that differs (a common prefix and
 // suffix), the passages that differ (matched from both ends, shifted by the
 // edit), and those whose paint changed (a passage nested into one changes its
-// underline room). Conservative: anything in doubt counts as changed.
+// underline room). Conservative: anything in doubt counts as changed. A
+// model that came as a delta says itself what differs.
 import type { HighlightStyle } from '../../../core/reader/highlightStyle';
 import { WORDS_WINDOW } from '../../../core/reader/passageLabels';
-import type { ShownModel, ShownPassage } from './shownModel';
+import { commonPrefix, commonSuffix } from '../../../core/text/commonAffixes';
+import type { ShownDelta, ShownModel, ShownPassage } from './shownModel';
 
 export interface Drawn {
   readonly model: ShownModel;
@@ -20,10 +22,20 @@ export interface ArticleChange {
   newOffset(old: number): number;
   /** The new position of an old passage, or null for a passage that changed. */
   newPassage(old: number): number | null;
+  /** The passages of the new model that changed: [from, to). */
+  readonly passagesFrom: number;
+  readonly passagesTo: number;
+  /** How much longer the new text is. */
+  readonly lengthDelta: number;
 }
 
-/** Characters compared at a time before the comparison goes character by character. */
-const CHUNK = 2048;
+/** What a change left alone: the shared text (a prefix and a suffix) and passages (from the front and the back). */
+interface Kept {
+  readonly prefix: number;
+  readonly suffix: number;
+  readonly front: number;
+  readonly back: number;
+}
 
 /** The change, or null when everything must be planned again (the codes or themes changed). */
 export function articleChange(previous: Drawn, model: ShownModel, styles: readonly HighlightStyle[]): ArticleChange | null {
@@ -33,11 +45,7 @@ export function articleChange(previous: Drawn, model: ShownModel, styles: readon
   const shortest = Math.min(t0.length, t1.length);
   const prefix = commonPrefix(t0, t1, shortest);
   const suffix = commonSuffix(t0, t1, shortest - prefix);
-  const delta = t1.length - t0.length;
-  const textChanged = !(t0.length === t1.length && prefix === t0.length);
-  /** An old offset in the new text; null inside the text that changed. */
-  const mapped = (x: number): number | null => (x <= prefix ? x : x >= t0.length - suffix ? x + delta : null);
-
+  const mapped = offsetMap(t0.length, t1.length, prefix, suffix);
   const [p0, p1] = [before.passages, model.passages];
   const same = (a: ShownPassage, b: ShownPassage) =>
     mapped(a.start) === b.start && mapped(a.end) === b.end && a.memo === b.memo && sameList(a.codes, b.codes) && sameList(a.themes, b.themes);
@@ -45,6 +53,33 @@ export function articleChange(previous: Drawn, model: ShownModel, styles: readon
   while (front < p0.length && front < p1.length && same(p0[front], p1[front])) front++;
   let back = 0;
   while (back < p0.length - front && back < p1.length - front && same(p0[p0.length - 1 - back], p1[p1.length - 1 - back])) back++;
+  return changeOf(previous, model, styles, { prefix, suffix, front, back });
+}
+
+/**
+ * The change a delta made (readerDelta.ts), without comparing the models: its
+ * text and passages splices, where everything outside is the same (a delta
+ * sends every passage that differs in anything).
+ */
+export function deltaChange(previous: Drawn, model: ShownModel, styles: readonly HighlightStyle[], delta: ShownDelta): ArticleChange | null {
+  const before = previous.model;
+  if (!sameNames(before, model)) return null;
+  const { text, passages } = delta;
+  return changeOf(previous, model, styles, { prefix: text.start, suffix: before.cleanText.length - text.end, front: passages.start, back: before.passages.length - passages.end });
+}
+
+/** An old offset in the new text; null inside the text that changed. */
+function offsetMap(oldLength: number, newLength: number, prefix: number, suffix: number): (x: number) => number | null {
+  const delta = newLength - oldLength;
+  return (x) => (x <= prefix ? x : x >= oldLength - suffix ? x + delta : null);
+}
+
+function changeOf(previous: Drawn, model: ShownModel, styles: readonly HighlightStyle[], kept: Kept): ArticleChange {
+  const { prefix, suffix, front, back } = kept;
+  const [t0, t1] = [previous.model.cleanText, model.cleanText];
+  const [p0, p1] = [previous.model.passages, model.passages];
+  const textChanged = !(t0.length === t1.length && prefix === t0.length);
+  const mapped = offsetMap(t0.length, t1.length, prefix, suffix);
 
   let start = Infinity;
   let end = -Infinity;
@@ -66,6 +101,9 @@ export function articleChange(previous: Drawn, model: ShownModel, styles: readon
     end,
     newOffset: (old) => mapped(old) ?? old,
     newPassage: (old) => (old < front ? old : old >= p0.length - back ? old + shift : null),
+    passagesFrom: front,
+    passagesTo: p1.length - back,
+    lengthDelta: t1.length - t0.length,
   };
 }
 
@@ -83,18 +121,4 @@ function sameNames(a: ShownModel, b: ShownModel): boolean {
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);
-}
-
-function commonPrefix(a: string, b: string, most: number): number {
-  let n = 0;
-  while (n + CHUNK <= most && a.slice(n, n + CHUNK) === b.slice(n, n + CHUNK)) n += CHUNK;
-  while (n < most && a.charCodeAt(n) === b.charCodeAt(n)) n++;
-  return n;
-}
-
-function commonSuffix(a: string, b: string, most: number): number {
-  let n = 0;
-  while (n + CHUNK <= most && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
-  while (n < most && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
-  return n;
 }

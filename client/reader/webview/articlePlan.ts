@@ -3,13 +3,15 @@
 // called and how they are painted). Two plans that show the same thing
 // (samePlan) differ at most in where they lie in the article and in their
 // passages' numbers, so a block whose plan is unchanged after an edit keeps
-// its DOM.
-import { articleBlocks } from '../../../core/reader/articleBlocks';
+// its DOM. After a delta only the stretch of the article it touched is
+// planned (articleWindow.ts).
+import { articleBlocks, type ArticleBlock } from '../../../core/reader/articleBlocks';
 import { highlightStyles, safeCodeColor, type HighlightStyle } from '../../../core/reader/highlightStyle';
 import { firstWords, passageLabel, readerLabels, stripeLabel } from '../../../core/reader/passageLabels';
 import { passageRuns } from '../../../core/reader/passageRuns';
-import type { ShownModel } from './shownModel';
-import { articleChange, sameStyle, type Drawn } from './articleChanges';
+import type { ShownDelta, ShownModel } from './shownModel';
+import { articleChange, deltaChange, sameStyle, type Drawn } from './articleChanges';
+import { planWindow } from './articleWindow';
 
 export interface PlannedStripe {
   readonly code: string;
@@ -60,14 +62,19 @@ export interface ArticlePlan extends Drawn {
 /**
  * Plans the article. With the plan of the model drawn before, a block that
  * lies away from what changed (articleChanges.ts) takes its old plan, moved:
- * the same runs and passages, so it is kept without a comparison.
+ * the same runs and passages, so it is kept without a comparison. With the
+ * delta that gave the model, what changed is known, and only the blocks
+ * around it are looked at.
  */
-export function planArticle(model: ShownModel, previous: ArticlePlan | null): ArticlePlan {
+export function planArticle(model: ShownModel, previous: ArticlePlan | null, delta: ShownDelta | null = null): ArticlePlan {
   const { cleanText, passages } = model;
-  const labels = readerLabels(model.codes, model.themes);
-  const colors = new Map(model.codes.map((code) => [code.name, safeCodeColor(code.color)]));
   const styles = highlightStyles(passages, model.codes);
-  const change = previous ? articleChange(previous, model, styles) : null;
+  const change = previous ? (delta ? deltaChange(previous, model, styles, delta) : articleChange(previous, model, styles)) : null;
+  const planBlock = blockPlanner(model, styles);
+  if (change && previous && delta) {
+    const blocks = planWindow(previous.blocks, model, change, planBlock);
+    if (blocks) return { model, styles, blocks };
+  }
   const oldByStart = change && previous ? new Map(previous.blocks.map((plan) => [change.newOffset(plan.start), plan])) : null;
   const blocks = articleBlocks(cleanText, passageRuns(cleanText.length, passages)).map((block): BlockPlan => {
     if (change && oldByStart && (block.end < change.start || block.start > change.end)) {
@@ -77,6 +84,19 @@ export function planArticle(model: ShownModel, previous: ArticlePlan | null): Ar
         if (globals.every((g) => g !== null)) return { ...old, start: block.start, end: block.end, globals: globals as number[] };
       }
     }
+    return planBlock(block);
+  });
+  return { model, styles, blocks };
+}
+
+/** Plans one block afresh: its runs, and each passage in it as the block shows it. */
+export type BlockPlanner = (block: ArticleBlock) => BlockPlan;
+
+function blockPlanner(model: ShownModel, styles: readonly HighlightStyle[]): BlockPlanner {
+  const { cleanText, passages } = model;
+  const labels = readerLabels(model.codes, model.themes);
+  const colors = new Map(model.codes.map((code) => [code.name, safeCodeColor(code.color)]));
+  return (block) => {
     const localOf = new Map<number, number>();
     const globals: number[] = [];
     const locals: LocalPassage[] = [];
@@ -107,8 +127,7 @@ export function planArticle(model: ShownModel, previous: ArticlePlan | null): Ar
     }));
     const text = cleanText.slice(block.start, block.end);
     return { start: block.start, end: block.end, text, runs, locals, globals };
-  });
-  return { model, styles, blocks };
+  };
 }
 
 /** Whether two plans draw the same DOM (their text, runs and passages as shown; not their offsets). */

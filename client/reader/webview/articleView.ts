@@ -5,7 +5,7 @@
 // models, so an edit redraws only what it touched, and a 1 MB report opens
 // with only its first screens drawn. Maps both ways between DOM positions and
 // clean-text offsets: every text node knows its offset.
-import type { ShownModel } from './shownModel';
+import type { ShownDelta, ShownModel } from './shownModel';
 import { h } from '../../webview/dom';
 import { planArticle, samePlan, type ArticlePlan, type BlockPlan } from './articlePlan';
 import { drawBlockContent, type BlockContent } from './blockContent';
@@ -58,26 +58,38 @@ export class ArticleView {
     window.addEventListener('resize', () => this.drawNearSoon());
   }
 
-  /** Shows the model, keeping the blocks that did not change and drawing those around `anchor` (a clean offset) at once. */
-  render(model: ShownModel, anchor: number): void {
-    this.planned = planArticle(model, this.planned);
+  /**
+   * Shows the model, keeping the blocks that did not change and drawing those
+   * around `anchor` (a clean offset) at once; `delta`, when the model came as
+   * one, says what changed.
+   */
+  render(model: ShownModel, anchor: number, delta: ShownDelta | null = null): void {
+    this.planned = planArticle(model, this.planned, delta);
     const plans = this.planned.blocks;
-    // The blocks there are: by the runs of their plan (a plan taken over shares them), and by their text.
+    // The blocks there are: by the runs of their plan (a plan taken over shares them), then, for the
+    // plans made anew, by their text.
     const taken = new Set<BlockView>();
     const byRuns = new Map(this.blocks.map((block) => [block.plan.runs, block]));
-    const byText = new Map<string, BlockView[]>();
-    for (const block of this.blocks) {
-      const list = byText.get(block.plan.text);
-      if (list) list.push(block);
-      else byText.set(block.plan.text, [block]);
-    }
-    const find = (plan: BlockPlan): BlockView | undefined => {
+    const next: Array<BlockView | undefined> = plans.map((plan) => {
       const same = byRuns.get(plan.runs);
-      if (same && !taken.has(same)) return same;
-      return byText.get(plan.text)?.find((block) => !taken.has(block) && samePlan(block.plan, plan));
-    };
-    const next = plans.map((plan) => {
-      const kept = find(plan);
+      if (!same || taken.has(same)) return undefined;
+      taken.add(same);
+      return same;
+    });
+    const byText = new Map<string, BlockView[]>();
+    if (next.includes(undefined)) {
+      for (const block of this.blocks) {
+        if (taken.has(block)) continue;
+        const list = byText.get(block.plan.text);
+        if (list) list.push(block);
+        else byText.set(block.plan.text, [block]);
+      }
+    }
+    // The margin's lanes only widen: the plans made anew may call for more.
+    let lanes = 1;
+    const views = plans.map((plan, i) => {
+      const kept = next[i] ?? byText.get(plan.text)?.find((block) => !taken.has(block) && samePlan(block.plan, plan));
+      if (!next[i]) lanes = Math.max(lanes, offsetLanes(plan));
       if (kept) {
         taken.add(kept);
         kept.start = plan.start;
@@ -89,17 +101,16 @@ export class ArticleView {
     // Move the DOM as little as possible: kept blocks stay where they are, new ones go in, the rest leave.
     for (const block of this.blocks) if (!taken.has(block)) this.forget(block);
     let cursor = this.element.firstElementChild;
-    for (const block of next) {
+    for (const block of views) {
       if (block.element === cursor) {
         cursor = cursor.nextElementSibling;
         continue;
       }
       this.element.insertBefore(block.element, cursor);
     }
-    this.blocks = next;
+    this.blocks = views;
     // Widen the margin before the first layout to the lanes the passages' offsets already call for
     // (passages that only share a line may need more, found when measured).
-    const lanes = Math.max(...plans.map(offsetLanes), 1);
     if (lanes > this.lanes) this.setLanes(lanes);
     this.drawAround(anchor);
   }

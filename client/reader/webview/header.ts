@@ -5,6 +5,11 @@ import type { ShownModel } from './shownModel';
 import { safeCodeColor } from '../../../core/reader/highlightStyle';
 import { h } from '../../webview/dom';
 
+/** What the header shows, as a key: an edit of the article alone leaves it as it is. */
+export function headerKey(model: ShownModel): string {
+  return JSON.stringify([model.name, model.header, model.codes, model.passages.length]);
+}
+
 export function reportHeader(model: ShownModel): HTMLElement {
   const fields = model.header.fields.map((field) =>
     h('div', { class: 'field', 'data-key': field.key }, h('span', { class: 'field-label' }, field.label), h('span', { class: 'field-value' }, field.value)));

@@ -7,9 +7,9 @@ import { h, replaceChildren } from '../../webview/dom';
 import type { FromReader, ReaderFilters, ReaderState, ToReader } from '../readerMessages';
 import { ArticleView } from './articleView';
 import { PassageFilter } from './filtering';
-import { reportHeader } from './header';
+import { headerKey, reportHeader } from './header';
 import { ScrollPosition } from './scrolling';
-import type { ShownModel } from './shownModel';
+import type { ShownDelta, ShownModel } from './shownModel';
 import { chordLetter, MEMO_KEY, TAG_KEYS } from './shortcuts';
 import { answerProbe } from './testSeams';
 import { Toolbar } from './toolbar';
@@ -37,6 +37,8 @@ let pending: { readonly uri: string | null; readonly filters: ReaderFilters; rea
 /** The last selection made in the article, as clean offsets (a click on a toolbar button must not lose it). */
 let selection: { start: number; end: number } | null = null;
 let topOffset = 0;
+/** What the header in the page shows (headerKey). */
+let shownHeader = '';
 
 function post(message: FromReader): void {
   vscode.postMessage(message);
@@ -86,7 +88,7 @@ setTimeout(() => {
 
 // ------------------------------------------------------------------ drawing
 
-function render(message: Extract<CheckedMessage, { type: 'model' }>): void {
+function render(message: Extract<CheckedMessage, { type: 'model' }>, delta: ShownDelta | null = null): void {
   const { model } = message;
   const restore = pending && (pending.uri === null || pending.uri === message.uri) ? pending : null;
   pending = null;
@@ -97,11 +99,14 @@ function render(message: Extract<CheckedMessage, { type: 'model' }>): void {
   tooltip.hide();
   toolbar.update(model);
   if (restore) toolbar.setFilters(restore.filters, false);
-  // Only the header is replaced: the article stays in the page, so its kept blocks keep their layout.
-  const header = reportHeader(model);
-  if (view.element.parentNode === content && content.firstElementChild?.classList.contains('report-header')) content.replaceChild(header, content.firstElementChild);
-  else replaceChildren(content, header, view.element);
-  view.render(model, anchor);
+  // Only the header is replaced, and only when it shows something else: the article stays in the page, so its
+  // kept blocks keep their layout.
+  const key = headerKey(model);
+  const inPlace = view.element.parentNode === content && content.firstElementChild?.classList.contains('report-header');
+  if (!inPlace) replaceChildren(content, reportHeader(model), view.element);
+  else if (key !== shownHeader) content.replaceChild(reportHeader(model), content.firstElementChild as Element);
+  shownHeader = key;
+  view.render(model, anchor, delta);
   refilter();
   topOffset = anchor;
   if (placed) scroll.scrollToOffset(anchor, true);
@@ -118,7 +123,7 @@ function update(message: Extract<CheckedMessage, { type: 'delta' }>): void {
     post({ type: 'needModel' });
     return;
   }
-  render({ type: 'model', seq: message.seq, uri: message.uri, model: next.message });
+  render({ type: 'model', seq: message.seq, uri: message.uri, model: next.message }, message.delta);
 }
 
 function notice(message: Extract<ToReader, { type: 'notice' }>): void {

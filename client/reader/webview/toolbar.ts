@@ -36,6 +36,7 @@ export class Toolbar {
   private chosenThemes = new Set<string>();
   private filterState: ReaderFilters = { codes: [], themes: [] };
   private signature = '';
+  private chipsSignature = '';
 
   constructor(private readonly actions: ToolbarActions) {
     this.element = h('div', { class: 'toolbar' },
@@ -145,6 +146,10 @@ export class Toolbar {
   }
 
   private drawChips(model: ShownModel): void {
+    // Unchanged counts and filters (most edits): the chips stay.
+    const signature = JSON.stringify([model.codes.map((c) => [c.name, c.label, c.color, c.passages]), model.themes.map((t) => [t.name, t.label, t.passages]), this.filterState]);
+    if (signature === this.chipsSignature) return;
+    this.chipsSignature = signature;
     const chip = (kind: 'code' | 'theme', name: string, label: string, count: number, color: string | null) => {
       const chosen = (kind === 'code' ? this.filterState.codes : this.filterState.themes).includes(name);
       const swatch = color === null ? null : h('span', { class: 'swatch', 'aria-hidden': 'true' });

@@ -99,7 +99,7 @@ function delta(value: unknown): ShownDelta {
       start: wholeNumber(passages.start, 'passages.start'),
       end: wholeNumber(passages.end, 'passages.end'),
       items: list(passages.items, 'passages.items', (p) => passage(p, Number.MAX_SAFE_INTEGER)),
-      shift: { offset: integer(shift.offset, 'shift.offset'), index: integer(shift.index, 'shift.index'), line: integer(shift.line, 'shift.line'), lines: integer(shift.lines, 'shift.lines'), character: integer(shift.character, 'shift.character') },
+      shift: { offset: integer(shift.offset, 'shift.offset'), index: integer(shift.index, 'shift.index'), line: integer(shift.line, 'shift.line'), addedLines: integer(shift.addedLines, 'shift.addedLines'), character: integer(shift.character, 'shift.character') },
     },
   };
 }

@@ -237,7 +237,7 @@ describe('summary panel: agreement section', function () {
   async function workspaceFacts(accept: (facts: Awaited<ReturnType<FindingsApi['summaryPanel']['inspect']>>) => boolean, what: string) {
     return waitFor(async () => {
       const info = api.summaryPanel.current;
-      if (!info || info.scope !== 'workspace' || info.rendered?.seq !== info.postedSeq || info.postedSeq === 0) return undefined;
+      if (!info || info.scope !== 'workspace' || info.agreementPending || info.rendered?.seq !== info.postedSeq || info.postedSeq === 0) return undefined;
       const facts = await api.summaryPanel.inspect();
       return accept(facts) ? facts : undefined;
     }, { events: [api.summaryPanel.onDidChange], pollMs: 500, what, timeoutMs: 60_000 });
