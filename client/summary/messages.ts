@@ -43,7 +43,7 @@ export interface LspRange {
 
 export interface UpdateMessage {
   readonly type: 'update';
-  /** Counts the updates sent; the webview's `rendered` names the one it drew. */
+  /** Counts the updates sent; the webview's `rendered` names the one it drew (the overview, and the list's rows in view once their pages came). */
   readonly seq: number;
   readonly scope: PanelScope;
   readonly documentUri: string | null;

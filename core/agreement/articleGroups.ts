@@ -25,19 +25,20 @@ export interface ArticleGroup {
  * out: they are what the annotators settled, not one more annotator.
  */
 /**
- * The articles that two copies or more code (reference reports aside): the
- * only ones whose spans agreement compares. Each copy needs only its
+ * How many articles the copies hold, and those two copies or more code
+ * (reference reports aside, as groupByArticle sets them aside): the only
+ * articles whose spans agreement compares. Each copy needs only its
  * fingerprint and annotator, so that an index can tell without parsing.
  */
-export function articlesCodedTwice(copies: Iterable<{ readonly fingerprint: string; readonly annotator: string | undefined }>): Set<string> {
+export function articlesOfCopies(copies: Iterable<{ readonly fingerprint: string; readonly annotator: string | undefined }>): { readonly articles: number; readonly codedTwice: ReadonlySet<string> } {
   const seen = new Set<string>();
-  const twice = new Set<string>();
+  const codedTwice = new Set<string>();
   for (const copy of copies) {
     if (isReferenceAnnotator(copy.annotator)) continue;
-    if (seen.has(copy.fingerprint)) twice.add(copy.fingerprint);
+    if (seen.has(copy.fingerprint)) codedTwice.add(copy.fingerprint);
     else seen.add(copy.fingerprint);
   }
-  return twice;
+  return { articles: seen.size, codedTwice };
 }
 
 export function groupByArticle(annotations: readonly Annotation[]): ArticleGroup[] {

@@ -5,7 +5,7 @@
 export type * from './agreementTypes';
 export type { Coefficient } from './coefficient';
 export { annotationOf, annotatorOf, sourcedTextOf, uncomparedCopy, type Annotation, type AnnotatedSpan, type SourceFields, type SourcedText } from './annotations';
-export { articlesCodedTwice, groupByArticle, type ArticleGroup, type AnnotatorCopy } from './articleGroups';
+export { articlesOfCopies, groupByArticle, type ArticleGroup, type AnnotatorCopy } from './articleGroups';
 export { sourceMismatches, type SourceMismatch } from './sourceMismatches';
 export { computeAgreement, type AgreementOptions } from './computeAgreement';
 export { agreementDocument, type AgreementDocument } from './agreementDocument';

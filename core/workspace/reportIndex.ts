@@ -101,8 +101,16 @@ export class ReportIndex {
 
   /** Whether the report at `path` keeps its parse (an open document: every keystroke's features need it). */
   keepParsed(path: string, keep: boolean): void {
-    if (keep) this.kept.add(path);
-    else if (this.kept.delete(path)) {
+    if (keep) {
+      if (this.kept.has(path)) return;
+      this.kept.add(path);
+      // One of the recently used until now: it must not be let go with them.
+      const entry = this.reports.get(path);
+      if (entry) {
+        this.recent.delete(entry);
+        entry.hold();
+      }
+    } else if (this.kept.delete(path)) {
       const entry = this.reports.get(path);
       if (entry) this.used(entry);
     }
@@ -185,6 +193,13 @@ class Entry implements IndexedReport {
 
   get holdsParse(): boolean {
     return this.parsed !== undefined;
+  }
+
+  /** Keeps the text as a string again: a kept report's text is compared with the editor's on every request. */
+  hold(): void {
+    if (this.textString !== undefined) return;
+    this.textString = decoder.decode(this.textBytes);
+    this.textBytes = undefined;
   }
 
   /** Lets the parse go, and keeps the text as UTF-8 when that gives it back exactly (no lone surrogate). */

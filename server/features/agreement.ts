@@ -5,7 +5,7 @@
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { comparePaths, type Codebook, type IndexedReport } from '../../core';
 import { isReferenceAnnotator } from '../../core/agreement/adjudication/referenceReports';
-import { agreementDocument, agreementOfReports, annotationOf, articlesCodedTwice, uncomparedCopy, type Annotation } from '../../core/agreement';
+import { agreementDocument, agreementOfReports, annotationOf, articlesOfCopies, uncomparedCopy, type Annotation } from '../../core/agreement';
 import { AgreementRequest, ArticleCopiesRequest, type AgreementParams, type AgreementResult, type ArticleCopiesParams, type ArticleCopiesResult, type ArticleCopy } from '../../protocol';
 import type { ServerContext } from '../context';
 import { cooperative, guard } from '../guard';
@@ -20,12 +20,14 @@ export function registerAgreement(context: ServerContext): void {
 
   connection.onRequest(AgreementRequest, guard(connection, AgreementRequest.method, { scope: optional(scopeShape), by: optional(oneOf('code', 'theme')) }, async (params: AgreementParams, token: CancellationToken): Promise<AgreementResult> => {
     const scope = await resolveScope(workspace, params?.scope ?? { kind: 'workspace' }, token);
-    const collected: Annotation[] = [];
     // Only the copies of articles coded twice or more are compared span by span: the others are read from the index's facts, unparsed.
-    const compared = articlesCodedTwice(scope.reports.map(({ entry }) => ({ fingerprint: entry.report.facts.fingerprint, annotator: entry.report.facts.copy.annotator })));
+    const { articles, codedTwice } = articlesOfCopies(scope.reports.map(({ entry }) => ({ fingerprint: entry.report.facts.fingerprint, annotator: entry.report.facts.copy.annotator })));
+    // No article coded twice: no figures (what the panel asks after every edit of a corpus coded once costs a walk over facts).
+    if (codedTwice.size === 0) return { figures: null, articles, reports: scope.reports.length };
+    const collected: Annotation[] = [];
     for await (const { entry, path } of cooperative(scope.reports, token, 100)) {
       const facts = entry.report.facts;
-      if (!compared.has(facts.fingerprint)) {
+      if (!codedTwice.has(facts.fingerprint)) {
         collected.push(uncomparedCopy(path, facts.sourced, facts.copy.annotator));
         continue;
       }
