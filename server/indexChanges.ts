@@ -3,8 +3,12 @@ import { IndexChangedNotification, type IndexChangedParams } from '../protocol';
 import type { ReportWorkspace } from './reportWorkspace';
 import type { WorkspaceChange } from './workspaceTypes';
 
-/** How long the index must be still before `findings/indexChanged` goes out. */
-export const INDEX_CHANGED_DELAY_MS = 200;
+/**
+ * How long the index must be still before `findings/indexChanged` goes out:
+ * a pause between keystrokes, not more; what listeners then ask for (a
+ * summary, a page, a report's counts) costs work in proportion to the edit.
+ */
+export const INDEX_CHANGED_DELAY_MS = 60;
 /** The longest a change waits while changes keep coming (typing). */
 const MAX_DELAY_MS = 1000;
 

@@ -26,8 +26,8 @@ import { RevealableFindings } from './revealableFindings';
 import { workspaceAgreement } from './workspaceAgreement';
 import { DEFAULT_SORT, NO_FILTERS, parseFromWebview, parseState, type FindingsSort, type FromWebview, type LspRange, type PanelFilters, type PanelScope, type PanelState, type ToWebview, type UpdateMessage } from './messages';
 
-/** Delay after an index notification before asking (the server already debounces edits). */
-const NOTIFICATION_DELAY_MS = 50;
+/** Delay after an index notification before asking: none, the server already debounces edits (a timer still folds notifications that come together). */
+const NOTIFICATION_DELAY_MS = 0;
 const KEEP_REJECTED = 20;
 /** Findings the webview may open: many more than it keeps (20 pages of 100). */
 const MAX_REVEALABLE = 10_000;
