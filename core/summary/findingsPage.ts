@@ -124,6 +124,27 @@ export function pageOf(parts: readonly ReportSummaryPart[], matched: MatchedFind
   return page;
 }
 
+/**
+ * The page of an unfiltered list in report order, without a query: the
+ * findings are the reports' in order, so the page is found by skipping whole
+ * reports (linear in the reports before it, not in their findings).
+ */
+export function unfilteredPageOf(parts: readonly ReportSummaryPart[], offset: number, limit: number, textLimit: number): SummaryFindingData[] {
+  const page: SummaryFindingData[] = [];
+  let before = 0;
+  for (const part of parts) {
+    const list = part.digest.findings;
+    if (page.length >= limit) break;
+    if (before + list.length <= offset) {
+      before += list.length;
+      continue;
+    }
+    for (let f = Math.max(0, offset - before); f < list.length && page.length < limit; f++) page.push(pageFinding(part, list[f], textLimit));
+    before += list.length;
+  }
+  return page;
+}
+
 /** Each value a filter can take, in order, with its count (0 when the other filters leave it none). */
 export function facetValues(values: readonly string[], counts: ReadonlyMap<string, number>): FacetValue[] {
   return values.map((value) => ({ value, count: counts.get(value) ?? 0 }));

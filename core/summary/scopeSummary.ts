@@ -1,5 +1,5 @@
-import { facetValues, matchFindings, pageOf, rematchFindings, type FacetValue, type FindingsSort, type MatchedFindings } from './findingsPage';
-import { NO_AREA, searchedText, type FindingFilters } from './findingsQuery';
+import { facetValues, matchFindings, pageOf, rematchFindings, unfilteredPageOf, type FacetValue, type FindingsSort, type MatchedFindings } from './findingsPage';
+import { hasFilters, NO_AREA, searchedText, type FindingFilters } from './findingsQuery';
 import { compareSummaryParts, type ReportSummaryPart } from './summarizeReports';
 import { SummaryAggregate } from './summaryAggregate';
 import type { ReportsAggregates, SummaryFindingData } from './types';
@@ -111,6 +111,7 @@ export class ScopeSummary {
   page(query: FindingsPageQuery, textLimit: number): FindingsPage {
     const parts = this.reports();
     const { filters, sort } = query;
+    if (sort === 'report' && !hasFilters(filters)) return this.unfilteredPage(parts, query, textLimit);
     const key = JSON.stringify([filters.code, filters.theme, filters.area, searchedText(filters), sort]);
     const last = this.last?.parts === parts && this.last.key === key ? this.last : (this.last = { parts, key, filters, sort, matched: matchFindings(parts, filters, sort) });
     const { matched } = last;
@@ -125,6 +126,27 @@ export class ScopeSummary {
         theme: facetValues(sortedValues(Object.keys(aggregates.byTheme)), matched.counts.theme),
         // The areas of the scope's findings: a report without findings offers its area nothing to match.
         area: facetValues(sortedValues(Object.keys(aggregates.byArea).filter((area) => aggregates.byArea[area].findings > 0), NO_AREA), matched.counts.area),
+      },
+    };
+  }
+
+  /**
+   * The list as it first shows, unfiltered in report order, from the
+   * aggregates alone: every finding matches, and each value's count under no
+   * other filter is its total (a finding's codes and themes are each once).
+   */
+  private unfilteredPage(parts: readonly ReportSummaryPart[], query: FindingsPageQuery, textLimit: number): FindingsPage {
+    const aggregates = this.aggregates();
+    const areas = Object.keys(aggregates.byArea).filter((area) => aggregates.byArea[area].findings > 0);
+    return {
+      total: aggregates.totals.findings,
+      matching: aggregates.totals.findings,
+      offset: query.offset,
+      findings: unfilteredPageOf(parts, query.offset, query.limit, textLimit),
+      facets: {
+        code: facetValues(sortedValues(Object.keys(aggregates.byCode)), new Map(Object.entries(aggregates.byCode))),
+        theme: facetValues(sortedValues(Object.keys(aggregates.byTheme)), new Map(Object.entries(aggregates.byTheme))),
+        area: facetValues(sortedValues(areas, NO_AREA), new Map(areas.map((area) => [area, aggregates.byArea[area].findings]))),
       },
     };
   }

@@ -9,7 +9,7 @@ import { analyzeReport, defaultCodebook } from '../../core';
 import { selectCopies, type CopyFacts } from '../../core/agreement/countedCopies';
 import { ArticleCopies } from '../../core/summary/articleCopies';
 import { cutText } from '../../core/summary/cutText';
-import type { FindingsSort } from '../../core/summary/findingsPage';
+import { facetValues, matchFindings, pageOf, type FindingsSort } from '../../core/summary/findingsPage';
 import { NO_AREA, queryFindings, type FindingFilters } from '../../core/summary/findingsQuery';
 import { ScopeSummary, type FindingsPage } from '../../core/summary/scopeSummary';
 import { combineReportSummaries, summarizeReport, summaryFinding, type ReportSummaryPart } from '../../core/summary/summarizeReports';
@@ -275,5 +275,24 @@ describe('core/summary ArticleCopies (when an edit leaves the copies counted as 
       }
     }), { numRuns: 500 });
     assert.ok(kept > 100, `${kept} changes kept the choice`);
+  });
+});
+
+describe('core/summary ScopeSummary: the unfiltered list in report order', () => {
+  it('gives, from the aggregates, the very pages and counts the query gives', () => {
+    fc.assert(fc.property(fc.subarray(corpus, { minLength: 0 }), fc.nat(260), fc.integer({ min: 0, max: 200 }), (parts, offset, limit) => {
+      const summary = new ScopeSummary();
+      summary.update(parts);
+      const fast = summary.page({ filters: ANY, sort: 'report', offset, limit }, LIMIT);
+      const ordered = summary.reports();
+      const matched = matchFindings(ordered, ANY, 'report');
+      const aggregates = summary.aggregates();
+      assert.equal(fast.total, aggregates.totals.findings);
+      assert.equal(fast.matching, matched.length);
+      assert.deepEqual(fast.findings, pageOf(ordered, matched, offset, limit, LIMIT));
+      assert.deepEqual(fast.facets.code, facetValues(Object.keys(aggregates.byCode).sort(compare), matched.counts.code));
+      assert.deepEqual(fast.facets.theme, facetValues(Object.keys(aggregates.byTheme).sort(compare), matched.counts.theme));
+      assert.deepEqual(fast.facets.area.map((facet) => [facet.value, facet.count]), [...matched.counts.area.entries()].sort((a, b) => (a[0] === NO_AREA ? 1 : b[0] === NO_AREA ? -1 : compare(a[0], b[0]))));
+    }), { numRuns: 150 });
   });
 });
