@@ -14,13 +14,16 @@ const MAX_DELAY_MS = 1000;
 
 /**
  * The generation of the server's index (increased on every change of a
- * report, of a codebook or of the dataset) and the debounced
+ * report, of a codebook, of the dataset or of a setting that changes the
+ * answers) and the debounced
  * `findings/indexChanged` notification that tells the summary panel to ask
  * again.
  */
 export class IndexChanges {
   private current = 0;
   private readonly pending = new Set<string>();
+  /** Whether the next notification is for every report (it then names none). */
+  private everything = false;
   private timer: NodeJS.Timeout | undefined;
   private firstPending = 0;
 
@@ -33,10 +36,25 @@ export class IndexChanges {
     return this.current;
   }
 
+  /**
+   * A setting that changes the answers without changing the index (which
+   * copies of an article count): a new generation, and every report may
+   * have changed (a notification naming none).
+   */
+  answersChanged(): void {
+    this.current++;
+    this.everything = true;
+    this.schedule();
+  }
+
   private changed(change: WorkspaceChange): void {
     this.current++;
     const uris = change.kind === 'codebook' ? change.folder.index.all().map((report) => report.path) : change.uris;
     for (const uri of uris) this.pending.add(uri);
+    this.schedule();
+  }
+
+  private schedule(): void {
     const now = Date.now();
     if (this.timer === undefined) this.firstPending = now;
     clearTimeout(this.timer);
@@ -46,8 +64,9 @@ export class IndexChanges {
 
   private flush(): void {
     this.timer = undefined;
-    const params: IndexChangedParams = { generation: this.current, uris: [...this.pending].sort() };
+    const params: IndexChangedParams = { generation: this.current, uris: this.everything ? [] : [...this.pending].sort() };
     this.pending.clear();
+    this.everything = false;
     this.connection.sendNotification(IndexChangedNotification, params).catch(() => undefined);
   }
 

@@ -55,6 +55,7 @@ const documents = new OpenDocuments();
 let settings: Settings = DEFAULT_SETTINGS;
 let workspace: ReportWorkspace | undefined;
 let diagnostics: DiagnosticsDelivery | undefined;
+let indexChanges: IndexChanges | undefined;
 let watchers: FileWatchers | undefined;
 let configurationSupport = false;
 let dynamicConfiguration = false;
@@ -111,7 +112,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult | ResponseE
   registerCodeActions(context, versionOf);
   registerCodebook(context);
   registerCleanText(context);
-  registerSummary(context, new IndexChanges(connection, ws));
+  indexChanges = new IndexChanges(connection, ws);
+  registerSummary(context, indexChanges);
   registerTagging(context);
   registerReader(context);
   registerMemos(context);
@@ -191,6 +193,7 @@ documents.listen(connection, {
  * per folder), or from the notification when the client cannot be asked.
  */
 async function loadSettings(pushed: unknown): Promise<void> {
+  const copies = settings.datasetCopies;
   try {
     const folders = (workspace?.allFolders() ?? []).filter((folder) => folder.fsPath !== undefined);
     if (configurationSupport) {
@@ -205,6 +208,8 @@ async function loadSettings(pushed: unknown): Promise<void> {
   } catch (error) {
     logFailure(connection, 'Reading the settings', error);
   }
+  // Which copies of an article count changes every summary and page, not the index.
+  if (settings.datasetCopies !== copies) indexChanges?.answersChanged();
 }
 
 /** Markdown unless the client lists the formats it takes without it. */

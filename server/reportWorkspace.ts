@@ -45,6 +45,12 @@ export class ReportWorkspace {
   private readonly open = new Map<string, TextDocument>();
   private readonly codebookTimers = new Map<Folder, NodeJS.Timeout>();
   private nextOrder = 0;
+  /**
+   * How often each report was given a text other than by a scan (opened,
+   * closed, changed or gone on disk, moved to another folder): a scan applies
+   * what it read only to a report untouched since it read it.
+   */
+  private readonly touched = new Map<string, number>();
   /** Each folder's relative paths by URI (they never change while the folder is in the workspace). */
   private readonly relativePaths = new WeakMap<Folder, Map<string, string | undefined>>();
   private readonly codebookReading: CodebookReading;
@@ -95,7 +101,11 @@ export class ReportWorkspace {
     // Reports of an enclosing folder that lie in this one now belong here.
     for (const other of this.folders) {
       if (other === folder) continue;
-      for (const report of other.index.all()) if (isUnder(report.path, uri)) other.index.remove(report.path);
+      for (const report of other.index.all()) {
+        if (!isUnder(report.path, uri)) continue;
+        other.index.remove(report.path);
+        this.touch(report.path);
+      }
     }
     // Open documents that now belong to this folder move into its index.
     for (const [key, document] of this.open) {
@@ -274,8 +284,13 @@ export class ReportWorkspace {
 
   /** An open report's text into an index that keeps its parse: every keystroke's features read it. */
   private indexOpen(index: ReportIndex, key: string, document: TextDocument): IndexedReport {
+    this.touch(key);
     index.keepParsed(key, true);
     return index.update(key, document.getText());
+  }
+
+  private touch(key: string): void {
+    this.touched.set(key, (this.touched.get(key) ?? 0) + 1);
   }
 
   // ------------------------------------------------------------ files on disk
@@ -307,6 +322,7 @@ export class ReportWorkspace {
           for (const report of folder.index.all()) {
             if (isUnder(report.path, key) && !this.isOpen(report.path)) {
               folder.index.remove(report.path);
+              this.touch(report.path);
               changed.push(report.path);
             }
           }
@@ -347,6 +363,7 @@ export class ReportWorkspace {
   }
 
   private applyDiskText(key: string, text: string | undefined): void {
+    this.touch(key);
     const folder = this.folderFor(key);
     if (text === undefined) folder.index.remove(key);
     else folder.index.update(key, text);
@@ -379,12 +396,15 @@ export class ReportWorkspace {
           const batch = files.slice(start, start + READ_BATCH).map((file) => ({ key: fileUri(path.join(root, file)), fsPath: path.join(root, file) }))
             // A report in a nested workspace folder belongs to that folder.
             .filter(({ key }) => this.folderFor(key) === folder);
+          const stamps = batch.map(({ key }) => this.touched.get(key) ?? 0);
           const texts = await Promise.all(batch.map(({ key, fsPath }) => (this.isOpen(key) ? undefined : this.readText(fsPath))));
           for await (const [i, { key }] of cooperative(batch.entries(), undefined, 25)) {
             if (!this.folders.includes(folder)) return changed;
+            // A nested workspace folder added meanwhile took the report.
+            if (this.folderFor(key) !== folder) continue;
             found.add(key);
-            // Opened while the batch was read: the editor's text is the report's.
-            if (this.isOpen(key)) continue;
+            // Open, or given a newer text (opened, closed, changed or deleted on disk) since the batch was read: that text stands.
+            if (this.isOpen(key) || (this.touched.get(key) ?? 0) !== stamps[i]) continue;
             const text = texts[i];
             const before = folder.index.get(key);
             if (text === undefined) folder.index.remove(key);

@@ -25,24 +25,19 @@ export function readerLabels(codes: readonly ReaderCode[], themes: readonly Read
   };
 }
 
-/** The first words of the passage's text, with "…" when there are more. A scan that stops after them. */
+/**
+ * The first words of the passage's text, with "…" when there are more:
+ * runs of what `\s` does not match, found natively in the window only (the
+ * reader labels every passage it draws, before its code is optimised).
+ */
 export function firstWords(cleanText: string, passage: Pick<ReaderPassage, 'start' | 'end'>): string {
   const end = Math.min(passage.end, passage.start + WORDS_WINDOW);
+  const window = passage.start < end ? cleanText.slice(passage.start, end) : '';
   const words: string[] = [];
-  let i = passage.start;
-  while (i < end && words.length <= FIRST_WORDS) {
-    while (i < end && isSpace(cleanText.charCodeAt(i))) i++;
-    const start = i;
-    while (i < end && !isSpace(cleanText.charCodeAt(i))) i++;
-    if (i > start) words.push(cleanText.slice(start, i));
-  }
+  const word = /\S+/g;
+  for (let found = word.exec(window); found !== null && words.length <= FIRST_WORDS; found = word.exec(window)) words.push(found[0]);
   const more = words.length > FIRST_WORDS || passage.end > end;
   return words.slice(0, FIRST_WORDS).join(' ') + (more ? '…' : '');
-}
-
-/** White space as `\s` reads it, for the characters prose holds (with no-break space). */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0xfeff;
 }
 
 /** "Weakness and Quote, themes leadership and outcomes: the first words…" (a screen reader's name for the passage). */

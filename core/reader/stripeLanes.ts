@@ -27,7 +27,9 @@ export interface StripeLanes {
  */
 export function stripeLanes(intervals: readonly LaneInterval[]): StripeLanes {
   const n = intervals.length;
-  const order = [...Array(n).keys()].sort((a, b) => intervals[a].start - intervals[b].start || intervals[b].end - intervals[a].end || a - b);
+  // Most blocks have one stripe or none: no sorting, no heaps (the reader's first drawing runs before its code is optimised).
+  if (n <= 1) return { lanes: n === 0 ? [] : [0], count: n };
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => intervals[a].start - intervals[b].start || intervals[b].end - intervals[a].end || a - b);
   const lanes = new Array<number>(n).fill(0);
   // Busy lanes, keyed by the end of their interval (an empty interval holds its lane just past its point).
   const busy = new MinHeap<[number, number]>((a, b) => a[0] - b[0] || a[1] - b[1]);

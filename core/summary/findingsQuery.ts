@@ -52,7 +52,12 @@ export interface CompiledFilters {
   readonly theme: string;
   readonly area: string;
   /** Null when the text filter is blank. */
-  readonly text: RegExp | null;
+  readonly text: TextMatcher | null;
+}
+
+/** Whether a value holds the searched text (a RegExp is one). */
+export interface TextMatcher {
+  test(value: string): boolean;
 }
 
 /** A finding's area, or its report's (which the finding shares), as the area filter reads it. */
@@ -74,7 +79,28 @@ export function compileFilters(filters: FindingFilters): CompiledFilters {
   const text = searchedText(filters);
   // Case is ignored as JavaScript's /i does (the same on every machine, unlike a locale's lower case); without
   // the 'u' flag, which makes V8 try the literal at every position rather than skip ahead.
-  return { code: filters.code, theme: filters.theme, area: filters.area, text: text === '' ? null : new RegExp(text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'i') };
+  return { code: filters.code, theme: filters.theme, area: filters.area, text: text === '' ? null : literalMatcher(text) };
+}
+
+/** The longest text searched with a pattern: V8 refuses a longer one ("Regular expression too large"). */
+const LONGEST_PATTERN = 32_000;
+
+function literalMatcher(text: string): TextMatcher {
+  if (text.length <= LONGEST_PATTERN) return new RegExp(text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'i');
+  // Longer: both sides folded unit by unit as /i folds them, and only values long enough to hold the text.
+  const folded = foldedCase(text);
+  return { test: (value) => value.length >= text.length && foldedCase(value).includes(folded) };
+}
+
+/** Each UTF-16 unit as /i without the 'u' flag compares it: upper-cased when that is one unit, never a non-ASCII unit made ASCII. */
+function foldedCase(text: string): string {
+  const units: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const unit = text[i];
+    const upper = unit.toUpperCase();
+    units.push(upper.length !== 1 || (unit.charCodeAt(0) >= 128 && upper.charCodeAt(0) < 128) ? unit : upper);
+  }
+  return units.join('');
 }
 
 /** Whether a text (a passage's, a path, a memo) holds the searched text; any does when the filter is blank. */

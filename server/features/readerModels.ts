@@ -6,29 +6,33 @@
 // one it holds is answered with what changed since (core/reader/readerDiff.ts).
 import { randomBytes } from 'node:crypto';
 import { readerModel, readerPassages, type Codebook, type IndexedReport, type LineIndex, type ReaderModel, type ReaderPassages } from '../../core';
-import type { ReportDocument } from '../../core/document/types';
-import { readerPassagesAfterEdit } from '../../core/reader/passagesAfterEdit';
+import { readerPassagesAfterEdit, type PassagesBefore } from '../../core/reader/passagesAfterEdit';
 import { readerDelta, type ReaderSnapshot } from '../../core/reader/readerDiff';
 import type { ReaderDeltaResult, ReaderResult } from '../../protocol';
 import type { ReportEntry } from '../workspaceTypes';
 
 /** Models answered and kept for deltas (a reader asks from the last one it was sent; a few readers may be open). */
 const KEPT_ANSWERS = 8;
-/** Reports whose last passages are kept to build the next edit's from. */
-const KEPT_REPORTS = 32;
+/** Open reports whose last parse and passages are kept to build the next edit's from (a parse is large: few). */
+const KEPT_REPORTS = 8;
 
+/** What was built of a report's content with a codebook (kept as long as the index keeps the report). */
 interface Built {
   readonly codebook: Codebook;
-  readonly document: ReportDocument;
   readonly lines: LineIndex;
   readonly passages: ReaderPassages;
   answer?: { readonly revision: string; readonly snapshot: ReaderSnapshot };
 }
 
+/** An open report's last parse and passages. */
+interface Latest extends PassagesBefore {
+  readonly codebook: Codebook;
+}
+
 export class ReaderModels {
   private readonly built = new WeakMap<IndexedReport, Built>();
-  /** By URI, the passages built last: the next edit's start from them. */
-  private readonly latest = new Map<string, Built>();
+  /** By URI, the passages built last for an open report: the next edit's start from them. */
+  private readonly latest = new Map<string, Latest>();
   /** By revision, the models answered last, the latest last. */
   private readonly answered = new Map<string, ReaderSnapshot>();
   /** Revisions are new to each server: a restarted one never takes an old revision for one of its own. */
@@ -58,8 +62,9 @@ export class ReaderModels {
     const built = this.build(entry);
     if (!built.answer) {
       const name = entry.report.path.slice(entry.report.path.lastIndexOf('/') + 1);
-      const model: ReaderModel = readerModel(name, built.document, built.codebook, built.lines, built.passages);
-      built.answer = { revision: `${this.prefix}.${++this.count}`, snapshot: { model, text: built.document.text, lines: built.lines } };
+      const document = entry.report.document;
+      const model: ReaderModel = readerModel(name, document, built.codebook, built.lines, built.passages);
+      built.answer = { revision: `${this.prefix}.${++this.count}`, snapshot: { model, text: document.text, lines: built.lines } };
     }
     keepLast(this.answered, built.answer.revision, built.answer.snapshot, KEPT_ANSWERS);
     return built.answer;
@@ -75,9 +80,11 @@ export class ReaderModels {
     const passages = before && before.codebook === codebook
       ? readerPassagesAfterEdit(before, document, codebook, lines)
       : readerPassages(document, codebook, lines);
-    const built: Built = { codebook, document, lines, passages };
+    const built: Built = { codebook, lines, passages };
     this.built.set(entry.report, built);
-    keepLast(this.latest, entry.uri, built, KEPT_REPORTS);
+    // Only an open report is edited; a closed one's parse is left to the index to keep or let go.
+    if (entry.version !== null) keepLast(this.latest, entry.uri, { codebook, document, lines, passages }, KEPT_REPORTS);
+    else this.latest.delete(entry.uri);
     return built;
   }
 }

@@ -57,8 +57,9 @@ export function registerSummary(context: ServerContext, changes: IndexChanges): 
 
   /** `findings/summary`: counts and tallies of a scope. */
   connection.onRequest(SummaryRequest, guard(connection, SummaryRequest.method, { scope: scopeShape }, async (params: SummaryParams, token: CancellationToken): Promise<SummaryResult> => {
-    const generation = changes.generation;
     const { summary, codebook } = await summaryOf(params.scope, token);
+    // Read once the summary is up to date: the index may have changed while it waited (for a scan).
+    const generation = changes.generation;
     let labels = codebooks.get(codebook);
     if (!labels) codebooks.set(codebook, (labels = codebookSummary(codebook)));
     const only = params.scope.kind === 'document' ? summary.reports() : [];
@@ -67,8 +68,8 @@ export function registerSummary(context: ServerContext, changes: IndexChanges): 
 
   /** `findings/findingsPage`: a page of a scope's findings, filtered, searched and sorted, with each filter's counts. */
   connection.onRequest(FindingsPageRequest, guard(connection, FindingsPageRequest.method, pageShape, async (params: FindingsPageParams, token: CancellationToken): Promise<FindingsPageResult> => {
-    const generation = changes.generation;
     const { summary } = await summaryOf(params.scope, token);
+    const generation = changes.generation;
     const { filters: { code, theme, area, text }, offset, limit } = params;
     const page = summary.page({ filters: { code, theme, area, text }, sort: params.sort ?? 'report', offset, limit }, PAGE_TEXT_LIMIT);
     return { scope: params.scope, generation, ...page };

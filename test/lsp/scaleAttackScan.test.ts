@@ -88,4 +88,27 @@ describe('lsp: the first scan racing the editor', function () {
       await client.stop();
     }
   });
+
+  it('a nested folder added to the workspace while the outer folder\'s batch is analysed takes its reports, and the outer folder keeps none of them', async () => {
+    // The second batch: 30 slow reports, then the nested folder's two.
+    fs.rmSync(path.join(dir.path, `a${String(2 * BATCH - 2).padStart(3, '0')}.report.md`));
+    dir.write('sub/s0.report.md', buildReport('The [nested one]{.strength theme=health}.\n', { fields: { annotator: 'nested0' } }));
+    dir.write('sub/s1.report.md', buildReport('The [nested two]{.strength theme=health}.\n', { fields: { annotator: 'nested1' } }));
+    const outer = path.basename(dir.path);
+    const client = await LspClient.start({ folders: [dir.path], workDoneProgress: true });
+    try {
+      await client.until(() => (client.progress.some((p) => /^Indexing 32 of 64/.test(p.value.message ?? '')) ? true : undefined), 'the first batch', 30_000);
+      await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf(path.join(dir.path, 'sub')), name: 'sub' }], removed: [] } });
+      await client.until(() => (client.logs.filter((line) => /^Scanned /.test(line)).length >= 2 ? true : undefined), 'both scans', 30_000);
+      const page = await client.request(FindingsPageRequest, { scope: { kind: 'workspace' }, filters: { ...NO_FILTERS, text: 'nested' }, offset: 0, limit: 10 });
+      // Held twice, a report would be two draft copies of one article, neither counted (or counted under the outer folder's path).
+      assert.deepEqual(page.findings.map((finding) => finding.path), ['sub/s0.report.md', 'sub/s1.report.md'], `each once, in the nested folder (not under ${outer}/sub/)`);
+      const symbols = await client.request<Array<{ location: { uri: string } }>>('workspace/symbol', { query: 'nested' });
+      assert.deepEqual(symbols.map((symbol) => path.basename(symbol.location.uri)), ['s0.report.md', 's1.report.md'], 'each passage once');
+      const summary = await client.request(SummaryRequest, { scope: { kind: 'workspace' } });
+      assert.equal(summary.totals.reports, 64);
+    } finally {
+      await client.stop();
+    }
+  });
 });

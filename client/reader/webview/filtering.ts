@@ -11,10 +11,13 @@ export function standsOut(passage: ShownModel['passages'][number], filters: Read
   return code && theme;
 }
 
+/** The key of no filters (PassageFilter's `key`). */
+const NO_FILTERS = JSON.stringify([[], []]);
+
 export class PassageFilter {
   /** Per passage of the model: whether it stands out. */
   private out: boolean[] = [];
-  private key = '';
+  private key = NO_FILTERS;
   /**
    * The filters each drawn block was last marked for: a block kept across a
    * redraw needs no marking again (what fades depends on its passages' codes
@@ -37,9 +40,13 @@ export class PassageFilter {
   /** Marks a drawn block's highlights, stripes and notes (blocks drawn later are marked as they are drawn). */
   mark(block: BlockView): void {
     const content = block.content;
-    if (!content || this.markedFor.get(block) === this.key) return;
+    if (!content) return;
+    const marked = this.markedFor.get(block);
+    if (marked === this.key) return;
     this.markedFor.set(block, this.key);
-    const filtering = this.key !== JSON.stringify([[], []]);
+    const filtering = this.key !== NO_FILTERS;
+    // A block drawn anew while nothing is filtered has nothing faded or chosen yet.
+    if (!filtering && marked === undefined) return;
     const out = (local: number) => this.out[block.globals[local]] !== false;
     content.marks.forEach((mark, i) => {
       const standing = out(content.markLocals[i]);

@@ -46,16 +46,21 @@ export function measureBlock(block: BlockStripes): MeasuredBlock | null {
   return { block, extents };
 }
 
-/** Writes only: lanes, geometry and tag positions through CSS custom properties (CSSOM: allowed by the strict CSP). Returns the lanes used. */
+/**
+ * Writes only: lanes, geometry and tag positions, through the CSSOM (allowed
+ * by the strict CSP). Plain properties, not custom ones: a custom property is
+ * inherited, so setting one would restyle everything inside the element too
+ * (a tag's lines, a gutter's stripes). Returns the lanes used.
+ */
 export function placeBlock(measured: MeasuredBlock): number {
   const { targets, gutter } = measured.block;
   const { extents } = measured;
   const { lanes, count } = stripeLanes(extents.map((extent) => ({ start: extent.top, end: extent.bottom })));
   targets.forEach((target, i) => {
     const { top, bottom } = extents[i];
-    target.stripe.style.setProperty('--top', `${top.toFixed(1)}px`);
-    target.stripe.style.setProperty('--height', `${(bottom - top).toFixed(1)}px`);
-    target.stripe.style.setProperty('--lane', String(lanes[i]));
+    target.stripe.style.top = `${top.toFixed(1)}px`;
+    target.stripe.style.height = `${(bottom - top).toFixed(1)}px`;
+    target.stripe.style.left = `calc(${lanes[i]} * var(--lane-width))`;
   });
   // Tags in the order of their tops, each below the one before; the gutter grows to hold the last.
   const tagged = targets.map((_, i) => i).filter((i) => targets[i].tag !== null).sort((a, b) => extents[a].top - extents[b].top || a - b);
@@ -63,11 +68,11 @@ export function placeBlock(measured: MeasuredBlock): number {
   for (const i of tagged) {
     const top = Math.max(extents[i].top, floor);
     const tag = targets[i].tag as HTMLElement;
-    tag.style.setProperty('--top', `${top.toFixed(1)}px`);
+    tag.style.top = `${top.toFixed(1)}px`;
     // A line per code (counting children reads no layout).
     floor = top + TAG_LINE * Math.max(1, tag.childElementCount);
   }
-  gutter.style.setProperty('--tags-bottom', `${floor.toFixed(1)}px`);
+  gutter.style.minHeight = `${floor.toFixed(1)}px`;
   return count;
 }
 
