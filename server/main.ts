@@ -193,23 +193,27 @@ documents.listen(connection, {
  * per folder), or from the notification when the client cannot be asked.
  */
 async function loadSettings(pushed: unknown): Promise<void> {
-  const copies = settings.datasetCopies;
   try {
     const folders = (workspace?.allFolders() ?? []).filter((folder) => folder.fsPath !== undefined);
     if (configurationSupport) {
-      settings = readSettings(await connection.workspace.getConfiguration(SETTINGS_SECTION));
+      setSettings(readSettings(await connection.workspace.getConfiguration(SETTINGS_SECTION)));
       const scoped: unknown[] = folders.length > 0 ? await connection.workspace.getConfiguration(folders.map((folder) => ({ scopeUri: folder.uri, section: SETTINGS_SECTION }))) : [];
       folders.forEach((folder, index) => workspace?.setCodebookPath(folder, readSettings(scoped[index]).codebookPath));
     } else if (pushed !== undefined && pushed !== null) {
-      settings = readSettings((pushed as Record<string, unknown>)[SETTINGS_SECTION] ?? pushed);
+      setSettings(readSettings((pushed as Record<string, unknown>)[SETTINGS_SECTION] ?? pushed));
       for (const folder of folders) workspace?.setCodebookPath(folder, settings.codebookPath);
     }
     if (workspace) await watchers?.watch(workspace.codebookNames());
   } catch (error) {
     logFailure(connection, 'Reading the settings', error);
   }
-  // Which copies of an article count changes every summary and page, not the index.
-  if (settings.datasetCopies !== copies) indexChanges?.answersChanged();
+}
+
+/** New settings in force; which copies of an article count changes every summary and page (not the index): a new generation before any answer under them. */
+function setSettings(next: Settings): void {
+  const copiesChanged = next.datasetCopies !== settings.datasetCopies;
+  settings = next;
+  if (copiesChanged) indexChanges?.answersChanged();
 }
 
 /** Markdown unless the client lists the formats it takes without it. */

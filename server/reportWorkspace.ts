@@ -26,6 +26,8 @@ import { baseName, fileUri, fsPathOf, isUnder, normalizeUri, relativePath } from
 import type { Folder, ReportEntry, WorkspaceChange, WorkspaceOptions } from './workspaceTypes';
 
 const lineIndexes = new WeakMap<IndexedReport, LineIndex>();
+/** How many line indexes of reports that are not open stay made. */
+const RECENT_LINE_INDEXES = 256;
 /** How many files a scan reads at once. */
 const READ_BATCH = 32;
 
@@ -51,6 +53,8 @@ export class ReportWorkspace {
    * what it read only to a report untouched since it read it.
    */
   private readonly touched = new Map<string, number>();
+  /** Line indexes of reports that are not open, oldest first. */
+  private readonly recentLines = new Map<IndexedReport, LineIndex>();
   /** Each folder's relative paths by URI (they never change while the folder is in the workspace). */
   private readonly relativePaths = new WeakMap<Folder, Map<string, string | undefined>>();
   private readonly codebookReading: CodebookReading;
@@ -259,12 +263,21 @@ export class ReportWorkspace {
     return relative;
   }
 
+  /**
+   * A report's line index. An open report's is kept with it; any other's (a
+   * line index holds its text, which the index keeps only as UTF-8) among
+   * the last RECENT_LINE_INDEXES made.
+   */
   lineIndex(report: IndexedReport): LineIndex {
-    let lines = lineIndexes.get(report);
-    if (!lines) {
-      lines = new LineIndex(report.text);
+    let lines = lineIndexes.get(report) ?? this.recentLines.get(report);
+    if (lines) return lines;
+    lines = new LineIndex(report.text);
+    if (this.isOpen(report.path)) {
       lineIndexes.set(report, lines);
+      return lines;
     }
+    this.recentLines.set(report, lines);
+    if (this.recentLines.size > RECENT_LINE_INDEXES) this.recentLines.delete(this.recentLines.keys().next().value!);
     return lines;
   }
 

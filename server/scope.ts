@@ -62,7 +62,9 @@ function folderScope(workspace: ReportWorkspace, uri: string): ResolvedScope {
   const inDataset = sub === '' ? folder.inDataset : createDatasetFilter(ignoreFilesUnder(folder.ignoreFiles, sub));
   const prefix = sub === '' ? '' : `${sub}/`;
   const reports: ScopedReport[] = [];
-  for (const entry of workspace.reports(folder)) {
+  // A workspace folder inside the scope keeps its reports in its own index: `findings export <sub>` sees them too.
+  const nested = workspace.workspaceFolders().filter((other) => other !== folder && isUnder(other.uri, uri));
+  for (const entry of [folder, ...nested].flatMap((each) => workspace.reports(each))) {
     if (!isUnder(entry.uri, uri)) continue;
     const path = workspace.relativeToFolder(folder, entry.uri);
     if (path === undefined || !path.startsWith(prefix) || !inDataset(path.slice(prefix.length)) || !workspace.isOnDisk(entry)) continue;

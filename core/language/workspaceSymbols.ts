@@ -30,9 +30,9 @@ export function workspaceSymbols(reports: Iterable<CorpusReport>, query: string,
 export function reportSymbols(report: CorpusReport): CorpusSymbol[] {
   const symbols: CorpusSymbol[] = [];
   for (const span of report.document.spans) {
-    const codes = span.codes.map((code) => code.name).join(' ');
+    const codes = ownCopy(span.codes.map((code) => code.name).join(' '));
     symbols.push({ path: report.path, name: ownCopy(`${codes || '(no code)'}: ${spanLabel(report.document, span)}`), kind: 'span', containerName: codes, range: span.textRange });
-    for (const id of span.ids) symbols.push({ path: report.path, name: `#${id.value}`, kind: 'id', containerName: codes, range: id.range });
+    for (const id of span.ids) symbols.push({ path: report.path, name: ownCopy(`#${id.value}`), kind: 'id', containerName: codes, range: id.range });
   }
   return symbols;
 }

@@ -37,7 +37,7 @@ export function memosOfReport(name: string, document: ReportDocument, codebook: 
   }
   for (const span of document.spans) {
     const memo = spanMemo(span);
-    if (memo === null || memo.trim() === '') continue;
+    if (!isPassageMemo(memo)) continue;
     memos.push({
       kind: 'passage',
       passage: span.index,
@@ -49,4 +49,14 @@ export function memosOfReport(name: string, document: ReportDocument, codebook: 
     });
   }
   return memos;
+}
+
+/** Whether memosOfReport lists any memo, without making one (no excerpt, no label). */
+export function reportHasMemos(document: ReportDocument): boolean {
+  return (reportMemoText(document) !== null && reportMemoField(document) !== undefined) || document.spans.some((span) => isPassageMemo(spanMemo(span)));
+}
+
+/** A passage's memo is listed unless blank. */
+function isPassageMemo(memo: string | null): memo is string {
+  return memo !== null && memo.trim() !== '';
 }

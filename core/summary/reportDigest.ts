@@ -99,7 +99,8 @@ const lists = new Map<string, readonly string[]>();
 const MAX_SHARED_LISTS = 4096;
 
 function interned(names: readonly string[]): readonly string[] {
-  const key = names.join('\u0000');
+  // JSON: no two lists share a key (a name may hold any character, NUL too).
+  const key = JSON.stringify(names);
   const known = lists.get(key);
   if (known) return known;
   const list = Object.freeze(names.map(ownCopy));

@@ -3,7 +3,7 @@ import { sourcedTextOf, type SourcedText } from '../agreement/annotations';
 import type { Codebook } from '../codebook/types';
 import type { ReportDocument } from '../document/types';
 import type { FrontMatterOf } from '../language/workspaceFieldValues';
-import { memosOfReport } from '../memos/reportMemos';
+import { reportHasMemos } from '../memos/reportMemos';
 import { digestReport, type ReportDigest } from '../summary/reportDigest';
 import type { LineIndex } from '../text/lineIndex';
 import { withOwnStrings } from '../text/ownCopy';
@@ -46,6 +46,6 @@ export function reportFacts(document: ReportDocument, diagnostics: readonly Diag
     sourced: { ...sourced, source: own.source },
     frontMatter: own.frontMatter,
     digest: digestReport(document, diagnostics, codebook, lines),
-    hasMemos: memosOfReport('', document, codebook).length > 0,
+    hasMemos: reportHasMemos(document),
   };
 }

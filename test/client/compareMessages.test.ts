@@ -136,8 +136,9 @@ describe('client/compare messages', () => {
   it('the summary panel accepts its agreement section read back, and refuses it malformed', () => {
     const summaryFacts = {
       scope: 'workspace', generation: 4, heading: 'Workspace', notice: '', totals: {}, byCode: {}, byTheme: {}, codeBars: {},
-      tallies: { area: {}, framework: {}, outcome: {}, status: {}, annotator: {} }, findingsRows: 0, findingsMatching: 0, findingsTotal: 0,
-      rowTexts: [], rowMemos: [], rowMemoTitles: [], filters: { code: '', theme: '', area: '', text: '' }, filterCounts: { code: {}, theme: {}, area: {} },
+      tallies: { area: {}, framework: {}, outcome: {}, status: {}, annotator: {} }, findingsRows: 0, listItems: 0, findingsMatching: 0, findingsTotal: 0,
+      renderedRange: null, virtualHeight: 0, rowHeights: [], overflowingRows: 0, focusedIndex: null, rowPositions: [], setSize: 0,
+      rowTexts: [], rowWheres: [], rowMemos: [], rowMemoTitles: [], filters: { code: '', theme: '', area: '', text: '' }, sort: 'report', filterCounts: { code: {}, theme: {}, area: {} },
       images: 0, scripts: 0, handlers: 0, xss: 'undefined',
     };
     const agreement = { statement: '2 articles', byCode: { weakness: { 'Fleiss κ': '0.9189' } }, matrix: { jd: { jd: '—', mk: '0.9750' } } };

@@ -77,4 +77,34 @@ describe('lsp: one generation, one answer', function () {
       await client.stop();
     }
   });
+
+  it('an answer asked while the server is still reading the new settings is of the old policy, or of a new generation', async () => {
+    const text = (annotator: string) => buildReport('The [same article]{.strength theme=health}.\n', { fields: { annotator } });
+    dir.write('jd.report.md', text('jd'));
+    dir.write('mk.report.md', text('mk'));
+    const client = await LspClient.start({ folders: [dir.path], settings: { dataset: { copies: 'one' } } });
+    try {
+      const one = await client.request(SummaryRequest, { scope: { kind: 'workspace' } });
+      assert.equal(one.totals.reports, 0, 'two drafts of one article: neither counts');
+      // The client answers the folder-scoped half of the settings slowly (a busy editor).
+      let scopedAsked = false;
+      let release: () => void = () => undefined;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      client.connection.onRequest('workspace/configuration', async (params: { items: Array<{ scopeUri?: string }> }) => {
+        if (params.items.some((item) => item.scopeUri !== undefined)) {
+          scopedAsked = true;
+          await released;
+        }
+        return params.items.map(() => ({ dataset: { copies: 'all' } }));
+      });
+      await client.notify('workspace/didChangeConfiguration', { settings: null });
+      await client.until(() => (scopedAsked ? true : undefined), 'the server to ask for the folder settings');
+      const meanwhile = await client.request(SummaryRequest, { scope: { kind: 'workspace' } });
+      release();
+      assert.ok(meanwhile.generation !== one.generation || meanwhile.totals.reports === one.totals.reports,
+        `generation ${one.generation} answered ${totalsOf(one)} and then ${totalsOf(meanwhile)}`);
+    } finally {
+      await client.stop();
+    }
+  });
 });
