@@ -456,15 +456,6 @@ async function until(what, check, timeoutMs, pauseMs = 250) {
   }
 }
 
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input').first();
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
-}
-
 /**
  * Watches the panel's DOM (in its frame) until it shows the workspace with
  * the totals given: the scope button pressed, the report and finding tiles,
@@ -538,7 +529,7 @@ async function paintedIn(frame, started, timeoutMs) {
 
 async function measurePanel(root, dir, count, totals) {
   const h = require('../test/vscode/runInCodeServer');
-  const { summaryFrame } = require('../test/vscode/screenshotSummary');
+  const { runCommand, summaryFrame } = require('../test/vscode/screenshotSummary');
   // Checked as typed, as in the LSP part: the update then waits only for the index's notification.
   fs.mkdirSync(path.join(dir, '.vscode'), { recursive: true });
   fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), `${JSON.stringify({ 'findings.validate.debounceMs': 0 }, null, 2)}\n`);

@@ -154,6 +154,7 @@ async function waitForWorkspaceCounts(page, expected, what) {
   return result;
 }
 
+/** Runs a command from the palette as a person would (F1, its title, Enter on the row). */
 async function runCommand(page, title) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input').first();
@@ -376,4 +377,4 @@ async function main() {
 
 if (require.main === module) h.runAsScript(main, 'summary-shots');
 
-module.exports = { summaryFrame, displayed };
+module.exports = { summaryFrame, displayed, runCommand };
