@@ -86,6 +86,8 @@ export class SummaryPanel implements vscode.Disposable {
   private disposed = false;
   private readonly revealable = new RevealableFindings(MAX_REVEALABLE);
   private agreementPending = false;
+  /** What to do once the webview has drawn an update (the agreement figures are asked for then). */
+  private afterRendered: { readonly seq: number; readonly run: () => void } | undefined;
   private readonly pages: FindingsPageForwarder;
 
   /** Test builds only: reads the webview's DOM and drives it. */
@@ -206,8 +208,9 @@ export class SummaryPanel implements vscode.Disposable {
     this.cancel = cancel;
     const scope = this.requestScope();
     const base = { type: 'update' as const, seq: 0, scope: this.scope, documentUri: this.documentUri };
-    // The agreement figures take far longer than the counts on a large corpus: the counts are drawn first.
-    const agreement = scope ? workspaceAgreement(this.deps.server, scope, cancel.token, this.deps.output) : Promise.resolve(null);
+    // The agreement figures take far longer than the counts on a large corpus: asked for once the counts and the
+    // rows in view are drawn, so that the server answers the summary and the list's pages first.
+    const agreement = () => (scope ? workspaceAgreement(this.deps.server, scope, cancel.token, this.deps.output) : Promise.resolve(null));
     let update: UpdateMessage;
     if (!scope) {
       update = { ...base, summary: null, notice: NO_REPORT_NOTICE, error: null };
@@ -234,15 +237,15 @@ export class SummaryPanel implements vscode.Disposable {
     this.stale = false;
     // Equal generations mean equal results: nothing new to draw (but the figures still awaited are these).
     if (!force && this.last && update.summary && this.last.summary && sameView(this.last, update)) {
-      if (this.agreementPending) void this.showAgreement(sequence, agreement);
+      if (this.agreementPending) void this.showAgreement(sequence, agreement());
       return;
     }
     this.last = { ...update, seq: ++this.seq };
     if (update.summary) this.revealable.advance(update.summary.generation);
     this.agreementPending = update.summary !== null && scope?.kind === 'workspace';
+    this.afterRendered = this.agreementPending ? { seq: this.last.seq, run: () => void this.showAgreement(sequence, agreement()) } : undefined;
     this.post(this.last);
     this.deps.changed(this);
-    if (this.agreementPending) void this.showAgreement(sequence, agreement);
   }
 
   /** The workspace's agreement figures, once computed, drawn into the summary shown (unless a newer one was asked for). */
@@ -354,10 +357,16 @@ export class SummaryPanel implements vscode.Disposable {
       case 'reveal':
         void this.reveal(message.uri, message.range);
         break;
-      case 'rendered':
+      case 'rendered': {
         this.rendered = { seq: message.seq, scope: message.scope, generation: message.generation };
+        const next = this.afterRendered;
+        if (next && message.seq >= next.seq) {
+          this.afterRendered = undefined;
+          next.run();
+        }
         this.deps.changed(this);
         break;
+      }
       default:
         // Test builds only: a probe's answer (production builds never parse one).
         if (FINDINGS_TEST_SEAMS && message.type === 'inspected') this.probe?.answer(message.id, message.facts);
