@@ -10,46 +10,10 @@ const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { BENCH_SETTINGS, serverScript, startServer } = require('./lspServer');
+const { buildReport } = require('./sampleReport');
 
-const root = path.resolve(__dirname, '..');
 const EDITS = Number(process.env.LSP_BENCH_EDITS ?? 20);
 const WARMUP = 3;
-
-/** Front matter and body of each sample report. */
-function samples() {
-  const dir = path.join(root, 'samples');
-  return fs.readdirSync(dir)
-    .filter((name) => name.endsWith('.report.md'))
-    .sort()
-    .map((name) => {
-      const text = fs.readFileSync(path.join(dir, name), 'utf8');
-      const end = text.indexOf('\n---\n', 4) + 5;
-      return { frontMatter: text.slice(0, end), body: text.slice(end) };
-    });
-}
-
-/** One front matter, then sample bodies (ids made unique per copy) until the text reaches `bytes`. */
-function buildReport(bytes) {
-  const parts = samples();
-  let text = parts[0].frontMatter;
-  for (let copy = 0; Buffer.byteLength(text) < bytes; copy++) {
-    const body = parts[copy % parts.length].body.replace(/#([a-z0-9-]+)/g, `#$1-${copy}`);
-    const room = bytes - Buffer.byteLength(text);
-    // The last piece: whole paragraphs only, so no span is cut in two.
-    if (Buffer.byteLength(body) > room) {
-      const paragraphs = body.split('\n\n');
-      let piece = '';
-      for (const paragraph of paragraphs) {
-        if (Buffer.byteLength(piece + paragraph) > room && piece !== '') break;
-        piece += `${paragraph}\n\n`;
-      }
-      text += piece;
-      break;
-    }
-    text += `${body}\n`;
-  }
-  return text;
-}
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];

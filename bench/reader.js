@@ -29,6 +29,7 @@ const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const esbuild = require('esbuild');
 const { startServer } = require('./lspServer');
+const { buildReport } = require('./sampleReport');
 const { CHROMIUM_FLAGS } = require('../test/vscode/runInCodeServer');
 
 const root = path.resolve(__dirname, '..');
@@ -40,33 +41,6 @@ const SIZES = [
   { label: '5 KB', bytes: 5 * 1024, targets: { open: 50, edit: 50, tag: 50 } },
   { label: '1 MB', bytes: 1024 * 1024, targets: { open: 1000, edit: 200, tag: null } },
 ];
-
-/** Front matter and body of each sample report. */
-function samples() {
-  const dir = path.join(root, 'samples');
-  return fs.readdirSync(dir)
-    .filter((name) => name.endsWith('.report.md'))
-    .sort()
-    .map((name) => {
-      const text = fs.readFileSync(path.join(dir, name), 'utf8');
-      const end = text.indexOf('\n---\n', 4) + 5;
-      return { frontMatter: text.slice(0, end), body: text.slice(end) };
-    });
-}
-
-/** One front matter, then sample bodies (ids made unique per copy), whole paragraphs, until the text reaches `bytes`. */
-function buildReport(bytes) {
-  const parts = samples();
-  let text = parts[0].frontMatter;
-  for (let copy = 0; Buffer.byteLength(text) < bytes; copy++) {
-    const body = parts[copy % parts.length].body.replace(/#([a-z0-9-]+)/g, `#$1-${copy}`);
-    for (const paragraph of body.split('\n\n')) {
-      if (Buffer.byteLength(text) >= bytes && text.endsWith('\n\n')) break;
-      text += paragraph.endsWith('\n') ? `${paragraph}\n` : `${paragraph}\n\n`;
-    }
-  }
-  return text;
-}
 
 /** core/reader/readerDelta.ts, bundled in memory: how the extension applies a delta to the model it holds. */
 function loadReaderDelta() {

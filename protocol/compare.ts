@@ -3,7 +3,7 @@
 // article's agreement figures, all computed by the server with the core's
 // functions (core/agreement/comparison.ts).
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { ComparisonFigures } from '../core/agreement/comparisonTypes';
+import type { ComparedCopy, ComparisonFigures } from '../core/agreement/comparisonTypes';
 import type { PassageStatus } from '../core/agreement/passageStatus';
 import type { ReaderCode, ReaderPassage, ReaderTheme } from '../core/reader/readerTypes';
 
@@ -23,16 +23,11 @@ export interface ComparePassage extends ReaderPassage {
   readonly versus: ReadonlyArray<{ readonly annotator: string; readonly status: PassageStatus }>;
 }
 
-export interface CompareCopy {
-  /** The name the figures give the copy (its `annotator`; its path when it has none or shares one). */
-  readonly annotator: string;
-  /** Relative to the workspace folder, with `/`. */
-  readonly path: string;
+/** A copy as the core compares it (core/agreement/comparisonTypes.ts), with its URI and its passages as the reader draws them. */
+export interface CompareCopy extends Omit<ComparedCopy, 'passages'> {
   readonly uri: string;
   /** Every span of the copy, in its order. */
   readonly passages: readonly ComparePassage[];
-  /** How many of its passages have each status. */
-  readonly counts: Readonly<Record<PassageStatus, number>>;
 }
 
 export interface CompareResult {
