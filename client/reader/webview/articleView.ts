@@ -9,7 +9,7 @@ import type { ShownDelta, ShownModel } from './shownModel';
 import { h } from '../../webview/dom';
 import { planArticle, samePlan, type ArticlePlan, type BlockPlan } from './articlePlan';
 import { drawBlockContent, type BlockContent } from './blockContent';
-import { stripeLanes } from '../../../core/reader/stripeLanes';
+import { estimatedLanes } from './estimatedLanes';
 import { layoutBlocks, type BlockStripes } from './stripeLayout';
 
 /** One block. Its `start` and `globals` are updated when it is kept for a new model. */
@@ -31,10 +31,17 @@ interface MarkInfo {
 }
 
 const LANE_LIMIT = 24;
-/** Drawn at once around the place shown: about two screens of text. */
-const EAGER_CHARACTERS = 12_000;
-/** Blocks are drawn this far above and below the view, in viewport heights. */
+/** Blocks are drawn this far above and below the view, in viewport heights (after the first paint: see onResize). */
 const DRAW_AHEAD = 1.5;
+/**
+ * The first drawing guesses what a screen shows: about the characters in a line of the 70ch text column, a
+ * line's height in CSS pixels, and the share of the screen below the toolbar and the header. What is in view
+ * once laid out is drawn in the same frame, in at most FILL_ROUNDS measures.
+ */
+const LINE_CHARACTERS = 80;
+const LINE_HEIGHT = 26;
+const SCREEN_SHARE = 0.4;
+const FILL_ROUNDS = 8;
 
 export class ArticleView {
   readonly element: HTMLElement = h('article', { class: 'article', 'aria-label': 'Article' });
@@ -45,8 +52,10 @@ export class ArticleView {
   private readonly markInfo = new WeakMap<Element, MarkInfo>();
   private lanes = 1;
   private readonly resize = new ResizeObserver((entries) => this.onResize(entries));
-  /** A check for blocks that came near the view is due at the next frame. */
+  /** A check for blocks in view not drawn yet is due at the next frame, before its layout. */
   private nearPending = false;
+  /** Drawing the blocks near the view is due at a later frame. */
+  private aheadPending = false;
 
   /** Called when a block's DOM is drawn (the reader marks it for the filters). */
   onDrawn: ((block: BlockView) => void) | null = null;
@@ -89,7 +98,7 @@ export class ArticleView {
     let lanes = 1;
     const views = plans.map((plan, i) => {
       const kept = next[i] ?? byText.get(plan.text)?.find((block) => !taken.has(block) && samePlan(block.plan, plan));
-      if (!next[i]) lanes = Math.max(lanes, offsetLanes(plan));
+      if (!next[i]) lanes = Math.max(lanes, estimatedLanes(plan));
       if (kept) {
         taken.add(kept);
         kept.start = plan.start;
@@ -109,10 +118,12 @@ export class ArticleView {
       this.element.insertBefore(block.element, cursor);
     }
     this.blocks = views;
-    // Widen the margin before the first layout to the lanes the passages' offsets already call for
-    // (passages that only share a line may need more, found when measured).
+    // Widen the margin before the first layout to the lanes the passages will about need (estimatedLanes.ts;
+    // what the guess missed is found when measured).
     if (lanes > this.lanes) this.setLanes(lanes);
     this.drawAround(anchor);
+    // What the guess left out in view (the first drawing's, or a block an edit changed further down), before the next paint.
+    this.drawNearSoon();
   }
 
   clear(): void {
@@ -304,12 +315,17 @@ export class ArticleView {
     block.element.remove();
   }
 
-  /** Draws the blocks from the one holding `anchor` on, about two screens' worth (and the one before it). */
+  /**
+   * Draws the blocks from the one holding `anchor` on (and the one before it), about as much text as a
+   * screen holds: the first paint lays out what is seen and little more. Blocks in view that the guess
+   * left out are drawn before that paint, the rest of the blocks near the view after it (drawNear).
+   */
   private drawAround(anchor: number): void {
     if (this.blocks.length === 0) return;
     const first = Math.max(0, this.blockIndexAt(anchor) - 1);
+    const guess = Math.ceil(window.innerHeight / LINE_HEIGHT) * LINE_CHARACTERS * SCREEN_SHARE;
     let characters = 0;
-    for (let b = first; b < this.blocks.length && characters < EAGER_CHARACTERS; b++) {
+    for (let b = first; b < this.blocks.length && characters < guess; b++) {
       this.fill(this.blocks[b]);
       characters += this.blocks[b].length;
     }
@@ -334,15 +350,24 @@ export class ArticleView {
     });
   }
 
-  /** Draws the blocks within DRAW_AHEAD viewports of the view. */
+  /** Draws the blocks in view now (at the start of a frame: they are laid out and painted in it), and those within DRAW_AHEAD viewports of it at the next frame. */
   private drawNear(): void {
-    for (const block of this.blocksNear()) this.fill(block);
+    this.fillView(this.blocksNear(0));
+    this.drawAheadSoon();
   }
 
-  /** Reads only: the blocks not drawn yet within DRAW_AHEAD viewports of the view. */
-  private blocksNear(): BlockView[] {
+  private drawAheadSoon(): void {
+    if (this.aheadPending) return;
+    this.aheadPending = true;
+    requestAnimationFrame(() => {
+      this.aheadPending = false;
+      for (const block of this.blocksNear(window.innerHeight * DRAW_AHEAD)) this.fill(block);
+    });
+  }
+
+  /** Reads only: the blocks not drawn yet within `ahead` pixels above or below the view. */
+  private blocksNear(ahead: number): BlockView[] {
     if (this.blocks.length === 0 || !this.element.isConnected) return [];
-    const ahead = window.innerHeight * DRAW_AHEAD;
     const last = this.blockIndexAtY(window.innerHeight + ahead);
     const near: BlockView[] = [];
     for (let b = this.blockIndexAtY(-ahead); b <= last; b++) if (!this.blocks[b].content) near.push(this.blocks[b]);
@@ -350,8 +375,8 @@ export class ArticleView {
   }
 
   private onResize(entries: readonly ResizeObserverEntry[]): void {
-    // All reads first, while the layout is clean: the blocks a view taller than what was drawn still needs, then the stripes.
-    const near = this.blocksNear();
+    // All reads first, while the layout is clean: the blocks in view not drawn yet (a view grown taller), then the stripes.
+    const inView = this.blocksNear(0);
     const batch: BlockStripes[] = [];
     for (const entry of entries) {
       const block = entry.target.parentElement ? this.blockOf.get(entry.target.parentElement) : undefined;
@@ -360,25 +385,28 @@ export class ArticleView {
     const lanes = layoutBlocks(batch);
     // The gutter only widens (a narrower one would reflow what was measured): the block with the most lanes sets it.
     if (lanes > this.lanes) this.setLanes(lanes);
-    for (const block of near) this.fill(block);
+    // What is in view is drawn and its stripes placed before this frame is painted (the observer would tell of
+    // the new blocks only in the next frame); what is near it is drawn at the next frame.
+    this.fillView(inView);
+    this.drawAheadSoon();
+  }
+
+  /**
+   * Draws the blocks in view and places their stripes now. A drawn block may be shorter than the place its
+   * placeholder held, which brings the next blocks into view: measured again, a few times at most.
+   */
+  private fillView(inView: readonly BlockView[]): void {
+    for (let round = 0; round < FILL_ROUNDS && inView.length > 0; round++) {
+      const lanes = layoutBlocks(inView.map((block) => this.fill(block).stripes));
+      if (lanes > this.lanes) this.setLanes(lanes);
+      inView = this.blocksNear(0);
+    }
   }
 
   private setLanes(lanes: number): void {
     this.lanes = Math.min(lanes, LANE_LIMIT);
     this.element.style.setProperty('--lanes', String(this.lanes));
   }
-}
-
-/** The lanes a block's stripes need by their offsets alone: as many as stripes overlap in the text. */
-function offsetLanes(plan: BlockPlan): number {
-  const extent = plan.locals.map(() => ({ start: Infinity, end: -Infinity }));
-  for (const run of plan.runs) {
-    for (const local of run.passages) {
-      extent[local].start = Math.min(extent[local].start, run.start);
-      extent[local].end = Math.max(extent[local].end, run.end);
-    }
-  }
-  return stripeLanes(plan.locals.flatMap((local, i) => local.stripes.map(() => extent[i]))).count;
 }
 
 function firstText(node: Node): Text | null {
