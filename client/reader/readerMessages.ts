@@ -29,6 +29,8 @@ export interface ReaderFacts {
   readonly title: string;
   readonly header: Readonly<Record<string, string>>;
   readonly reportMemo: string | null;
+  /** Paragraph blocks in view not drawn yet, counted before the other facts draw every block. */
+  readonly undrawnInView: number;
   /** Passages with at least one highlight element, and stripe elements in the margin. */
   readonly passages: number;
   readonly stripes: number;
@@ -184,12 +186,13 @@ function nameRecord(value: unknown, what: string): Record<string, string> {
 
 function readerFacts(value: unknown): ReaderFacts {
   const o = plainObject(value, 'facts');
-  onlyKeys(o, ['seq', 'title', 'header', 'reportMemo', 'passages', 'stripes', 'passageMemos', 'faded', 'highlighted', 'codes', 'topOffset', 'selection', 'status', 'text', 'themeKind', 'images', 'scripts', 'handlers'], 'facts');
+  onlyKeys(o, ['seq', 'title', 'header', 'reportMemo', 'undrawnInView', 'passages', 'stripes', 'passageMemos', 'faded', 'highlighted', 'codes', 'topOffset', 'selection', 'status', 'text', 'themeKind', 'images', 'scripts', 'handlers'], 'facts');
   return {
     seq: o.seq === null ? null : wholeNumber(o.seq, 'facts.seq'),
     title: boundedString(o.title, 'facts.title', MAX_FACT_TEXT),
     header: nameRecord(o.header, 'facts.header'),
     reportMemo: o.reportMemo === null ? null : boundedString(o.reportMemo, 'facts.reportMemo', MAX_FACT_TEXT),
+    undrawnInView: wholeNumber(o.undrawnInView, 'facts.undrawnInView'),
     passages: wholeNumber(o.passages, 'facts.passages'),
     stripes: wholeNumber(o.stripes, 'facts.stripes'),
     passageMemos: stringList(o.passageMemos, 'facts.passageMemos', 1_000_000, MAX_FACT_TEXT),

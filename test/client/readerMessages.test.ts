@@ -5,7 +5,7 @@ const BOUNDS: ReaderBounds = { textLength: 120, passages: 3, codes: ['strength',
 
 function facts(): Record<string, unknown> {
   return {
-    seq: 2, title: 'Darlington', header: { Framework: '2016', Status: 'reviewed' }, reportMemo: null,
+    seq: 2, title: 'Darlington', header: { Framework: '2016', Status: 'reviewed' }, reportMemo: null, undrawnInView: 0,
     passages: 3, stripes: 4, passageMemos: ['check with the team'], faded: 1, highlighted: 2, codes: ['strength', 'weakness', 'quote'],
     topOffset: 40, selection: 'leaders', status: 'Tagged as weakness.', text: 'x'.repeat(120), themeKind: 'vscode-light', images: 0, scripts: 0, handlers: 0,
   };

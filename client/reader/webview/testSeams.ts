@@ -23,8 +23,20 @@ function text(node: Element | null | undefined): string {
   return node?.textContent ?? '';
 }
 
+/** Blocks in view still holding only their place (read from the DOM, before anything below draws them all). */
+function undrawnInView(view: ArticleView): number {
+  let undrawn = 0;
+  for (const block of view.blockViews) {
+    if (block.content) continue;
+    const box = block.element.getBoundingClientRect();
+    if (box.bottom > 0 && box.top < window.innerHeight) undrawn++;
+  }
+  return undrawn;
+}
+
 function facts(context: ProbeContext): ReaderFacts {
   const { view, toolbar } = context;
+  const undrawn = undrawnInView(view);
   const header: Record<string, string> = {};
   for (const field of document.querySelectorAll('.report-header .field')) header[text(field.querySelector('.field-label'))] = text(field.querySelector('.field-value'));
   const memo = document.querySelector('.report-header .report-memo .memo-text');
@@ -49,6 +61,7 @@ function facts(context: ProbeContext): ReaderFacts {
     title: text(document.querySelector('.report-header .title')),
     header,
     reportMemo: memo ? text(memo) : null,
+    undrawnInView: undrawn,
     passages: counts.passages,
     stripes: counts.stripes,
     passageMemos: [...view.element.querySelectorAll('.note .note-text')].map((note) => text(note)),

@@ -204,6 +204,24 @@ describe('coded reader', function () {
     assert.ok(Math.abs(shown.topOffset - (readerTop + 4)) < 400, `the reader jumped to ${shown.topOffset} from ${readerTop}`);
   });
 
+  it('draws a paragraph an edit changed low in the view, though it draws only about a screen around the top at once', async () => {
+    // Long paragraphs: the first one alone about fills what the reader draws at once; the second shows below it.
+    const sentence = 'Inspectors found that leaders had not acted quickly enough on what parents told them about waiting times.';
+    const paragraph = (i: number) => `[${sentence}]{.weakness theme=leadership} Paragraph ${i + 1}: ${Array.from({ length: 9 }, () => sentence).join(' ')}`;
+    const uri = await temp.write('long-paragraphs.report.md', ['---', 'area: Testshire', '---', ...Array.from({ length: 5 }, (_, i) => [paragraph(i), '']).flat()].join('\n'));
+    const { editor, info } = await openWithReader(uri);
+    let shown = await api.reader.inspect(uri);
+    assert.strictEqual(shown.undrawnInView, 0, 'blocks in view left undrawn after opening');
+    // Only the second paragraph changes: the blocks the reader draws at once are kept, and no size it watches changes.
+    const seq = info.posted!.seq;
+    const second = [...Array(editor.document.lineCount).keys()].find((line) => editor.document.lineAt(line).text.includes('Paragraph 2:'))!;
+    assert.ok(await editor.edit((builder) => builder.insert(new vscode.Position(second, 0), 'So ')));
+    await drawn(uri, (i) => i.posted!.seq > seq, 'the reader after the edit');
+    shown = await api.reader.inspect(uri);
+    assert.strictEqual(shown.undrawnInView, 0, 'blocks in view left undrawn after the edit');
+    assert.strictEqual(shown.passages, 5);
+  });
+
   it('filters by code: the chosen code\'s passages stand out, the rest fade', async () => {
     const uri = await temp.copy('darlington.report.md', 'filters.report.md');
     await openWithReader(uri);
