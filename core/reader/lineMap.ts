@@ -1,9 +1,10 @@
 /**
  * Source lines and clean-text offsets, for scrolling the coded reader and
  * the report's editor together: ReaderModel.lines says where each source
- * line of the body starts in the clean text. Binary searches, no imports
- * beyond the types (the reader's webview may use them).
+ * line of the body starts in the clean text. Binary searches, importing
+ * nothing but the types and the search itself (the reader's webview uses them).
  */
+import { lastAtOrBefore } from '../text/lastAtOrBefore';
 import type { ReaderModel } from './readerTypes';
 
 type Lines = ReaderModel['lines'];
@@ -20,13 +21,7 @@ export function cleanOffsetOfLine(lines: Lines, line: number): number {
 export function lineOfCleanOffset(lines: Lines, offset: number): number {
   const { firstLine, offsets } = lines;
   if (offsets.length === 0) return firstLine;
-  let low = 0;
-  let high = offsets.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (offsets[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
+  let low = lastAtOrBefore(offsets.length, (i) => offsets[i], offset);
   // Lines that add no clean text (markup only) share an offset: the first of them.
   while (low > 0 && offsets[low - 1] === offsets[low] && offsets[low] === offset) low--;
   return firstLine + low;

@@ -52,9 +52,9 @@ describe('production bundles', function () {
     assert.deepEqual(outside, [], `the webview bundle pulls in ${outside.join(', ')}`);
   });
 
-  it('the coded reader\'s bundles hold browser code only: their files, the shared checks and DOM helpers, the reader\'s dependency-free core (with the deltas and the texts\' common ends) and code colours', async () => {
+  it('the coded reader\'s bundles hold browser code only: their files, the shared checks and DOM helpers, the reader\'s dependency-free core (with the deltas, the texts\' common ends and the shared binary search) and code colours', async () => {
     const { inputs } = await buildInMemory('client/reader/webview/main.ts', true);
-    const allowed = [/^client\/reader\/webview\//, /^client\/messageChecks\.ts$/, /^client\/webview\/dom\.ts$/, /^core\/reader\/(passageRuns|articleBlocks|stripeLanes|highlightStyle|passageLabels|standaloneHtml|readerTypes|readerDelta)\.ts$/, /^core\/text\/commonAffixes\.ts$/, /^core\/codebook\/codeColor\.ts$/];
+    const allowed = [/^client\/reader\/webview\//, /^client\/messageChecks\.ts$/, /^client\/webview\/dom\.ts$/, /^core\/reader\/(passageRuns|articleBlocks|stripeLanes|highlightStyle|passageLabels|standaloneHtml|readerTypes|readerDelta)\.ts$/, /^core\/text\/(commonAffixes|lastAtOrBefore)\.ts$/, /^core\/codebook\/codeColor\.ts$/];
     const outside = inputs.filter((input) => !allowed.some((pattern) => pattern.test(input)));
     assert.deepEqual(outside, [], `the reader's bundles pull in ${outside.join(', ')}`);
   });

@@ -10,6 +10,7 @@ import { h } from '../../webview/dom';
 import { planArticle, samePlan, type ArticlePlan, type BlockPlan } from './articlePlan';
 import { drawBlockContent, type BlockContent } from './blockContent';
 import { estimatedLanes } from './estimatedLanes';
+import { lastAtOrBefore } from '../../../core/text/lastAtOrBefore';
 import { layoutBlocks, type BlockStripes } from './stripeLayout';
 
 /** One block. Its `start` and `globals` are updated when it is kept for a new model. */
@@ -209,27 +210,14 @@ export class ArticleView {
     const { texts, rels } = this.fill(block);
     if (texts.length === 0) return null;
     const rel = Math.max(0, Math.min(offset - block.start, block.length));
-    let low = 0;
-    let high = rels.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (rels[mid] <= rel) low = mid;
-      else high = mid - 1;
-    }
-    const node = texts[low];
-    return { node, offset: Math.min(node.length, Math.max(0, rel - rels[low])) };
+    const at = lastAtOrBefore(rels.length, (i) => rels[i], rel);
+    const node = texts[at];
+    return { node, offset: Math.min(node.length, Math.max(0, rel - rels[at])) };
   }
 
   /** The block holding a clean offset (an offset at a boundary belongs to the block it starts). */
   blockIndexAt(offset: number): number {
-    let low = 0;
-    let high = this.blocks.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.blocks[mid].start <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return lastAtOrBefore(this.blocks.length, (i) => this.blocks[i].start, offset);
   }
 
   /** The first block whose bottom is below `y` (viewport pixels): binary search on the blocks' boxes. */

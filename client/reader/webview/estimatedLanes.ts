@@ -7,6 +7,7 @@
 // many). Widening the margin before the first layout costs nothing; widening
 // it once measured restyles and lays out every block again.
 import { stripeLanes, type LaneInterval } from '../../../core/reader/stripeLanes';
+import { lastAtOrBefore } from '../../../core/text/lastAtOrBefore';
 import type { BlockPlan } from './articlePlan';
 
 const LINE_CHARACTERS = 100;
@@ -43,13 +44,7 @@ function wrappedLines(text: string): (offset: number) => number {
     starts.push(at + 1);
   }
   return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return before[low] + Math.floor((offset - starts[low]) / LINE_CHARACTERS);
+    const line = lastAtOrBefore(starts.length, (i) => starts[i], offset);
+    return before[line] + Math.floor((offset - starts[line]) / LINE_CHARACTERS);
   };
 }
