@@ -3,7 +3,7 @@ import { NotificationType } from 'vscode-languageserver-protocol';
 export interface IndexChangedParams {
   /** Increases with every change; equal generations mean equal answers. */
   readonly generation: number;
-  /** The report URIs whose results changed (every report of the folder when its codebook changed); none when any report's may have (a setting such as which copies count changed). */
+  /** The report URIs whose results changed; none when any report's may have (a codebook changed, or a setting such as which copies count). */
   readonly uris: readonly string[];
 }
 /**

@@ -49,8 +49,10 @@ export class IndexChanges {
 
   private changed(change: WorkspaceChange): void {
     this.current++;
-    const uris = change.kind === 'codebook' ? change.folder.index.all().map((report) => report.path) : change.uris;
-    for (const uri of uris) this.pending.add(uri);
+    // A codebook change touches every report of its folder: a notification naming none, not a list as long as
+    // the folder (10,000 names for a large dataset, each looked through by every listener).
+    if (change.kind === 'codebook') this.everything = true;
+    else for (const uri of change.uris) this.pending.add(uri);
     this.schedule();
   }
 

@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { FindingsPageRequest, IndexChangedNotification, SummaryRequest, type IndexChangedParams, type SummaryResult } from '../../protocol';
 import { buildReport } from '../helpers/report';
+import { concernCodebook } from './concernCodebook';
 import { TempDir } from '../helpers/tempDir';
 import { NO_FILTERS } from './findingsPages';
 import { LspClient, uriOf } from './lspClient';
@@ -44,6 +45,26 @@ describe('lsp: one generation, one answer', function () {
       // And the first page of that generation agrees with it.
       const page = await client.request(FindingsPageRequest, { scope: { kind: 'workspace' }, filters: NO_FILTERS, offset: 0, limit: 1 });
       if (page.generation === after.generation) assert.equal(page.total, after.totals.findings);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('a codebook change gives a new generation, told in a notification naming no report (any may have changed), not a list as long as the folder', async () => {
+    for (let i = 0; i < 30; i++) dir.write(`r${String(i).padStart(2, '0')}.report.md`, buildReport(`Parents in area ${i} raised [worries about buses]{.concern theme=transport}.\n`, { fields: { area: `Area ${i}` } }));
+    const client = await LspClient.start({ folders: [dir.path] });
+    try {
+      const changes: IndexChangedParams[] = [];
+      client.connection.onNotification(IndexChangedNotification, (params) => void changes.push(params));
+      const before = await client.request(SummaryRequest, { scope: { kind: 'workspace' } });
+      assert.equal(before.totals.reports, 30);
+      const codebook = path.join(dir.path, 'codebook.yaml');
+      dir.write('codebook.yaml', concernCodebook());
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(codebook), type: 1 }] });
+      const change = await client.until(() => changes.find((c) => c.generation > before.generation), 'findings/indexChanged after the codebook changed');
+      assert.deepEqual(change.uris, []);
+      const after = await client.request(SummaryRequest, { scope: { kind: 'workspace' } });
+      assert.ok(after.generation >= change.generation);
     } finally {
       await client.stop();
     }
