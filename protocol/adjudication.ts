@@ -3,31 +3,17 @@
 // writes it. The candidates it lists are settled with ordinary code actions
 // (the rule `adjudication-candidate`).
 import { RequestType } from 'vscode-languageserver-protocol';
+import type { Adjudication } from '../core/agreement/adjudication/adjudicationResult';
 
 export interface AdjudicateParams {
   /** Any report of the article: one annotator's copy, or its reference report. */
   readonly uri: string;
 }
 
+/** The core's answer (core/agreement/adjudication/adjudicationResult.ts), with the reference report's URI in place of its path. */
 export type AdjudicateResult =
-  | {
-      readonly kind: 'reference';
-      /** The reference report: the existing one, or where to create it (beside the first copy). */
-      readonly uri: string;
-      /** Its whole text, to write (created) or to put in place of its text (updated). */
-      readonly text: string;
-      readonly created: boolean;
-      /** How many annotators' copies it was made from. */
-      readonly copies: number;
-      /** Agreed spans marked up now (all of them for a new reference; those it lacked for an update). */
-      readonly agreed: number;
-      /** Agreed spans that could not be marked up: they would cut through spans of the reference. */
-      readonly unplaced: number;
-      /** Disagreements left to settle. */
-      readonly candidates: number;
-    }
-  /** Why there is nothing to adjudicate (fewer than two annotators' copies, a reference that cannot be edited). */
-  | { readonly kind: 'refused'; readonly message: string };
+  | (Omit<Extract<Adjudication, { kind: 'reference' }>, 'path'> & { readonly uri: string })
+  | Extract<Adjudication, { kind: 'refused' }>;
 
 /** `findings/adjudicate`: the reference report of the article of a report; null for a file that is not a report. */
 export const AdjudicateRequest = new RequestType<AdjudicateParams, AdjudicateResult | null, void>('findings/adjudicate');

@@ -4,6 +4,7 @@
 // is a candidate in its front matter for the adjudicator to settle
 // (adjudicationRules.ts offers the fixes).
 import type { Codebook } from '../../codebook/types';
+import type { Adjudication } from './adjudicationResult';
 import { articleFingerprint } from '../../document/articleFingerprint';
 import { parseReport } from '../../document/parseReport';
 import type { ReportDocument } from '../../document/types';
@@ -22,29 +23,13 @@ import { pathFromReference, referencePath } from './referenceName';
 import { isReferenceAnnotator } from './referenceReports';
 import { SpanAdder } from './spanAdder';
 
+export type { Adjudication };
+
 /** A report of the article, with its path (relative to any one root, with `/`). */
 export interface ArticleReport {
   readonly path: string;
   readonly document: ReportDocument;
 }
-
-export type Adjudication =
-  | {
-      readonly kind: 'reference';
-      /** Where the reference report is (the existing one, or where to create it). */
-      readonly path: string;
-      readonly text: string;
-      readonly created: boolean;
-      /** The annotators' copies it was made from. */
-      readonly copies: number;
-      /** Agreed spans marked up now (those the reference lacked). */
-      readonly agreed: number;
-      /** Agreed spans that could not be marked up: they cut through spans the reference has. */
-      readonly unplaced: number;
-      /** Disagreements left to settle. */
-      readonly candidates: number;
-    }
-  | { readonly kind: 'refused'; readonly message: string };
 
 /**
  * Adjudicates an article from every report of it (reports with its clean
