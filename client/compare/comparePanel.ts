@@ -12,6 +12,7 @@ import { CompareRequest, IndexChangedNotification, type CompareResult } from '..
 import { fileExists, movedUri } from '../fileMoves';
 import type { FindingsServer } from '../languageClient';
 import { showInSource } from '../reader/sourceEditor';
+import { PanelRefresh } from '../panelRefresh';
 import { WebviewProbe } from '../testing/webviewProbe';
 import { compareHtml, compareWebviewOptions } from './compareHtml';
 import { parseFromCompare, type CompareBounds, type CompareFacts, type CompareProbe, type CompareState, type FromCompare, type ToCompare } from './compareMessages';
@@ -50,16 +51,13 @@ export class ComparePanel implements vscode.Disposable {
   private uriValue: string;
   private shown: readonly string[];
   private ready = false;
-  private stale = true;
   private result: CompareResult | null = null;
   private last: Extract<ToCompare, { type: 'model' | 'notice' }> | null = null;
   private seq = 0;
   private rendered: ComparePanelInfo['rendered'] = null;
   private opened: ComparePanelInfo['opened'] = null;
   private readonly rejected: string[] = [];
-  private sequence = 0;
-  private cancel: vscode.CancellationTokenSource | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly refresher = new PanelRefresh(() => this.refresh(), () => this.ready && this.panel.visible);
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
 
@@ -126,9 +124,7 @@ export class ComparePanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    clearTimeout(this.timer);
-    this.cancel?.cancel();
-    this.cancel?.dispose();
+    this.refresher.dispose();
     for (const disposable of this.disposables) disposable.dispose();
     this.panel.dispose();
     this.deps.disposed(this);
@@ -137,43 +133,32 @@ export class ComparePanel implements vscode.Disposable {
   // ------------------------------------------------------------ the comparison
 
   private schedule(delayMs: number): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), delayMs);
+    this.refresher.schedule(delayMs);
   }
 
-  private async refresh(force = false): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.disposed) return;
-    if (!this.ready || !this.panel.visible) {
-      this.stale = true;
-      return;
-    }
-    const sequence = ++this.sequence;
-    this.cancel?.cancel();
-    this.cancel?.dispose();
-    const cancel = new vscode.CancellationTokenSource();
-    this.cancel = cancel;
+  private async refresh(forced = false): Promise<void> {
+    const turn = this.refresher.begin(forced);
+    if (!turn) return;
     const uri = this.uriValue;
     let result: CompareResult | null;
     try {
-      result = await this.deps.server.request(CompareRequest, { uri }, cancel.token);
+      result = await this.deps.server.request(CompareRequest, { uri }, turn.token);
     } catch (error) {
-      if (sequence !== this.sequence || this.disposed) return;
+      if (!this.refresher.isLatest(turn)) return;
       const gone = !(await fileExists(uri));
-      if (sequence !== this.sequence || this.disposed) return;
-      this.stale = false;
+      if (!this.refresher.isLatest(turn)) return;
+      this.refresher.stale = false;
       this.notice(gone ? `${this.fileName()} is no longer there: it was deleted, or moved outside the editor.` : `The findings language server could not compare the copies of ${this.fileName()}: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
-    if (sequence !== this.sequence || this.disposed) return;
-    this.stale = false;
+    if (!this.refresher.isLatest(turn)) return;
+    this.refresher.stale = false;
     if (!result) {
       this.notice(`${this.fileName()} has no other annotator's copy to compare with: no other report of its workspace folder has the same article text (reference reports aside).`);
       return;
     }
     // The index's notice of an edit elsewhere changes nothing here: nothing new to draw.
-    if (!force && this.last?.type === 'model' && JSON.stringify(this.last.result) === JSON.stringify(result)) return;
+    if (!turn.force && this.last?.type === 'model' && JSON.stringify(this.last.result) === JSON.stringify(result)) return;
     this.result = result;
     this.last = { type: 'model', seq: ++this.seq, uri, title: this.title(), result, shown: this.shown };
     this.post(this.last);
@@ -220,7 +205,7 @@ export class ComparePanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        if (this.stale || !this.last) void this.refresh(true);
+        if (this.refresher.stale || !this.last) void this.refresh(true);
         // Shown again: with the columns it showed when it was hidden.
         else this.post(this.last.type === 'model' ? { ...this.last, shown: this.shown } : this.last);
         break;

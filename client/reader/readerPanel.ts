@@ -14,6 +14,7 @@ import { applyReaderDelta, changesNothing } from '../../core/reader/readerDelta'
 import { Commands, IndexChangedNotification, ReaderUpdateRequest, type IndexChangedParams, type ReaderDeltaResult, type ReaderResult } from '../../protocol';
 import { fileExists, isAtOrUnder, movedUri } from '../fileMoves';
 import type { FindingsServer } from '../languageClient';
+import { PanelRefresh } from '../panelRefresh';
 import { WebviewProbe } from '../testing/webviewProbe';
 import { readerHtml, readerWebviewOptions } from './readerHtml';
 import { parseFromReader, type FromReader, type ReaderBounds, type ReaderFacts, type ReaderFilters, type ReaderProbe, type ReaderState, type ToReader } from './readerMessages';
@@ -62,7 +63,6 @@ export class ReaderPanel implements vscode.Disposable {
   private uriValue: string;
   private filters: ReaderFilters;
   private ready = false;
-  private stale = true;
   private model: ReaderResult | null = null;
   /** What was last sent: a model (whole or as a delta), or a notice. */
   private last: { readonly type: 'model'; readonly seq: number; readonly revision: string } | Extract<ToReader, { type: 'notice' }> | null = null;
@@ -72,11 +72,8 @@ export class ReaderPanel implements vscode.Disposable {
   private rendered: ReaderPanelInfo['rendered'] = null;
   private lastTag: ReaderPanelInfo['lastTag'] = null;
   private readonly rejected: string[] = [];
-  private sequence = 0;
-  private cancel: vscode.CancellationTokenSource | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly refresher = new PanelRefresh(() => this.refresh(), () => this.ready && this.panel.visible);
   /** Send the next answer even when it equals the last (after a server restart). */
-  private forceNext = false;
   private tagging: Promise<void> = Promise.resolve();
   private readonly scroll: ScrollSync;
   private readonly disposables: vscode.Disposable[] = [];
@@ -157,9 +154,7 @@ export class ReaderPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    clearTimeout(this.timer);
-    this.cancel?.cancel();
-    this.cancel?.dispose();
+    this.refresher.dispose();
     for (const disposable of this.disposables) disposable.dispose();
     this.panel.dispose();
     this.deps.disposed(this);
@@ -168,51 +163,37 @@ export class ReaderPanel implements vscode.Disposable {
   // ------------------------------------------------------------ the model
 
   private schedule(delayMs: number, force = false): void {
-    clearTimeout(this.timer);
-    this.forceNext ||= force;
-    this.timer = setTimeout(() => void this.refresh(), delayMs);
+    this.refresher.schedule(delayMs, force);
   }
 
   private async refresh(forced = false): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const force = forced || this.forceNext;
-    this.forceNext = false;
-    if (this.disposed) return;
-    if (!this.ready || !this.panel.visible) {
-      // Asked for (and drawn) when the webview is back.
-      this.stale = true;
-      this.forceNext ||= force;
-      return;
-    }
-    const sequence = ++this.sequence;
-    this.cancel?.cancel();
-    this.cancel?.dispose();
-    const cancel = new vscode.CancellationTokenSource();
-    this.cancel = cancel;
+    // Null while the webview cannot draw: asked for (and drawn) when it is back.
+    const turn = this.refresher.begin(forced);
+    if (!turn) return;
+    const { force } = turn;
     const uri = this.uriValue;
     const base = this.model;
     let result: ReaderResult | ReaderDeltaResult | null;
     try {
-      result = await this.deps.server.request(ReaderUpdateRequest, { uri, since: base?.revision }, cancel.token);
+      result = await this.deps.server.request(ReaderUpdateRequest, { uri, since: base?.revision }, turn.token);
     } catch (error) {
       // Cancelled (a newer request is under way) or out of date: only the latest request speaks.
-      if (sequence !== this.sequence || this.disposed) return;
+      if (!this.refresher.isLatest(turn)) return;
       const gone = !(await fileExists(uri));
-      if (sequence !== this.sequence || this.disposed) return;
-      this.stale = false;
+      if (!this.refresher.isLatest(turn)) return;
+      this.refresher.stale = false;
       this.notice(gone ? goneNotice(this.fileName()) : `The findings language server could not read ${this.fileName()}: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
-    if (sequence !== this.sequence || this.disposed) return;
+    if (!this.refresher.isLatest(turn)) return;
     if (!result) {
       const gone = !(await fileExists(uri));
-      if (sequence !== this.sequence || this.disposed) return;
-      this.stale = false;
+      if (!this.refresher.isLatest(turn)) return;
+      this.refresher.stale = false;
       this.notice(gone ? goneNotice(this.fileName()) : `${this.fileName()} is not an inspection report the language server knows: open it (a *.report.md file) to read it here.`);
       return;
     }
-    this.stale = false;
+    this.refresher.stale = false;
     // An answer for an older text than the editor's: an edit since will be asked about (its change event schedules it).
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     if (document && result.version !== null && result.version < document.version) {
@@ -317,7 +298,7 @@ export class ReaderPanel implements vscode.Disposable {
         this.post({ type: 'restore', filters: this.filters, offset: this.scroll.offset });
         // A webview drawn anew holds no model.
         this.held = null;
-        if (this.stale || !this.last) void this.refresh(true);
+        if (this.refresher.stale || !this.last) void this.refresh(true);
         else this.repost();
         break;
       case 'rendered':

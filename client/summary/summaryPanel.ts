@@ -16,6 +16,7 @@ import { Commands, FindingsPageRequest, IndexChangedNotification, SummaryRequest
 import { hasFilters } from '../../core/summary/findingsQuery';
 import type { ExportFindingsOptions, ExportFindingsResult } from '../commands/exportFindings';
 import type { FindingsServer } from '../languageClient';
+import { PanelRefresh } from '../panelRefresh';
 import { isReport } from '../settings';
 import { takePanelExportAnswers } from '../testing/panelExportAnswers';
 import { PanelProbe } from '../testing/panelProbe';
@@ -73,15 +74,11 @@ export class SummaryPanel implements vscode.Disposable {
   private filters: PanelFilters;
   private sort: FindingsSort;
   private ready = false;
-  private stale = true;
   private last: UpdateMessage | null = null;
   private seq = 0;
   private rendered: SummaryPanelInfo['rendered'] = null;
   private readonly rejected: string[] = [];
-  private sequence = 0;
-  private cancel: vscode.CancellationTokenSource | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private forceNext = false;
+  private readonly refresher = new PanelRefresh(() => this.refresh(), () => this.ready && this.panel.visible);
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
   private readonly revealable = new RevealableFindings(MAX_REVEALABLE);
@@ -168,9 +165,7 @@ export class SummaryPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    clearTimeout(this.timer);
-    this.cancel?.cancel();
-    this.cancel?.dispose();
+    this.refresher.dispose();
     this.pages.dispose();
     for (const disposable of this.disposables) disposable.dispose();
     this.panel.dispose();
@@ -185,56 +180,43 @@ export class SummaryPanel implements vscode.Disposable {
   }
 
   private schedule(delayMs: number, force = false): void {
-    clearTimeout(this.timer);
-    this.forceNext ||= force;
-    this.timer = setTimeout(() => void this.refresh(), delayMs);
+    this.refresher.schedule(delayMs, force);
   }
 
   private async refresh(forced = false): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const force = forced || this.forceNext;
-    this.forceNext = false;
-    if (this.disposed) return;
-    if (!this.ready || !this.panel.visible) {
-      // Asked for (and drawn) when the webview is back.
-      this.stale = true;
-      return;
-    }
-    const sequence = ++this.sequence;
-    this.cancel?.cancel();
-    this.cancel?.dispose();
-    const cancel = new vscode.CancellationTokenSource();
-    this.cancel = cancel;
+    // Null while the webview cannot draw: asked for (and drawn) when it is back.
+    const turn = this.refresher.begin(forced);
+    if (!turn) return;
+    const { force, sequence, token } = turn;
     const scope = this.requestScope();
     const base = { type: 'update' as const, seq: 0, scope: this.scope, documentUri: this.documentUri };
     // The agreement figures take far longer than the counts on a large corpus: asked for once the counts and the
     // rows in view are drawn, so that the server answers the summary and the list's pages first.
-    const agreement = () => (scope ? workspaceAgreement(this.deps.server, scope, cancel.token, this.deps.output) : Promise.resolve(null));
+    const agreement = () => (scope ? workspaceAgreement(this.deps.server, scope, token, this.deps.output) : Promise.resolve(null));
     let update: UpdateMessage;
     if (!scope) {
       update = { ...base, summary: null, notice: NO_REPORT_NOTICE, error: null };
     } else {
       try {
-        const summary = await this.deps.server.request(SummaryRequest, { scope }, cancel.token);
+        const summary = await this.deps.server.request(SummaryRequest, { scope }, token);
         // Until the new figures come, the workspace keeps those it showed (an edit seldom changes them).
         const kept = scope.kind === 'workspace' && this.last?.scope === 'workspace' ? this.last.agreement : undefined;
         update = summary
           ? { ...base, summary, agreement: kept, notice: null, error: null }
           : { ...base, summary: null, notice: 'The language server knows no such report.', error: null };
       } catch (error) {
-        if (sequence !== this.sequence) return;
+        if (!this.refresher.isLatest(turn)) return;
         // The report went from disk (deleted, renamed outside the editor): show another one.
         if (scope.kind === 'document' && !(await exists(scope.uri))) {
-          if (sequence === this.sequence) void this.documentGone();
+          if (this.refresher.isLatest(turn)) void this.documentGone();
           return;
         }
         const message = error instanceof Error ? error.message : String(error);
         update = { ...base, summary: null, notice: null, error: `The findings language server could not summarise the ${this.scope === 'workspace' ? 'workspace' : 'report'}: ${message}` };
       }
     }
-    if (sequence !== this.sequence || this.disposed) return;
-    this.stale = false;
+    if (!this.refresher.isLatest(turn)) return;
+    this.refresher.stale = false;
     // Equal generations mean equal results: nothing new to draw (but the figures still awaited are these).
     if (!force && this.last && update.summary && this.last.summary && sameView(this.last, update)) {
       if (this.agreementPending) void this.showAgreement(sequence, agreement());
@@ -252,7 +234,7 @@ export class SummaryPanel implements vscode.Disposable {
   private async showAgreement(sequence: number, figures: Promise<AgreementDocument | null>): Promise<void> {
     const agreement = await figures;
     const last = this.last;
-    if (sequence !== this.sequence || this.disposed || !last?.summary) return;
+    if (!this.refresher.isLatest(sequence) || !last?.summary) return;
     this.agreementPending = false;
     if (last.agreement === undefined || JSON.stringify(last.agreement) !== JSON.stringify(agreement)) {
       this.last = { ...last, agreement, seq: ++this.seq };
@@ -331,11 +313,11 @@ export class SummaryPanel implements vscode.Disposable {
           this.sort = message.state.sort;
         }
         this.post({ type: 'init', state: { scope: this.scope, filters: this.filters, sort: this.sort, documentUri: this.documentUri } });
-        if (this.stale || !this.last) void this.refresh(true);
+        if (this.refresher.stale || !this.last) void this.refresh(true);
         else this.post(this.last);
         break;
       case 'setScope':
-        if (message.scope === this.scope && this.last && !this.stale) {
+        if (message.scope === this.scope && this.last && !this.refresher.stale) {
           this.post(this.last); // ends the webview's progress bar
           break;
         }
