@@ -8,6 +8,7 @@
 // `findings stats` and `findings export` of what the editor shows (the files
 // on disk, open reports with their edits), run at the root of each workspace
 // folder. Seeds are fixed: a failure replays.
+import type { FindingRow } from '../../core/export/exportRows';
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -83,16 +84,8 @@ function randomReport(random: SeededRandom, article = random.int(ARTICLES.length
 }
 
 /** An export row as compared: path, span index, text, codes, themes, area. */
-type Row = [string, number, string, string[], string[], string | null, string | null];
-interface ExportRow {
-  path: string;
-  index: number;
-  exact: string;
-  codes: string[];
-  themes: string[];
-  memo: string | null;
-  fields: { area?: unknown };
-}
+type Row = [string, number, string, readonly string[], readonly string[], string | null, string | null];
+type ExportRow = FindingRow;
 interface Stats {
   documents: number;
   spans: number;

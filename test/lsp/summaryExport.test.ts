@@ -4,6 +4,7 @@
  * `.findingsignore`d reports get their problems without being opened but
  * stay out of the dataset, and the index tells when it changed.
  */
+import type { FindingRow } from '../../core/export/exportRows';
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -71,16 +72,8 @@ async function exportOf(client: LspClient, scope: FindingsScope, format: Finding
   }
 }
 
-/** An export's JSONL rows, in order. */
-interface ExportRow {
-  path: string;
-  index: number;
-  exact: string;
-  codes: string[];
-  themes: string[];
-  line: number;
-  fields: { area?: string };
-}
+/** An export's JSONL rows, in order (the core's row type: what `findings export` writes). */
+type ExportRow = FindingRow;
 const rowsOf = (jsonl: string): ExportRow[] => jsonl.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as ExportRow);
 
 /** How many findings each report has in a list, by path. */
@@ -146,7 +139,7 @@ describe('lsp: summary and export', function () {
     assert.equal(findings.length, result.totals.findings);
     assert.equal(first.total, result.totals.findings);
     const exported = rowsOf(cli(samples, 'export', '.', '--format', 'jsonl'));
-    assert.deepEqual(findings.map((f) => [f.path, f.index, f.text, f.codes, f.themes, f.area]), exported.map((r) => [r.path, r.index, r.exact, r.codes, r.themes, r.fields.area ?? null]));
+    assert.deepEqual(findings.map((f) => [f.path, f.index, f.text, f.codes, f.themes, f.area]), exported.map((r) => [r.path, r.index, r.exact, r.codes, r.themes, (r.fields.area as string | undefined) ?? null]));
     for (const finding of findings) {
       const text = fs.readFileSync(path.join(samples, finding.path), 'utf8');
       const source = slice(text, finding.range);
@@ -311,7 +304,7 @@ describe('lsp: findings/findingsPage', function () {
     const expected: Record<FindingsSort, string[]> = {
       report: exported.map(findingKey),
       code: byKey((row) => row.codes[0]),
-      area: byKey((row) => row.fields.area ?? '(none)', '(none)'),
+      area: byKey((row) => (row.fields.area as string | undefined) ?? '(none)', '(none)'),
     };
     for (const sort of SORTS) {
       for (const size of [MAX_PAGE_FINDINGS, 17]) {

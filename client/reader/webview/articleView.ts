@@ -32,7 +32,7 @@ interface MarkInfo {
 }
 
 const LANE_LIMIT = 24;
-/** Blocks are drawn this far above and below the view, in viewport heights (after the first paint: see onResize). */
+/** Blocks are drawn this far above and below the view, in viewport heights (after the first paint: see drawNear). */
 const DRAW_AHEAD = 1.5;
 /**
  * The first drawing guesses what a screen shows: about the characters in a line of the 70ch text column, a
