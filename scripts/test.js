@@ -18,13 +18,16 @@ const artifacts = path.join(root, '.test-artifacts');
 fs.mkdirSync(artifacts, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const stageResults = [];
+// What failed, by stage: repeated under the summary so the log's last lines name it.
+const failedChecks = [];
 
 function run(command, args, env = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status ?? 1;
 }
 
-function record(stage, counts) {
+function record(stage, counts, failures = []) {
+  for (const failure of failures) failedChecks.push(`${stage}: ${failure}`);
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   totals.skipped += counts.skipped ?? 0;
@@ -39,19 +42,21 @@ function mochaStage() {
   const status = run(process.execPath, [require.resolve('mocha/bin/mocha.js'), '--reporter', path.join(root, 'test', 'reporters', 'summary.js')], { FINDINGS_TEST_STATS: statsFile });
   const counts = fs.existsSync(statsFile) ? JSON.parse(fs.readFileSync(statsFile, 'utf8')) : { passed: 0, failed: 1 };
   if (status !== 0 && counts.failed === 0) counts.failed = 1;
-  record('mocha', counts);
+  record('mocha', counts, (counts.failures ?? []).map((f) => `${f.title}: ${f.message}`));
 }
 
 function grammarStage() {
   console.log('\n== Grammar tests ==');
   const files = fs.readdirSync(path.join(root, 'test', 'grammar')).filter((name) => name.endsWith('.report.md')).sort();
   const counts = { passed: 0, failed: 0 };
+  const failures = [];
   const cli = path.join(root, 'node_modules', 'vscode-tmgrammar-test', 'dist', 'unit.js');
   for (const file of files) {
     const status = run(process.execPath, [cli, '-g', 'syntaxes/inspection-report.tmLanguage.json', '-g', 'test/grammar/yaml-stub.tmLanguage.json', path.join('test', 'grammar', file)]);
     counts[status === 0 ? 'passed' : 'failed']++;
+    if (status !== 0) failures.push(file);
   }
-  record('grammar', counts);
+  record('grammar', counts, failures);
 }
 
 /** code-server and Chromium (`npm run vscode:tools`): required under CI, else the stage is skipped. */
@@ -75,12 +80,14 @@ function vscodeStage() {
   const resultsFile = path.join(artifacts, 'vscode', 'results.json');
   const status = run(process.execPath, ['test/vscode/runInCodeServer.js', '--results', resultsFile]);
   let counts = { passed: 0, failed: 1 };
+  let failures = [];
   if (fs.existsSync(resultsFile)) {
     const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
     counts = { passed: results.stats?.passes ?? 0, failed: results.stats?.failures ?? 0, skipped: results.stats?.pending ?? 0 };
+    failures = (results.tests ?? []).filter((t) => t.state === 'failed').map((t) => `${t.fullTitle}: ${String(t.error ?? '').split('\n')[0]}`);
   }
   if (status !== 0 && counts.failed === 0) counts.failed = 1;
-  record('vscode', counts);
+  record('vscode', counts, failures);
 }
 
 /** The summary panel driven in the workbench: its numbers, screenshots in three themes, a reload, markup shown as text. */
@@ -93,12 +100,14 @@ function summaryStage() {
   fs.rmSync(resultsFile, { force: true });
   const status = run(process.execPath, ['test/vscode/screenshotSummary.js', '--out', out, '--results', resultsFile]);
   let counts = { passed: 0, failed: 1 };
+  let failures = [];
   if (fs.existsSync(resultsFile)) {
     const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
     counts = { passed: results.passed.length, failed: results.failures.length };
+    failures = results.failures.map((f) => String(f).split('\n')[0]);
   }
   if (status !== 0 && counts.failed === 0) counts.failed = 1;
-  record('summary', counts);
+  record('summary', counts, failures);
   const shots = fs.existsSync(out) ? fs.readdirSync(out).filter((name) => /^summary-.*\.png$/.test(name)).sort() : [];
   for (const name of shots) console.log(`  screenshot ${path.relative(root, path.join(out, name))}`);
 }
@@ -111,12 +120,14 @@ function vsixStage() {
   fs.rmSync(resultsFile, { force: true });
   const status = run(process.execPath, ['test/vscode/checkVsix.js', '--results', resultsFile]);
   let counts = { passed: 0, failed: 1 };
+  let failures = [];
   if (fs.existsSync(resultsFile)) {
     const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
     counts = { passed: results.passed.length, failed: results.failures.length };
+    failures = results.failures.map((f) => String(f).split('\n')[0]);
   }
   if (status !== 0 && counts.failed === 0) counts.failed = 1;
-  record('vsix', counts);
+  record('vsix', counts, failures);
 }
 
 const only = process.argv[2];
@@ -128,5 +139,6 @@ if (!only || only === 'vsix') vsixStage();
 
 console.log('\n== Summary ==');
 for (const line of stageResults) console.log(`  ${line}`);
+for (const line of failedChecks) console.log(`  FAILED ${line}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exitCode = totals.failed > 0 ? 1 : 0;

@@ -6,7 +6,6 @@
  * off, and no object per passage but its ranges.
  */
 import { strict as assert } from 'node:assert';
-import { performance } from 'node:perf_hooks';
 import { decorationPlan, styleKey, type DecorationPlan } from '../../client/decorations/decorationPlan';
 import type { DecorationSettings } from '../../client/decorations/decorationSettings';
 import { FALLBACK_COLOR } from '../../client/decorations/tintColor';
@@ -14,6 +13,7 @@ import { defaultCodebook, LineIndex } from '../../core';
 import { parseReport } from '../../core/document/parseReport';
 import { readerPassages } from '../../core/reader/readerModel';
 import type { ReaderPassage, ReaderPassages } from '../../protocol';
+import { assertLinearGrowth } from '../helpers/growth';
 
 const FRONT = '---\narea: Darlington\nframework: "2016"\noutcome: wsoa_required\nannotator: ana\n---\n';
 const TEXT = `${FRONT}Leaders [know [the area]{.quote speaker=x} well]{.strength theme=leadership}.\n` +
@@ -128,24 +128,24 @@ describe('client/decorations the decoration plan', () => {
 
   it('plans in time linear in the passages (5,000 passages, as in a 1 MB report, and eight times as many)', () => {
     const paragraph = 'The area [waits too long]{.weakness theme=health} and [leaders [know it]{.quote speaker=x}]{.strength theme=leadership .quote}.\n';
-    const time = (repeats: number) => {
+    const passagesOf = (repeats: number) => {
       const text = FRONT + paragraph.repeat(repeats);
-      const passages = readerPassages(parseReport(text), defaultCodebook(), new LineIndex(text));
-      let best = Infinity;
-      for (let run = 0; run < 5; run++) {
-        const started = performance.now();
-        const plan = decorationPlan(passages, DIM, (sl, sc, el, ec) => [sl, sc, el, ec]);
-        best = Math.min(best, performance.now() - started);
-        assert.equal(plan.dimmed, 2 * passages.passages.length);
-      }
-      return { best, passages: passages.passages.length };
+      return readerPassages(parseReport(text), defaultCodebook(), new LineIndex(text));
     };
-    time(1700);
-    const small = time(1700);
-    const large = time(8 * 1700);
-    assert.ok(small.passages >= 5000);
-    // Eight times the passages: about eight times the time (a quadratic plan would take 64 times); the best of five, with room for a busy machine.
-    assert.ok(large.best < small.best * 30 + 20, `${small.passages} passages: ${small.best.toFixed(1)} ms; ${large.passages}: ${large.best.toFixed(1)} ms`);
+    assert.ok(passagesOf(1700).passages.length >= 5000);
+    // Eight times the passages: about eight times the time, where a quadratic plan would take 64 times.
+    assertLinearGrowth({
+      small: 1700,
+      factor: 8,
+      unit: 'paragraphs of three passages',
+      setUp: (repeats) => {
+        const passages = passagesOf(repeats);
+        return () => {
+          const plan = decorationPlan(passages, DIM, (sl, sc, el, ec) => [sl, sc, el, ec]);
+          assert.equal(plan.dimmed, 2 * passages.passages.length);
+        };
+      },
+    });
   });
 
   it('names each style apart', () => {

@@ -11,6 +11,7 @@ import { computeAgreement } from '../../core/agreement/computeAgreement';
 import { worseStatus, PASSAGE_STATUSES } from '../../core/agreement/passageStatus';
 import { UNIT } from '../../core/agreement/statements';
 import { parseReport } from '../../core/document/parseReport';
+import { assertLinearGrowth } from '../helpers/growth';
 import { buildReport } from '../helpers/report';
 import { repoPath } from '../helpers/repo';
 
@@ -164,20 +165,15 @@ describe('core/agreement: comparing the copies of an article', () => {
       const annotation = (name: string, shift: number, code: string): Annotation => ({ path: `${name}.report.md`, annotator: name, fingerprint: 'f', text, length, source: {}, spans: spans(shift, code) });
       return groupByArticle([annotation('a', 0, 'weakness'), annotation('b', 1, 'weakness'), annotation('c', 0, 'strength')])[0];
     };
-    const time = (n: number) => {
-      const article = group(n);
-      let best = Infinity;
-      for (let run = 0; run < 3; run++) {
-        const started = process.hrtime.bigint();
-        const comparison = compareArticle(article, codeOrder)!;
-        best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
-        assert.equal(comparison.copies[0].passages.length, n);
-      }
-      return best;
-    };
-    time(2000);
-    const small = time(2000);
-    const large = time(16_000);
-    assert.ok(large / small < 24, `2,000 spans: ${small.toFixed(0)} ms, 16,000: ${large.toFixed(0)} ms`);
+    assertLinearGrowth({
+      small: 2000,
+      factor: 8,
+      unit: 'spans a copy',
+      runs: 3,
+      setUp: (n) => {
+        const article = group(n);
+        return () => assert.equal(compareArticle(article, codeOrder)!.copies[0].passages.length, n);
+      },
+    });
   });
 });

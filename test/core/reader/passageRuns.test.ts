@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { articleBlocks, blockStarts } from '../../../core/reader/articleBlocks';
 import { passageRuns, type TextInterval } from '../../../core/reader/passageRuns';
+import { assertLinearGrowth } from '../../helpers/growth';
 
 const RUNS = Number(process.env.FINDINGS_FC_RUNS) || 300;
 
@@ -76,24 +77,20 @@ describe('core/reader passage runs', () => {
       for (let g = 0; g < groups; g++) for (let d = 0; d < 5; d++) intervals.push({ start: g * 200 + d * 10, end: g * 200 + 190 - d * 10 });
       return { length: groups * 200, intervals };
     };
-    const time = (groups: number) => {
-      const { length, intervals } = build(groups);
-      let best = Infinity;
-      for (let k = 0; k < 7; k++) {
-        const started = process.hrtime.bigint();
-        const runs = passageRuns(length, intervals);
-        best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
-        // Ten runs a group: nine inside its five passages, one in the gap after them.
-        assert.equal(runs.length, groups * 10);
-      }
-      return best;
-    };
-    time(1000);
-    const small = time(1000);
-    const large = time(16000);
-    // Sixteen times the passages: about sixteen times the time, where a quadratic sweep would take 256 times; the best of
-    // seven runs, with room (three times, plus 20 ms) for a busy machine.
-    assert.ok(large < small * 48 + 20, `16x the passages took ${(large / small).toFixed(1)}x the time (${small.toFixed(1)} ms, ${large.toFixed(1)} ms)`);
+    // Sixteen times the passages: about sixteen times the time, where a quadratic sweep would take 256 times.
+    assertLinearGrowth({
+      small: 1000,
+      factor: 16,
+      unit: 'groups of five passages',
+      setUp: (groups) => {
+        const { length, intervals } = build(groups);
+        return () => {
+          const runs = passageRuns(length, intervals);
+          // Ten runs a group: nine inside its five passages, one in the gap after them.
+          assert.equal(runs.length, groups * 10);
+        };
+      },
+    });
   });
 });
 
