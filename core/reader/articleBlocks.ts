@@ -3,9 +3,18 @@
  * is a paragraph with the blank lines after it, so the blocks spell the
  * clean text exactly and, set with `white-space: pre-wrap`, read as the text
  * does. The passage runs (passageRuns.ts) are cut at the block boundaries.
+ *
+ * A block is also what the reader draws at once, so a long one is cut
+ * (a report pasted with single line breaks is one paragraph, and drawing
+ * 1 MB of it took 1.5 s on every edit): once a block holds SOFT_LENGTH
+ * units it ends at its next line break, which looks the same; a line that
+ * would take it past HARD_LENGTH is cut at a space (or, with none near, at
+ * HARD_LENGTH), which starts a new line on the page.
+ *
  * One pass over the text (line breaks found by a one-character-class
- * search). No imports beyond the runs' types: the reader's webview bundle
- * uses it.
+ * search). Where the next block starts depends only on the text from the
+ * block start before it, which articleWindow.ts relies on. No imports beyond
+ * the runs' types: the reader's webview bundle uses it.
  */
 import type { PassageRun } from './passageRuns';
 
@@ -27,19 +36,36 @@ export function blockStarts(text: string): number[] {
   return starts;
 }
 
+/** At a line break, a block holding at least this many UTF-16 units ends. */
+export const SOFT_LENGTH = 2000;
+/** No block runs longer than this within one line: it is cut at a space near the end, or here. */
+export const HARD_LENGTH = 8000;
+
 /**
  * Hands `found` each block start after `from` (itself a block start: what
  * follows a block start depends only on the text after it), in order, until
  * `found` returns false or the text ends.
  */
 export function scanBlockStarts(text: string, from: number, found: (start: number) => boolean): void {
-  // The next line break is found natively (a character class: no backtracking), not a character at a time.
+  // The next line break is found natively (a character class: no backtracking), not a character at a time,
+  // and kept while a long line is cut, so that a line is searched once however many cuts it takes.
   const breaks = /[\n\r]/g;
+  let blockStart = from;
   let i = from;
+  let lineBreak = -1;
   while (i < text.length) {
-    breaks.lastIndex = i;
-    if (!breaks.test(text)) return;
-    i = breaks.lastIndex - 1;
+    if (lineBreak < i) {
+      breaks.lastIndex = i;
+      lineBreak = breaks.test(text) ? breaks.lastIndex - 1 : text.length;
+    }
+    if (lineBreak - blockStart > HARD_LENGTH) {
+      const cut = cutInLine(text, blockStart);
+      if (!found(cut)) return;
+      blockStart = i = cut;
+      continue;
+    }
+    if (lineBreak === text.length) return;
+    i = lineBreak;
     // A line break: take in every following line that holds only spaces and tabs.
     const after = lineBreakEnd(text, i);
     let end = after;
@@ -52,10 +78,27 @@ export function scanBlockStarts(text: string, from: number, found: (start: numbe
       blank = true;
       end = next;
     }
-    if (blank && end < text.length && !found(end)) return;
+    const start = blank ? end : after - blockStart >= SOFT_LENGTH ? after : -1;
+    if (start >= 0 && start < text.length) {
+      if (!found(start)) return;
+      blockStart = start;
+    }
     // Without a blank line only the break is consumed; the spaces after it are read again as text (each at most twice).
     i = blank ? end : after;
   }
+}
+
+/**
+ * Where a line too long for one block is cut: after the last space between
+ * SOFT_LENGTH and HARD_LENGTH units into the block, else at HARD_LENGTH
+ * (moved on by one so as not to part a surrogate pair). Looks at most
+ * HARD_LENGTH - SOFT_LENGTH characters.
+ */
+function cutInLine(text: string, blockStart: number): number {
+  for (let k = blockStart + HARD_LENGTH; k > blockStart + SOFT_LENGTH; k--) if (text.charCodeAt(k - 1) === 32) return k;
+  const cut = blockStart + HARD_LENGTH;
+  const before = text.charCodeAt(cut - 1);
+  return before >= 0xd800 && before <= 0xdbff ? cut + 1 : cut;
 }
 
 /** The blocks of the text with the runs cut at their edges (an empty run at an edge goes to the block after it). */

@@ -61,7 +61,15 @@ function apply(text: string, edit: Edit): string {
 describe('client/reader planning an edited report again', function () {
   this.timeout(60_000);
   const samples = path.join(repoRoot(), 'samples');
-  const texts = fs.readdirSync(samples).filter((name) => name.endsWith('.report.md')).sort().map((name) => fs.readFileSync(path.join(samples, name), 'utf8'));
+  const sampleTexts = fs.readdirSync(samples).filter((name) => name.endsWith('.report.md')).sort().map((name) => fs.readFileSync(path.join(samples, name), 'utf8'));
+  const body = (text: string) => text.indexOf('\n---', 4) + 5;
+  const texts = [
+    ...sampleTexts,
+    // Pasted with single line breaks: one paragraph, cut into blocks at line breaks by length.
+    ...sampleTexts.map((text) => text.slice(0, body(text)) + text.slice(body(text)).replace(/\n[ \t]*\n/g, '\n')),
+    // Three samples' bodies as one line: cut inside the line, at spaces.
+    sampleTexts[0] + sampleTexts.slice(0, 3).map((text) => text.slice(body(text)).replace(/[\r\n]+/g, ' ')).join(' '),
+  ];
 
   it('gives the plan a plan from scratch gives, after any run of edits', () => {
     fc.assert(fc.property(fc.nat(texts.length - 1), fc.array(EDIT, { minLength: 1, maxLength: 4 }), (which, edits) => {

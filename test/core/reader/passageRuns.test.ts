@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { articleBlocks, blockStarts } from '../../../core/reader/articleBlocks';
+import { articleBlocks, blockStarts, HARD_LENGTH, scanBlockStarts, SOFT_LENGTH } from '../../../core/reader/articleBlocks';
 import { passageRuns, type TextInterval } from '../../../core/reader/passageRuns';
 import { assertLinearGrowth } from '../../helpers/growth';
 
@@ -116,6 +116,42 @@ describe('core/reader article blocks', () => {
     // The passage across the blank line is in both blocks; the empty one at the second block's start is in that block.
     assert.ok(blocks[0].runs.some((r) => r.passages.includes(0)) && blocks[1].runs.some((r) => r.passages.includes(0)));
     assert.ok(blocks[1].runs.some((r) => r.start === r.end && r.passages.includes(2)));
+  });
+
+  it('end a long paragraph at its first line break past SOFT_LENGTH, and cut a longer line at its last space before HARD_LENGTH', () => {
+    const line = 'word '.repeat(99) + 'word\n';
+    const paragraph = line.repeat(60);
+    const starts = blockStarts(`${paragraph}\n${paragraph}`);
+    const linesPerBlock = Math.ceil(SOFT_LENGTH / line.length);
+    assert.equal(starts[1], linesPerBlock * line.length);
+    // The blank line still ends the first paragraph, and the second is cut alike.
+    assert.ok(starts.includes(paragraph.length + 1) && starts.includes(paragraph.length + 1 + linesPerBlock * line.length));
+    for (let b = 1; b < starts.length; b++) assert.ok(starts[b] - starts[b - 1] <= SOFT_LENGTH + line.length);
+
+    const long = 'word '.repeat(5000);
+    const cuts = blockStarts(long);
+    for (let b = 1; b < cuts.length; b++) {
+      assert.equal(long[cuts[b] - 1], ' ', 'cut after a space');
+      assert.ok(cuts[b] - cuts[b - 1] <= HARD_LENGTH && cuts[b] - cuts[b - 1] > HARD_LENGTH - 5);
+    }
+    assert.equal(cuts.length, Math.ceil(long.length / (HARD_LENGTH - 5)));
+    // No space near: cut at HARD_LENGTH, never inside a surrogate pair.
+    const emoji = '\u{1F600}'.repeat(HARD_LENGTH);
+    for (const cut of blockStarts(emoji).slice(1)) assert.ok(cut % 2 === 0, `cut at ${cut}`);
+    assert.deepEqual(blockStarts('x'.repeat(HARD_LENGTH)), [0]);
+    assert.deepEqual(blockStarts('x'.repeat(HARD_LENGTH + 1)), [0, HARD_LENGTH]);
+  });
+
+  it('scanned from any block start, give the blocks scanning from the start gives', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom('word ', 'x', '\n', '\n\n', ' \t\n', '\r\n', 'y'.repeat(900), ' '), { maxLength: 80 }), (parts) => {
+      const text = parts.join('');
+      const starts = blockStarts(text);
+      for (const from of starts) {
+        const after: number[] = [];
+        scanBlockStarts(text, from, (start) => (after.push(start), true));
+        assert.deepEqual(after, starts.filter((start) => start > from));
+      }
+    }), { numRuns: RUNS });
   });
 
   it('is linear on a text of a million characters of short lines', () => {
