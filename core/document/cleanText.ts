@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from '../text/lastAtOrBefore';
 import type { RawSpan } from './spanScanner';
 
 /**
@@ -134,12 +135,5 @@ export function spanCleanRanges(bodyStart: number, byOpen: readonly RawSpan[], b
 
 /** The last segment starting at or before `offset`. */
 function segmentAt(starts: Int32Array, offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+  return lastAtOrBefore(starts.length, (i) => starts[i], offset);
 }
