@@ -90,15 +90,32 @@ export function scanBlockStarts(text: string, from: number, found: (start: numbe
 
 /**
  * Where a line too long for one block is cut: after the last space between
- * SOFT_LENGTH and HARD_LENGTH units into the block, else at HARD_LENGTH
- * (moved on by one so as not to part a surrogate pair). Looks at most
- * HARD_LENGTH - SOFT_LENGTH characters.
+ * SOFT_LENGTH and HARD_LENGTH units into the block, else (a script written
+ * without spaces, or none at all) at HARD_LENGTH, moved on past whatever
+ * joins the character before it: the second half of a surrogate pair, a
+ * combining mark, a variation selector, a skin tone, a zero-width joiner
+ * and the character it joins. Looks at most HARD_LENGTH - SOFT_LENGTH
+ * characters back and MAX_JOINED forward.
  */
 function cutInLine(text: string, blockStart: number): number {
   for (let k = blockStart + HARD_LENGTH; k > blockStart + SOFT_LENGTH; k--) if (text.charCodeAt(k - 1) === 32) return k;
-  const cut = blockStart + HARD_LENGTH;
-  const before = text.charCodeAt(cut - 1);
-  return before >= 0xd800 && before <= 0xdbff ? cut + 1 : cut;
+  let cut = blockStart + HARD_LENGTH;
+  for (let step = 0; step < MAX_JOINED && cut < text.length && joinsBefore(text, cut); step++) cut++;
+  return cut;
+}
+
+/** How far a cut may move on to keep a character whole; a longer run of joiners is cut anyway. */
+const MAX_JOINED = 64;
+const JOINING = /[\p{M}\u200C\u200D\uFE00-\uFE0F\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}\u{E0100}-\u{E01EF}]/uy;
+
+/** Whether the unit at `at` belongs with the one before it. */
+function joinsBefore(text: string, at: number): boolean {
+  const here = text.charCodeAt(at);
+  const before = text.charCodeAt(at - 1);
+  if (here >= 0xdc00 && here <= 0xdfff && before >= 0xd800 && before <= 0xdbff) return true;
+  if (before === 0x200d) return true;
+  JOINING.lastIndex = at;
+  return JOINING.test(text);
 }
 
 /** The blocks of the text with the runs cut at their edges (an empty run at an edge goes to the block after it). */

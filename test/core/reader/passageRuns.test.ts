@@ -135,9 +135,19 @@ describe('core/reader article blocks', () => {
       assert.ok(cuts[b] - cuts[b - 1] <= HARD_LENGTH && cuts[b] - cuts[b - 1] > HARD_LENGTH - 5);
     }
     assert.equal(cuts.length, Math.ceil(long.length / (HARD_LENGTH - 5)));
-    // No space near: cut at HARD_LENGTH, never inside a surrogate pair.
-    const emoji = '\u{1F600}'.repeat(HARD_LENGTH);
-    for (const cut of blockStarts(emoji).slice(1)) assert.ok(cut % 2 === 0, `cut at ${cut}`);
+    // No space near (a script written without spaces): cut at HARD_LENGTH, but never inside a character as it is
+    // read: a surrogate pair, a letter and its combining marks, an emoji with its skin tone, joiner or selector.
+    for (const unit of ['\u{1F600}', 'e\u0301\u0323', '\u{1F469}\u{1F3FD}\u200D\u{1F4BB}', '\u2764\uFE0F', '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}']) {
+      const line = unit.repeat(Math.ceil((3 * HARD_LENGTH) / unit.length));
+      const cuts = blockStarts(line).slice(1);
+      assert.ok(cuts.length >= 2, `${cuts.length} cuts`);
+      for (const cut of cuts) assert.equal(cut % unit.length, 0, `a cut inside ${JSON.stringify(unit)} at ${cut}`);
+    }
+    // A run of joiners longer than any character is cut anyway, a little past HARD_LENGTH.
+    const marks = blockStarts(`e${'\u0301'.repeat(3 * HARD_LENGTH)}`);
+    assert.ok(marks.length >= 3 && marks.every((cut, b) => b === 0 || cut - marks[b - 1] <= HARD_LENGTH + 64));
+    const japanese = '日本語の文章'.repeat(HARD_LENGTH);
+    assert.deepEqual(blockStarts(japanese).slice(0, 3), [0, HARD_LENGTH, 2 * HARD_LENGTH]);
     assert.deepEqual(blockStarts('x'.repeat(HARD_LENGTH)), [0]);
     assert.deepEqual(blockStarts('x'.repeat(HARD_LENGTH + 1)), [0, HARD_LENGTH]);
   });
