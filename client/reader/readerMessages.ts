@@ -43,7 +43,7 @@ export interface ReaderFacts {
   readonly codes: readonly string[];
   /** The clean offset at the top of the view. */
   readonly topOffset: number;
-  /** The text selected in the reader. */
+  /** The text selected in the reader: what a copy of it puts on the clipboard (the clean text, when the selection is in the article). */
   readonly selection: string;
   /** The status line (tagging results). */
   readonly status: string;

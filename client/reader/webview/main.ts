@@ -152,6 +152,21 @@ function selectedRange(): { start: number; end: number } | null {
   return { start: Math.min(start, end), end: Math.max(start, end) };
 }
 
+/** The article text a selection in the reader holds, exactly (null when it reaches outside the article). */
+function selectedText(): string | null {
+  const range = drawn && selectedRange();
+  return drawn && range ? drawn.model.cleanText.slice(range.start, range.end) : null;
+}
+
+// A copy of article text is the clean text itself: the browser's own text of a selection adds line breaks
+// between the blocks the article is drawn in (a long paragraph is drawn in several).
+document.addEventListener('copy', (event) => {
+  const text = selectedText();
+  if (text === null || !event.clipboardData) return;
+  event.clipboardData.setData('text/plain', text);
+  event.preventDefault();
+});
+
 document.addEventListener('selectionchange', () => {
   const current = window.getSelection();
   if (!current || current.rangeCount === 0) return;

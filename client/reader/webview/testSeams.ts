@@ -23,6 +23,15 @@ function text(node: Element | null | undefined): string {
   return node?.textContent ?? '';
 }
 
+/** What a copy of the selection puts on the clipboard: a copy event sent from where the selection starts, as a user's is. */
+function copiedText(): string {
+  const selection = window.getSelection();
+  const data = new DataTransfer();
+  const event = new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true });
+  (selection?.anchorNode?.parentElement ?? document).dispatchEvent(event);
+  return event.defaultPrevented ? data.getData('text/plain') : selection?.toString() ?? '';
+}
+
 /** Blocks in view still holding only their place (read from the DOM, before anything below draws them all). */
 function undrawnInView(view: ArticleView): number {
   let undrawn = 0;
@@ -69,7 +78,7 @@ function facts(context: ProbeContext): ReaderFacts {
     highlighted,
     codes: toolbar.codeNames(),
     topOffset: context.scroll.topOffset(),
-    selection: window.getSelection()?.toString() ?? '',
+    selection: copiedText(),
     status: text(toolbar.status),
     text: view.renderedText(),
     themeKind: document.body.dataset.vscodeThemeKind ?? '',

@@ -8,6 +8,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { blockStarts } from '../../../core/reader/articleBlocks';
 import { cleanOffsetOfLine, lineOfCleanOffset } from '../../../core/reader/lineMap';
 import type { FindingsApi } from '../../../client/extension';
 import type { ReaderFacts } from '../../../client/reader/readerMessages';
@@ -220,6 +221,40 @@ describe('coded reader', function () {
     shown = await api.reader.inspect(uri);
     assert.strictEqual(shown.undrawnInView, 0, 'blocks in view left undrawn after the edit');
     assert.strictEqual(shown.passages, 5);
+  });
+
+  it('draws a report pasted as one paragraph in pieces that read as one, and tags a selection across two pieces', async () => {
+    // Darlington's article four times with its blank lines taken out: one paragraph of about 20,000 characters.
+    const long = new TextDecoder().decode(await vscode.workspace.fs.readFile(await longReport(temp, 'one-paragraph-source.report.md')));
+    const close = long.indexOf('\n---\n', 4) + 5;
+    const uri = await temp.write('one-paragraph.report.md', long.slice(0, close) + long.slice(close).replace(/\n[ \t]*(?:\n[ \t]*)+/g, '\n'));
+    const { editor } = await openWithReader(uri);
+    const model = (await api.reader.model(uri))!;
+    const starts = blockStarts(model.cleanText);
+    assert.ok(!/\n[ \t]*\n/.test(model.cleanText) && starts.length >= 8, `${starts.length} pieces`);
+    const shown = await api.reader.inspect(uri);
+    assert.strictEqual(shown.text, model.cleanText, 'the pieces do not spell the clean text');
+    assert.strictEqual(shown.passages, model.passages.length);
+    assert.strictEqual(shown.stripes, model.passages.reduce((sum, passage) => sum + passage.codes.length, 0));
+
+    // A selection from the last words of one piece into the first of the next, through no passage's edge.
+    const edges = model.passages.flatMap((passage) => [passage.start, passage.end]);
+    const cut = starts.find((start) => edges.every((edge) => edge < start - 30 || edge > start + 30))!;
+    assert.ok(cut !== undefined, 'no piece starts away from the passages');
+    const selStart = model.cleanText.lastIndexOf(' ', cut - 12) + 1;
+    const selEnd = model.cleanText.indexOf(' ', cut + 8);
+    assert.ok(selStart > cut - 30 && selEnd < cut + 30);
+    const phrase = model.cleanText.slice(selStart, selEnd);
+    const original = editor.document.getText();
+    const selected = await api.reader.select(uri, selStart, selEnd);
+    assert.strictEqual(selected.selection, phrase);
+    await api.reader.pressKey(uri, { key: 's', ctrl: true, alt: true });
+    const tagged = await drawn(uri, (i) => i.lastTag !== null && i.posted!.passages === model.passages.length + 1, 'the reader with the new passage');
+    assert.ok(tagged.lastTag?.ok, tagged.lastTag?.message);
+    const after = (await api.reader.model(uri))!;
+    assert.strictEqual(after.cleanText, model.cleanText, 'tagging changed the clean text');
+    assert.ok(after.passages.some((passage) => passage.start === selStart && passage.end === selEnd && passage.codes.join() === 'strength'));
+    assert.notStrictEqual(editor.document.getText(), original);
   });
 
   it('filters by code: the chosen code\'s passages stand out, the rest fade', async () => {
