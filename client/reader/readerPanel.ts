@@ -73,7 +73,7 @@ export class ReaderPanel implements vscode.Disposable {
   private lastTag: ReaderPanelInfo['lastTag'] = null;
   private readonly rejected: string[] = [];
   private readonly refresher = new PanelRefresh(() => this.refresh(), () => this.ready && this.panel.visible);
-  /** Send the next answer even when it equals the last (after a server restart). */
+  /** Tag requests from the webview, one after another: each is planned on the text the one before it left. */
   private tagging: Promise<void> = Promise.resolve();
   private readonly scroll: ScrollSync;
   private readonly disposables: vscode.Disposable[] = [];

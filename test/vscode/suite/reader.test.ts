@@ -239,7 +239,7 @@ describe('coded reader', function () {
 
     // A selection from the last words of one piece into the first of the next, through no passage's edge.
     const edges = model.passages.flatMap((passage) => [passage.start, passage.end]);
-    const cut = starts.find((start) => edges.every((edge) => edge < start - 30 || edge > start + 30))!;
+    const cut = starts.find((start) => edges.every((edge) => edge < start - 30 || edge > start + 30));
     assert.ok(cut !== undefined, 'no piece starts away from the passages');
     const selStart = model.cleanText.lastIndexOf(' ', cut - 12) + 1;
     const selEnd = model.cleanText.indexOf(' ', cut + 8);
